@@ -1,0 +1,17 @@
+/** Every command the extension contributes; package.json must list exactly these. */
+export const CommandIds = {
+  addConnection: 'esdocs.addConnection',
+  removeConnection: 'esdocs.removeConnection',
+  refresh: 'esdocs.refresh',
+  showHiddenIndices: 'esdocs.showHiddenIndices',
+  hideHiddenIndices: 'esdocs.hideHiddenIndices',
+  filterDocuments: 'esdocs.filterDocuments',
+  clearFilter: 'esdocs.clearFilter',
+  loadMore: 'esdocs.loadMore',
+  openDocument: 'esdocs.openDocument',
+  compareWithServer: 'esdocs.compareWithServer',
+  overwriteServer: 'esdocs.overwriteServer',
+  revertToServer: 'esdocs.revertToServer',
+} as const;
+
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { DOCUMENT_SCHEME, documentUri, editableUri } from '../editors/documentUris';
+import type { ConflictResolver } from '../editors/conflictResolver';
+import type { Pickers } from './pickers';
+
+export async function openDocument(pickers: Pickers): Promise<void> {
+  const index = await pickers.index();
+  if (index === undefined) return;
+  const id = await vscode.window.showInputBox({
+    title: `Open Document from ${index.index.name}`,
+    prompt: 'Document _id',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value === '' ? 'Enter the document _id' : Buffer.byteLength(value) > 512 ? 'An _id is at most 512 bytes' : undefined),
+  });
+  if (id === undefined) return;
+  const routing = await vscode.window.showInputBox({
+    title: `Open Document ${id}`,
+    prompt: 'Routing (leave empty unless the document was indexed with a custom routing)',
+    ignoreFocusOut: true,
+  });
+  if (routing === undefined) return;
+  const uri = documentUri({ connectionId: index.connectionId, index: index.index.name, id, ...(routing ? { routing } : {}) });
+  await vscode.window.showTextDocument(uri, { preview: false });
+}
+
+/** The document a conflict command acts on: its argument from a menu, else the active editor. */
+export function conflictTarget(argument: unknown): vscode.Uri | undefined {
+  const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
+  if (uri === undefined || (uri.scheme !== DOCUMENT_SCHEME && uri.scheme !== 'esdocs-server')) {
+    void vscode.window.showInformationMessage('Open an Elasticsearch document first.');
+    return undefined;
+  }
+  return editableUri(uri);
+}
+
+export function conflictCommands(resolver: ConflictResolver): Record<'compare' | 'overwrite' | 'revert', (argument?: unknown) => Promise<unknown>> {
+  const run = (action: (uri: vscode.Uri) => Promise<unknown>) => async (argument?: unknown) => {
+    const uri = conflictTarget(argument);
+    return uri && action(uri);
+  };
+  return {
+    compare: run((uri) => resolver.compare(uri)),
+    overwrite: run((uri) => resolver.overwrite(uri)),
+    revert: run((uri) => resolver.revert(uri)),
+  };
+}

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { ConnectionRegistry } from '../connections/connectionRegistry';
+import type { GatewayPool } from '../elastic/gatewayPool';
+import { listIndices } from '../elastic/indexCatalog';
+import type { ConnectionNode, IndexNode } from '../explorer/treeNodes';
+
+/** Quick picks that stand in for a tree node when a command runs from the palette. */
+export class Pickers {
+  constructor(
+    private readonly connections: ConnectionRegistry,
+    private readonly gateways: GatewayPool,
+  ) {}
+
+  async connection(): Promise<ConnectionNode | undefined> {
+    const all = this.connections.list();
+    if (all.length === 0) {
+      void vscode.window.showInformationMessage('There is no Elasticsearch connection yet. Add one first.', 'Add Connection').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('esdocs.addConnection');
+      });
+      return undefined;
+    }
+    if (all.length === 1) return { kind: 'connection', connection: all[0] };
+    const picked = await vscode.window.showQuickPick(
+      all.map((connection) => ({ label: connection.name, description: connection.url, connection })),
+      { placeHolder: 'Connection', ignoreFocusOut: true },
+    );
+    return picked && { kind: 'connection', connection: picked.connection };
+  }
+
+  async index(connection?: ConnectionNode): Promise<IndexNode | undefined> {
+    const parent = connection ?? (await this.connection());
+    if (parent === undefined) return undefined;
+    const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { node?: IndexNode }>();
+    quickPick.placeholder = `Index in ${parent.connection.name}`;
+    quickPick.busy = true;
+    quickPick.ignoreFocusOut = true;
+    quickPick.show();
+    listIndices(this.gateways.get(parent.connection.id), true).then(
+      (indices) => {
+        quickPick.items = indices.map((index) => ({
+          label: index.name,
+          description: index.docsCount === undefined ? undefined : `${index.docsCount} docs`,
+          node: { kind: 'index', connectionId: parent.connection.id, index },
+        }));
+        quickPick.busy = false;
+      },
+      (error: unknown) => {
+        quickPick.busy = false;
+        quickPick.placeholder = `Could not list indices: ${error instanceof Error ? error.message : String(error)}`;
+      },
+    );
+    return new Promise((resolve) => {
+      quickPick.onDidAccept(() => {
+        const node = quickPick.selectedItems[0]?.node;
+        quickPick.hide();
+        resolve(node);
+      });
+      quickPick.onDidHide(() => {
+        quickPick.dispose();
+        resolve(undefined);
+      });
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import type { ConnectionRegistry } from '../connections/connectionRegistry';
+import type { ConflictResolver } from '../editors/conflictResolver';
+import { CommandIds, type CommandId } from './commandIds';
+import { addConnection, removeConnection } from './connectionCommands';
+import { conflictCommands, openDocument } from './documentCommands';
+import type { ExplorerCommands } from './explorerCommands';
+import type { Pickers } from './pickers';
+
+export interface CommandServices {
+  readonly connections: ConnectionRegistry;
+  readonly explorer: ExplorerCommands;
+  readonly pickers: Pickers;
+  readonly conflicts: ConflictResolver;
+}
+
+/** Binds every id of `CommandIds` to its handler; the record's type makes a missing one a compile error. */
+export function registerCommands(services: CommandServices): vscode.Disposable[] {
+  const { connections, explorer, pickers, conflicts } = services;
+  const conflict = conflictCommands(conflicts);
+  const handlers: Record<CommandId, (...args: never[]) => unknown> = {
+    [CommandIds.addConnection]: () => addConnection(connections),
+    [CommandIds.removeConnection]: (node) => removeConnection(connections, pickers, node),
+    [CommandIds.refresh]: (node) => explorer.refresh(node),
+    [CommandIds.showHiddenIndices]: () => explorer.setShowHidden(true),
+    [CommandIds.hideHiddenIndices]: () => explorer.setShowHidden(false),
+    [CommandIds.filterDocuments]: (node) => explorer.filterDocuments(node),
+    [CommandIds.clearFilter]: (node) => explorer.clearFilter(node),
+    [CommandIds.loadMore]: (node) => explorer.loadMore(node),
+    [CommandIds.openDocument]: () => openDocument(pickers),
+    [CommandIds.compareWithServer]: (uri) => conflict.compare(uri),
+    [CommandIds.overwriteServer]: (uri) => conflict.overwrite(uri),
+    [CommandIds.revertToServer]: (uri) => conflict.revert(uri),
+  };
+  return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
+}

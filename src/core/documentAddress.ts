@@ -1,0 +1,54 @@
+/**
+ * A document's address in a cluster, and its encoding as the path of a virtual-file URI
+ * (`esdocs:/{connection}/{index}/{id}.json?routing=...`). The address must be recoverable from
+ * the URI alone so that an editor restored after a window reload reopens without any cache.
+ */
+export interface DocumentAddress {
+  readonly connectionId: string;
+  readonly index: string;
+  readonly id: string;
+  readonly routing?: string;
+}
+
+/** The parts of a URI, without the scheme, as the VS Code glue builds them into a `Uri`. */
+export interface AddressUriParts {
+  readonly path: string;
+  readonly query: string;
+}
+
+const SUFFIX = '.json';
+
+// Only the characters that would change the path's structure are escaped, so that tab titles
+// stay readable (`my doc?.json`, `é😀.json`); VS Code escapes the rest when it prints the URI.
+function encodeSegment(value: string): string {
+  return value.replace(/[%/\\]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}
+
+function decodeSegment(value: string): string {
+  return value.replace(/%(25|2F|5C)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+export function addressToUriParts(address: DocumentAddress): AddressUriParts {
+  const path = `/${encodeSegment(address.connectionId)}/${encodeSegment(address.index)}/${encodeSegment(address.id)}${SUFFIX}`;
+  const query = address.routing === undefined ? '' : new URLSearchParams({ routing: address.routing }).toString();
+  return { path, query };
+}
+
+export function addressFromUriParts(parts: AddressUriParts): DocumentAddress {
+  const segments = parts.path.split('/');
+  if (segments.length !== 4 || segments[0] !== '' || !segments[3].endsWith(SUFFIX)) {
+    throw new Error(`Not an Elasticsearch document path: ${parts.path}`);
+  }
+  const [connectionId, index, idWithSuffix] = segments.slice(1).map(decodeSegment);
+  const id = idWithSuffix.slice(0, -SUFFIX.length);
+  if (connectionId === '' || index === '' || id === '') {
+    throw new Error(`Not an Elasticsearch document path: ${parts.path}`);
+  }
+  const routing = new URLSearchParams(parts.query).get('routing');
+  return routing === null ? { connectionId, index, id } : { connectionId, index, id, routing };
+}
+
+/** A stable key for maps of per-document state (tokens, open editors). */
+export function addressKey(address: DocumentAddress): string {
+  return JSON.stringify([address.connectionId, address.index, address.id, address.routing ?? null]);
+}

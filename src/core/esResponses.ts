@@ -1,0 +1,112 @@
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { topLevelMemberSpans } from './jsonText';
+import { tokenFromMetadata, type VersionToken } from './versionToken';
+
+/**
+ * Reading Elasticsearch responses without losing the source's exact text: metadata is parsed
+ * (it is small and plain), `_source` is sliced out of the response as received.
+ */
+
+export type GetResult =
+  | { readonly found: true; readonly index: string; readonly sourceText: string; readonly token: VersionToken; readonly routing?: string }
+  | { readonly found: false };
+
+function parseSmall(text: string, span: { start: number; end: number } | undefined): unknown {
+  return span === undefined ? undefined : JSON.parse(text.slice(span.start, span.end));
+}
+
+export function readGetResponse(text: string): GetResult {
+  const spans = topLevelMemberSpans(text);
+  if (parseSmall(text, spans.get('found')) !== true) return { found: false };
+  const source = spans.get('_source');
+  const token = tokenFromMetadata({
+    _seq_no: parseSmall(text, spans.get('_seq_no')),
+    _primary_term: parseSmall(text, spans.get('_primary_term')),
+    _version: parseSmall(text, spans.get('_version')),
+  });
+  if (source === undefined || token === undefined) {
+    throw new MalformedResponseError('the document came back without its _source or version (_seq_no, _primary_term)');
+  }
+  const routing = parseSmall(text, spans.get('_routing'));
+  const index = parseSmall(text, spans.get('_index'));
+  return {
+    found: true,
+    index: typeof index === 'string' ? index : '',
+    sourceText: text.slice(source.start, source.end),
+    token,
+    ...(typeof routing === 'string' ? { routing } : {}),
+  };
+}
+
+export interface WriteResult {
+  readonly result: string;
+  readonly token: VersionToken;
+}
+
+export function readWriteResponse(text: string): WriteResult {
+  const body = parseJsonObject(text);
+  const token = tokenFromMetadata(body);
+  if (token === undefined) throw new MalformedResponseError('the write was answered without _seq_no and _primary_term');
+  return { result: String(body.result ?? ''), token };
+}
+
+export interface SearchHit {
+  readonly index: string;
+  readonly id: string;
+  readonly routing?: string;
+  readonly sourceText?: string;
+  /** The hit's sort values as received, to be sent back verbatim as `search_after`. */
+  readonly sortText?: string;
+}
+
+export interface SearchPage {
+  readonly hits: readonly SearchHit[];
+  readonly pitId?: string;
+}
+
+function nodeText(text: string, node: Node | undefined): string | undefined {
+  return node === undefined ? undefined : text.slice(node.offset, node.offset + node.length);
+}
+
+function nodeString(node: Node | undefined): string | undefined {
+  return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+export function readSearchResponse(text: string): SearchPage {
+  const root = parseTree(text);
+  const hitsNode = root && findNodeAtLocation(root, ['hits', 'hits']);
+  if (!root || hitsNode?.type !== 'array') throw new MalformedResponseError('the search answer has no hits.hits array');
+  const hits = (hitsNode.children ?? []).map((hit): SearchHit => {
+    const routing = nodeString(findNodeAtLocation(hit, ['_routing']));
+    return {
+      index: nodeString(findNodeAtLocation(hit, ['_index'])) ?? '',
+      id: nodeString(findNodeAtLocation(hit, ['_id'])) ?? '',
+      ...(routing === undefined ? {} : { routing }),
+      sourceText: nodeText(text, findNodeAtLocation(hit, ['_source'])),
+      sortText: nodeText(text, findNodeAtLocation(hit, ['sort'])),
+    };
+  });
+  return { hits, pitId: nodeString(findNodeAtLocation(root, ['pit_id'])) };
+}
+
+export function parseJsonObject(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new MalformedResponseError(`the cluster answered with something that is not JSON: ${truncate(text, 120)}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new MalformedResponseError(`the cluster answered with JSON that is not an object: ${truncate(text, 120)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : flat.slice(0, max - 1) + '…';
+}
+
+export class MalformedResponseError extends Error {
+  override readonly name = 'MalformedResponseError';
+}

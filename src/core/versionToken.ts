@@ -1,0 +1,16 @@
+/** What Elasticsearch needs to make a write conditional, plus `_version` for display. */
+export interface VersionToken {
+  readonly seqNo: number;
+  readonly primaryTerm: number;
+  readonly version: number;
+}
+
+export function describeToken(token: VersionToken): string {
+  return `seq ${token.seqNo} · term ${token.primaryTerm} · v${token.version}`;
+}
+
+export function tokenFromMetadata(meta: { _seq_no?: unknown; _primary_term?: unknown; _version?: unknown }): VersionToken | undefined {
+  const { _seq_no: seqNo, _primary_term: primaryTerm, _version: version } = meta;
+  if (typeof seqNo !== 'number' || typeof primaryTerm !== 'number') return undefined;
+  return { seqNo, primaryTerm, version: typeof version === 'number' ? version : 0 };
+}

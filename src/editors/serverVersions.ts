@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { prettyPrintJson } from '../core/jsonText';
+import type { VersionToken } from '../core/versionToken';
+import type { DocumentStore } from '../elastic/documentStore';
+import { addressOf, editableUri } from './documentUris';
+
+export type ServerVersion = { readonly exists: true; readonly text: string; readonly token: VersionToken } | { readonly exists: false };
+
+/**
+ * The server's current version of documents in conflict, fetched once and shared by Compare
+ * (the read-only left side of the diff) and Overwrite (which writes on top of that version).
+ */
+export class ServerVersions implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly versions = new Map<string, Promise<ServerVersion>>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly documents: DocumentStore) {}
+
+  /** The server's version of an editable document, fetched on first use. */
+  get(document: vscode.Uri): Promise<ServerVersion> {
+    const key = document.toString();
+    let version = this.versions.get(key);
+    if (version === undefined) {
+      version = this.fetch(document);
+      this.versions.set(key, version);
+      version.catch(() => this.versions.delete(key));
+    }
+    return version;
+  }
+
+  /** Forgets a fetched version, e.g. once the conflict is resolved or another conflict happened. */
+  forget(document: vscode.Uri): void {
+    this.versions.delete(document.toString());
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const version = await this.get(editableUri(uri));
+    return version.exists ? version.text : '// This document no longer exists on the server.\n';
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private async fetch(document: vscode.Uri): Promise<ServerVersion> {
+    const result = await this.documents.get(addressOf(document));
+    return result.found ? { exists: true, text: prettyPrintJson(result.sourceText), token: result.token } : { exists: false };
+  }
+}

@@ -1,0 +1,54 @@
+import type { DocumentAddress } from '../core/documentAddress';
+import { ClusterError, failureFromResponse } from '../core/clusterErrors';
+import { readGetResponse, readWriteResponse, type GetResult, type WriteResult } from '../core/esResponses';
+import type { VersionToken } from '../core/versionToken';
+import { encodePathSegment, type ClusterGateway } from './clusterGateway';
+
+export type RefreshPolicy = 'false' | 'true' | 'wait_for';
+
+/** Reads and writes single documents: one request each, every write conditional. */
+export class DocumentStore {
+  constructor(private readonly gateway: (connectionId: string) => ClusterGateway) {}
+
+  async get(address: DocumentAddress): Promise<GetResult> {
+    const response = await this.gateway(address.connectionId).send({
+      method: 'GET',
+      path: docPath(address, '_doc'),
+      query: { routing: address.routing },
+    });
+    if (response.status === 404) {
+      const failure = failureFromResponse(404, response.text);
+      if (failure.kind === 'indexMissing') throw new ClusterError(failure);
+      return { found: false };
+    }
+    if (response.status >= 400) throw new ClusterError(failureFromResponse(response.status, response.text));
+    return readGetResponse(response.text);
+  }
+
+  /** Replaces the document only if it is still at `token`; a 409 comes back as a `conflict` ClusterError. */
+  async replace(address: DocumentAddress, sourceText: string, token: VersionToken, refresh: RefreshPolicy): Promise<WriteResult> {
+    return this.write(address, '_doc', sourceText, {
+      if_seq_no: token.seqNo,
+      if_primary_term: token.primaryTerm,
+      routing: address.routing,
+      refresh: refresh === 'false' ? undefined : refresh,
+    });
+  }
+
+  /** Creates the document; fails with a conflict if it exists, so it can never overwrite. */
+  async create(address: DocumentAddress, sourceText: string, refresh: RefreshPolicy): Promise<WriteResult> {
+    return this.write(address, '_create', sourceText, {
+      routing: address.routing,
+      refresh: refresh === 'false' ? undefined : refresh,
+    });
+  }
+
+  private async write(address: DocumentAddress, endpoint: string, body: string, query: Record<string, string | number | undefined>): Promise<WriteResult> {
+    const response = await this.gateway(address.connectionId).sendOk({ method: 'PUT', path: docPath(address, endpoint), query, body });
+    return readWriteResponse(response.text);
+  }
+}
+
+function docPath(address: DocumentAddress, endpoint: string): string {
+  return `/${encodePathSegment(address.index)}/${endpoint}/${encodePathSegment(address.id)}`;
+}

@@ -1,0 +1,138 @@
+import * as vscode from 'vscode';
+import { ClusterError, describeFailure } from '../core/clusterErrors';
+import { tooltipOf } from '../core/documentPreview';
+import type { ConnectionRegistry } from '../connections/connectionRegistry';
+import type { Settings } from '../config/settings';
+import type { DocumentStore } from '../elastic/documentStore';
+import type { GatewayPool } from '../elastic/gatewayPool';
+import { listIndices } from '../elastic/indexCatalog';
+import { CommandIds } from '../commands/commandIds';
+import { documentUri } from '../editors/documentUris';
+import type { IndexListings } from './indexListings';
+import type { ConnectionNode, DocumentNode, IndexNode, TreeNode } from './treeNodes';
+import { indexKey } from './treeNodes';
+
+/** Connections → indices → documents, with "Load more" and failures shown in place. */
+export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly connections: ConnectionRegistry,
+    private readonly gateways: GatewayPool,
+    private readonly listings: IndexListings,
+    private readonly documents: DocumentStore,
+    private readonly settings: Settings,
+  ) {}
+
+  /** Lists `node`'s children again from the cluster (all of the tree without a node). */
+  reload(node?: TreeNode): void {
+    if (node?.kind === 'index') this.listings.reset(node);
+    if (node?.kind === 'connection') this.listings.resetConnection(node.connection.id);
+    if (node === undefined) this.listings.dispose();
+    this.changed.fire(node);
+  }
+
+  /**
+   * Shows `node`'s children as they are now listed. VS Code knows tree elements by identity, so
+   * a node built by a palette picker redraws the whole tree.
+   */
+  redraw(node?: TreeNode, fromTree = true): void {
+    this.changed.fire(fromTree ? node : undefined);
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node === undefined) return this.connections.list().map((connection): ConnectionNode => ({ kind: 'connection', connection }));
+    try {
+      if (node.kind === 'connection') {
+        const indices = await listIndices(this.gateways.get(node.connection.id), this.settings.showHiddenIndices);
+        return indices.map((index): IndexNode => ({ kind: 'index', connectionId: node.connection.id, index }));
+      }
+      if (node.kind === 'index') {
+        const { documents, more } = await this.listings.documents(node);
+        return more ? [...documents, { kind: 'loadMore', parent: node }] : [...documents];
+      }
+    } catch (error) {
+      if (node.kind !== 'connection' && node.kind !== 'index') throw error;
+      const failure = error instanceof ClusterError ? describeFailure('Listing', error.failure) : String(error instanceof Error ? error.message : error);
+      return [{ kind: 'failure', message: failure, parent: node }];
+    }
+    return [];
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'connection': {
+        const item = new vscode.TreeItem(node.connection.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `connection:${node.connection.id}`;
+        item.description = node.connection.url;
+        item.iconPath = new vscode.ThemeIcon('server');
+        item.contextValue = `connection-${node.connection.origin}`;
+        return item;
+      }
+      case 'index':
+        return this.indexItem(node);
+      case 'document':
+        return documentItem(node);
+      case 'loadMore': {
+        const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: CommandIds.loadMore, title: 'Load More', arguments: [node.parent] };
+        item.contextValue = 'loadMore';
+        return item;
+      }
+      case 'failure': {
+        const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('error');
+        item.tooltip = `${node.message}\n\nClick to retry.`;
+        item.command = { command: CommandIds.refresh, title: 'Retry', arguments: [node.parent] };
+        item.contextValue = 'failure';
+        return item;
+      }
+    }
+  }
+
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    if (node.kind !== 'document') return item;
+    try {
+      const result = await this.documents.get(node.address);
+      if (result.found) item.tooltip = new vscode.MarkdownString().appendCodeblock(tooltipOf(result.sourceText), 'json');
+    } catch {
+      // The tooltip stays plain; opening the document reports the problem.
+    }
+    return item;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'loadMore') return node.parent;
+    if (node.kind === 'failure') return node.parent;
+    return undefined;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private indexItem(node: IndexNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.index.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `index:${indexKey(node)}`;
+    const filter = this.listings.filterOf(node);
+    const count = node.index.docsCount === undefined ? '' : `${node.index.docsCount} docs`;
+    item.description = [count, node.index.health, filter ? `filter: ${filter}` : ''].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(filter ? 'filter' : 'database');
+    item.contextValue = filter ? 'index-filtered' : 'index';
+    return item;
+  }
+}
+
+function documentItem(node: DocumentNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.address.id, vscode.TreeItemCollapsibleState.None);
+  const { connectionId, index, id, routing } = node.address;
+  item.id = `document:${JSON.stringify([connectionId, index, id, routing ?? null])}`;
+  item.description = node.preview;
+  item.iconPath = new vscode.ThemeIcon('json');
+  item.resourceUri = documentUri(node.address);
+  item.contextValue = 'document';
+  item.command = { command: 'vscode.open', title: 'Open Document', arguments: [item.resourceUri] };
+  return item;
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { ExplorerCommands } from './commands/explorerCommands';
+import { Pickers } from './commands/pickers';
+import { registerCommands } from './commands/registerCommands';
+import { Settings } from './config/settings';
+import { ConnectionRegistry } from './connections/connectionRegistry';
+import { ConflictResolver } from './editors/conflictResolver';
+import { DocumentFileSystem } from './editors/documentFileSystem';
+import { DOCUMENT_SCHEME, SERVER_VERSION_SCHEME } from './editors/documentUris';
+import { ServerVersions } from './editors/serverVersions';
+import { TokenStatusBar } from './editors/tokenStatusBar';
+import { TokenStore } from './editors/tokenStore';
+import { DocumentStore } from './elastic/documentStore';
+import { GatewayPool } from './elastic/gatewayPool';
+import { DocumentTree } from './explorer/documentTree';
+import { IndexListings } from './explorer/indexListings';
+
+export const TREE_VIEW_ID = 'esdocs.documents';
+
+/** The composition root: builds the services, wires them, and hands every disposable to VS Code. */
+export function activate(context: vscode.ExtensionContext): void {
+  const settings = new Settings();
+  const connections = new ConnectionRegistry(settings, context.globalState);
+  const gateways = new GatewayPool((id) => {
+    const connection = connections.get(id);
+    return connection && { url: connection.url, requestTimeoutMs: settings.requestTimeoutMs };
+  });
+  const documents = new DocumentStore((id) => gateways.get(id));
+  const tokens = new TokenStore(context.workspaceState);
+  const files = new DocumentFileSystem(documents, tokens, settings);
+  const serverVersions = new ServerVersions(documents);
+  const conflicts = new ConflictResolver(files, serverVersions, tokens);
+  const listings = new IndexListings(gateways, () => settings.pageSize);
+  const tree = new DocumentTree(connections, gateways, listings, documents, settings);
+  const pickers = new Pickers(connections, gateways);
+  const explorer = new ExplorerCommands(tree, listings, settings, pickers);
+
+  context.subscriptions.push(
+    connections,
+    { dispose: () => gateways.dispose() },
+    tokens,
+    files,
+    serverVersions,
+    conflicts,
+    { dispose: () => listings.dispose() },
+    tree,
+    vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, files, { isCaseSensitive: true }),
+    vscode.workspace.registerTextDocumentContentProvider(SERVER_VERSION_SCHEME, serverVersions),
+    vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    connections.onDidChange(() => tree.reload()),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.scheme === DOCUMENT_SCHEME) tokens.delete(document.uri);
+    }),
+    new TokenStatusBar(tokens),
+    ...registerCommands({ connections, explorer, pickers, conflicts }),
+  );
+  void vscode.commands.executeCommand('setContext', 'esdocs.activated', true);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import { readGetResponse, readSearchResponse, readWriteResponse, MalformedResponseError } from '../../../src/core/esResponses';
+
+const SOURCE = '{"genre":["IMAX","Sci-Fi"],"title":"Interstellar","big":12345678901234567890,"f":1.0}';
+
+describe('esResponses', () => {
+  it('reads a found document with its exact source and version', () => {
+    const result = readGetResponse(`{"_index":"movies","_id":"109487","_version":3,"_seq_no":6,"_primary_term":1,"_routing":"r1","found":true,"_source":${SOURCE}}`);
+    assert.deepEqual(result, { found: true, index: 'movies', sourceText: SOURCE, token: { seqNo: 6, primaryTerm: 1, version: 3 }, routing: 'r1' });
+  });
+
+  it('reads a missing document', () => {
+    assert.deepEqual(readGetResponse('{"_index":"movies","_id":"x","found":false}'), { found: false });
+  });
+
+  it('refuses a found document without version metadata', () => {
+    assert.throws(() => readGetResponse(`{"found":true,"_source":{}}`), MalformedResponseError);
+  });
+
+  it('reads a write result', () => {
+    const result = readWriteResponse('{"_index":"movies","_id":"109487","_version":4,"result":"updated","_shards":{"total":2,"successful":1,"failed":0},"_seq_no":12,"_primary_term":1}');
+    assert.deepEqual(result, { result: 'updated', token: { seqNo: 12, primaryTerm: 1, version: 4 } });
+  });
+
+  it('refuses a non-JSON write answer', () => {
+    assert.throws(() => readWriteResponse('<html>502 Bad Gateway</html>'), /not JSON/);
+  });
+
+  it('reads search hits with exact sources and verbatim sort values', () => {
+    const text = `{"pit_id":"p2","took":1,"hits":{"total":{"value":2,"relation":"eq"},"hits":[` +
+      `{"_index":"movies","_id":"1","_score":null,"_source":${SOURCE},"sort":[4294967296123]},` +
+      `{"_index":"movies-2","_id":"a/b","_routing":"u1","_score":null,"_source":{"x":1.50},"sort":[99]}]}}`;
+    const page = readSearchResponse(text);
+    assert.equal(page.pitId, 'p2');
+    assert.equal(page.hits.length, 2);
+    assert.deepEqual(page.hits[0], { index: 'movies', id: '1', sourceText: SOURCE, sortText: '[4294967296123]' });
+    assert.deepEqual(page.hits[1], { index: 'movies-2', id: 'a/b', routing: 'u1', sourceText: '{"x":1.50}', sortText: '[99]' });
+  });
+});
