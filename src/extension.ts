@@ -17,8 +17,13 @@ import { IndexListings } from './explorer/indexListings';
 
 export const TREE_VIEW_ID = 'esdocs.documents';
 
+/** What `activate` returns: the tree's data, so that tests can walk it as the view does. */
+export interface ExtensionApi {
+  readonly tree: DocumentTree;
+}
+
 /** The composition root: builds the services, wires them, and hands every disposable to VS Code. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const settings = new Settings();
   const connections = new ConnectionRegistry(settings, context.globalState);
   const gateways = new GatewayPool((id) => {
@@ -55,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerCommands({ connections, explorer, pickers, conflicts }),
   );
   void vscode.commands.executeCommand('setContext', 'esdocs.activated', true);
+  return { tree };
 }
 
 export function deactivate(): void {

@@ -22,10 +22,11 @@ export class ExplorerCommands {
     this.tree.reload();
   }
 
-  async filterDocuments(node?: IndexNode): Promise<void> {
+  /** `query` may be given by a caller (a keybinding's args); otherwise the user is asked. */
+  async filterDocuments(node?: IndexNode, query?: string): Promise<void> {
     const target = node ?? (await this.pickers.index());
     if (target === undefined) return;
-    const filter = await vscode.window.showInputBox({
+    const filter = query ?? await vscode.window.showInputBox({
       title: `Filter Documents of ${target.index.name}`,
       prompt: 'A query string in Lucene syntax, e.g. genre:Sci-Fi AND year:[2000 TO *]; empty to show all',
       value: this.listings.filterOf(target) ?? '',

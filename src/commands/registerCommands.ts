@@ -24,7 +24,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     [CommandIds.refresh]: (node) => explorer.refresh(node),
     [CommandIds.showHiddenIndices]: () => explorer.setShowHidden(true),
     [CommandIds.hideHiddenIndices]: () => explorer.setShowHidden(false),
-    [CommandIds.filterDocuments]: (node) => explorer.filterDocuments(node),
+    [CommandIds.filterDocuments]: (node, query) => explorer.filterDocuments(node, query),
     [CommandIds.clearFilter]: (node) => explorer.clearFilter(node),
     [CommandIds.loadMore]: (node) => explorer.loadMore(node),
     [CommandIds.openDocument]: () => openDocument(pickers),

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { ClusterError } from '../../../src/core/clusterErrors';
+import { ClusterGateway } from '../../../src/elastic/clusterGateway';
+import { DocumentStore } from '../../../src/elastic/documentStore';
+import { startEsServer, type RunningEsServer } from '../../server/server';
+
+const SOURCE = '{"n": 12345678901234567890, "f": 1.0, "s": "é😀", "2": "b", "1": "a"}';
+
+describe('DocumentStore against the test cluster', () => {
+  let server: RunningEsServer;
+  let gateway: ClusterGateway;
+  let store: DocumentStore;
+  const address = { connectionId: 'test', index: 'store', id: 'a/b?c#d%e f😀' };
+
+  before(async () => {
+    server = await startEsServer({ port: 0 });
+    gateway = new ClusterGateway({ url: server.url, requestTimeoutMs: 10000 });
+    store = new DocumentStore(() => gateway);
+  });
+
+  after(async () => {
+    await gateway.close();
+    await server.close();
+  });
+
+  it('creates, reads back the exact source, and replaces conditionally', async () => {
+    const created = await store.create(address, SOURCE, 'false');
+    assert.equal(created.result, 'created');
+    const read = await store.get(address);
+    assert.ok(read.found);
+    assert.equal(read.sourceText, SOURCE);
+    assert.deepEqual(read.token, created.token);
+
+    const replaced = await store.replace(address, '{"v":2}', read.token, 'false');
+    assert.equal(replaced.result, 'updated');
+    assert.ok(replaced.token.seqNo > read.token.seqNo);
+    assert.equal(replaced.token.version, read.token.version + 1);
+  });
+
+  it('refuses a replace based on an old version with the cluster reason', async () => {
+    const current = await store.get(address);
+    assert.ok(current.found);
+    const stale = { ...current.token, seqNo: current.token.seqNo - 1 };
+    const error = await store.replace(address, '{"v":"stale"}', stale, 'false').then(
+      () => assert.fail('the stale write succeeded'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof ClusterError);
+    assert.equal(error.failure.kind, 'conflict');
+    assert.match(error.failure.reason, /version conflict, required seqNo \[\d+\], primary term \[1\]\. current document has seqNo \[\d+\]/);
+    const after = await store.get(address);
+    assert.ok(after.found);
+    assert.equal(after.sourceText, '{"v":2}');
+  });
+
+  it('never overwrites with create', async () => {
+    await assert.rejects(store.create(address, '{"v":"again"}', 'false'), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'conflict');
+  });
+
+  it('tells a missing document from a missing index', async () => {
+    assert.deepEqual(await store.get({ ...address, id: 'nope' }), { found: false });
+    await assert.rejects(store.get({ ...address, index: 'no-such-index' }), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'indexMissing');
+  });
+
+  it('reports an unreachable cluster as a network failure', async () => {
+    const down = new ClusterGateway({ url: 'http://127.0.0.1:9', requestTimeoutMs: 2000 });
+    try {
+      await assert.rejects(new DocumentStore(() => down).get(address), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'network');
+    } finally {
+      await down.close();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+/** Helpers of the extension-host tests: the test cluster over plain HTTP, and waiting on VS Code. */
+
+export const CONNECTION = 'test';
+
+export function clusterUrl(): string {
+  const url = process.env.ESDOCS_TEST_ES_URL;
+  assert.ok(url, 'ESDOCS_TEST_ES_URL names the test cluster');
+  return url;
+}
+
+export interface RawAnswer {
+  readonly status: number;
+  readonly text: string;
+}
+
+export async function rest(method: string, path: string, body?: string, contentType = 'application/json'): Promise<RawAnswer> {
+  const response = await fetch(clusterUrl() + path, { method, body, headers: body === undefined ? {} : { 'content-type': contentType } });
+  return { status: response.status, text: await response.text() };
+}
+
+export async function restJson<T = Record<string, unknown>>(method: string, path: string, body?: string): Promise<T> {
+  const answer = await rest(method, path, body);
+  assert.ok(answer.status < 300, `${method} ${path} → ${answer.status} ${answer.text}`);
+  return JSON.parse(answer.text) as T;
+}
+
+/** The `_source` of a document exactly as the cluster returns it. */
+export async function rawSource(index: string, id: string): Promise<string> {
+  const answer = await rest('GET', `/${encodeURIComponent(index)}/_source/${encodeURIComponent(id)}`);
+  assert.equal(answer.status, 200, answer.text);
+  return answer.text;
+}
+
+export async function useTestConnection(): Promise<void> {
+  const config = vscode.workspace.getConfiguration('esdocs');
+  await config.update('connections', [{ name: CONNECTION, url: clusterUrl() }], vscode.ConfigurationTarget.Global);
+}
+
+export async function freshIndex(name: string, shards = 1): Promise<void> {
+  await rest('DELETE', `/${name}`);
+  await restJson('PUT', `/${name}`, JSON.stringify({ settings: { number_of_shards: shards, number_of_replicas: 0 } }));
+}
+
+export async function putDocument(index: string, id: string, source: string): Promise<void> {
+  await restJson('PUT', `/${encodeURIComponent(index)}/_doc/${encodeURIComponent(id)}?refresh=true`, source);
+}
+
+export async function replaceAll(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Polls until `probe` returns a value (VS Code applies some changes asynchronously). */
+export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, attempts = 100): Promise<T> {
+  for (let i = 0; i < attempts; i++) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`gave up waiting for ${what}`);
+}
