@@ -17,6 +17,8 @@ const common: esbuild.BuildOptions = {
   format: 'cjs',
   external: ['vscode'],
   logLevel: 'warning',
+  // jsonc-parser's UMD main cannot be bundled (it requires its parts at run time); its ESM build can.
+  mainFields: ['module', 'main'],
 };
 
 const extension: esbuild.BuildOptions = {

@@ -49,9 +49,9 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
       throw vscode.FileSystemError.FileNotFound(`Document "${address.id}" was not found in index "${address.index}".`);
     }
     this.tokens.set(uri, result.token);
-    const bytes = Buffer.from(prettyPrintJson(result.sourceText), 'utf8');
-    this.touch(uri, bytes.length);
-    return bytes;
+    // The modification time is left alone: VS Code learnt it from the stat just before this
+    // read, and a later one would make its next save fail as "modified since".
+    return Buffer.from(prettyPrintJson(result.sourceText), 'utf8');
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
@@ -103,6 +103,7 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
 
   /** Tells VS Code that a document changed on the server, so editors that are not dirty reload. */
   announceChange(uri: vscode.Uri): void {
+    this.touch(uri, this.stat(uri).size);
     this.fileChanges.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 

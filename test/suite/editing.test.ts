@@ -79,16 +79,16 @@ describe('Editing a document', function () {
     await putDocument(INDEX, 'c2', '{"v":1}');
     const document = await vscode.workspace.openTextDocument(uriOf('c2'));
     await putDocument(INDEX, 'c2', '{"v":2}');
-    await replaceAll(document, '{"v":"mine"}');
+    await replaceAll(document, '{"v":100}');
     assert.equal(await document.save(), false);
     await vscode.commands.executeCommand('esdocs.compareWithServer', document.uri);
     await eventually(() => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff, 'the diff editor');
     await putDocument(INDEX, 'c2', '{"v":3}');
     assert.equal(await vscode.commands.executeCommand('esdocs.overwriteServer', document.uri), false, 'overwrite stays conditional');
     assert.equal(await rawSource(INDEX, 'c2'), '{"v":3}');
-    assert.equal(document.getText(), '{"v":"mine"}');
+    assert.equal(document.getText(), '{"v":100}');
     assert.equal(await vscode.commands.executeCommand('esdocs.overwriteServer', document.uri), true);
-    assert.equal(await rawSource(INDEX, 'c2'), '{"v":"mine"}');
+    assert.equal(await rawSource(INDEX, 'c2'), '{"v":100}');
   });
 
   it('reverts to the server version', async () => {
@@ -96,7 +96,7 @@ describe('Editing a document', function () {
     const document = await vscode.workspace.openTextDocument(uriOf('r1'));
     await vscode.window.showTextDocument(document);
     await putDocument(INDEX, 'r1', '{"v":2}');
-    await replaceAll(document, '{"v":"mine"}');
+    await replaceAll(document, '{"v":100}');
     assert.equal(await document.save(), false);
     await vscode.commands.executeCommand('esdocs.revertToServer', document.uri);
     await eventually(() => !document.isDirty, 'the revert');

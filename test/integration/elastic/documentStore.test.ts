@@ -41,7 +41,7 @@ describe('DocumentStore against the test cluster', () => {
     const current = await store.get(address);
     assert.ok(current.found);
     const stale = { ...current.token, seqNo: current.token.seqNo - 1 };
-    const error = await store.replace(address, '{"v":"stale"}', stale, 'false').then(
+    const error = await store.replace(address, '{"v":3}', stale, 'false').then(
       () => assert.fail('the stale write succeeded'),
       (e: unknown) => e,
     );
@@ -54,7 +54,7 @@ describe('DocumentStore against the test cluster', () => {
   });
 
   it('never overwrites with create', async () => {
-    await assert.rejects(store.create(address, '{"v":"again"}', 'false'), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'conflict');
+    await assert.rejects(store.create(address, '{"v":4}', 'false'), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'conflict');
   });
 
   it('tells a missing document from a missing index', async () => {
