@@ -1,0 +1,79 @@
+/**
+ * `npm run test:host`: runs the extension-host suite (test/suite) inside a real VS Code, i.e.
+ * code-server's Node extension host driven by headless Chromium, against the ES test server.
+ *   ESDOCS_TEST_GREP=<pattern>  run only the matching tests
+ *   ESDOCS_HOST_VERBOSE=1       also stream code-server's own log
+ */
+import * as fs from 'node:fs';
+import { format } from 'node:util';
+import { openBrowser } from './browser';
+import { runMain } from './cleanup';
+import { startCodeServer } from './codeServer';
+import { ensureHost } from './ensureHost';
+import { startTestEsServer } from './esServer';
+import { PROJECT_ROOT, SUITE_ENTRY } from './paths';
+import { npmRun } from './proc';
+import { remoteUri, workbenchUrl } from './workbench';
+
+const OVERALL_TIMEOUT_MS = 10 * 60_000;
+// From page load to the suite's exit; the suite itself has per-test timeouts.
+const SUITE_TIMEOUT_MS = 8 * 60_000;
+
+function step(message: string): void {
+  console.log(`[test:host] ${message}`);
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  await ensureHost();
+  await npmRun('build');
+  if (!fs.existsSync(SUITE_ENTRY)) throw new Error(`the build did not produce ${SUITE_ENTRY}`);
+
+  const es = await startTestEsServer();
+  step(`ES test server on ${es.url}`);
+  const server = await startCodeServer({
+    smokeTestDriver: true,
+    settings: { 'esdocs.connections': [{ name: 'test', url: es.url }] },
+    // The extension host is forked by the server and inherits this environment.
+    env: { ESDOCS_TEST_ES_URL: es.url },
+    verbose: process.env.ESDOCS_HOST_VERBOSE === '1',
+  });
+  step(`code-server on ${server.url}`);
+
+  const { page } = await openBrowser();
+  let finish: (code: number) => void = () => undefined;
+  const exitCode = new Promise<number>((resolve) => (finish = resolve));
+  // Mocha's reporter writes through the extension host's console, which the driver relays here.
+  // It is called as (level, [format, ...args]), the arguments of the console call.
+  await page.exposeFunction('codeAutomationLog', (level: unknown, args: unknown) => {
+    const text = Array.isArray(args) ? format(...(args as unknown[])) : String(args);
+    (level === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
+  });
+  await page.exposeFunction('codeAutomationExit', (code: unknown) => finish(typeof code === 'number' ? code : 1));
+  page.on('pageerror', (error) => console.error(`[workbench] ${error.message}`));
+  // Without these the run would only end at the suite timeout.
+  page.on('crash', () => {
+    console.error('[test:host] the workbench page crashed');
+    finish(1);
+  });
+  page.context().browser()?.on('disconnected', () => finish(1));
+
+  const url = workbenchUrl(server, [
+    ['extensionDevelopmentPath', remoteUri(server, PROJECT_ROOT)],
+    ['extensionTestsPath', remoteUri(server, SUITE_ENTRY)],
+  ]);
+  step('opening the workbench with the test payload');
+  await page.goto(url);
+
+  const timeout = new Promise<number>((resolve) => {
+    setTimeout(() => {
+      console.error(`[test:host] the suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} min`);
+      resolve(1);
+    }, SUITE_TIMEOUT_MS).unref();
+  });
+  const code = await Promise.race([exitCode, timeout]);
+  step(`suite exited with code ${code} after ${Math.round((Date.now() - started) / 1000)} s`);
+  return code;
+}
+
+runMain('test:host', main, OVERALL_TIMEOUT_MS);

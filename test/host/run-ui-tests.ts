@@ -1,0 +1,103 @@
+/**
+ * `npm run test:ui`: drives the packaged extension in a real VS Code workbench as a person would
+ * (code-server without the smoke-test driver, headless Chromium) and saves screenshots to
+ * test-results/. First with no connection (welcome content), then with one (the tree).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { packageVsix } from '../../scripts/package';
+import { openBrowser } from './browser';
+import { Checks } from './checks';
+import { runMain } from './cleanup';
+import { startCodeServer, type CodeServer } from './codeServer';
+import { ensureHost } from './ensureHost';
+import { startTestEsServer } from './esServer';
+import { RESULTS_DIR } from './paths';
+import { workbenchUrl } from './workbench';
+
+const OVERALL_TIMEOUT_MS = 10 * 60_000;
+const UI_TIMEOUT_MS = 30_000;
+
+// The item and its badge both carry the label; the first is the clickable item.
+const activityItem = (page: Page) => page.locator('.activitybar [aria-label^="Elasticsearch"]').first();
+const sideBar = (page: Page) => page.locator('.part.sidebar');
+const treeRow = (page: Page, text: string) => sideBar(page).locator('.monaco-list-row', { hasText: text }).first();
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, name);
+  await page.screenshot({ path: file });
+  console.log(`    screenshot: ${path.relative(process.cwd(), file)}`);
+}
+
+async function visible(locator: Locator, what: string): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS }).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    assert.fail(`${what} is not visible after ${UI_TIMEOUT_MS / 1000} s (${reason})`);
+  });
+}
+
+async function startWorkbench(vsix: string, settings: Record<string, unknown>): Promise<CodeServer> {
+  const server = await startCodeServer({ vsix: [vsix], settings });
+  console.log(`code-server on ${server.url} with ${path.basename(vsix)}, settings ${JSON.stringify(settings)}`);
+  return server;
+}
+
+async function main(): Promise<number> {
+  await ensureHost();
+  const vsix = await packageVsix();
+  const es = await startTestEsServer({ seed: 'movies' });
+  console.log(`ES test server (movies) on ${es.url}`);
+  const { page } = await openBrowser();
+  const checks = new Checks((_name, index) => screenshot(page, `ui-failure-${index}.png`));
+
+  checks.scenario('No connection configured');
+  const bare = await startWorkbench(vsix, {});
+  await checks.check('the workbench loads with an Elasticsearch activity-bar item', async () => {
+    await page.goto(workbenchUrl(bare));
+    await visible(activityItem(page), 'The "Elasticsearch" activity-bar item');
+  });
+  await checks.check('clicking it shows the welcome content', async () => {
+    await activityItem(page).click();
+    await visible(sideBar(page).getByText('No Elasticsearch connection yet'), 'The text "No Elasticsearch connection yet"');
+  });
+  await checks.check('the welcome content offers "Add Connection"', async () => {
+    const button = sideBar(page).locator('.welcome-view-content .monaco-button', { hasText: 'Add Connection' });
+    await visible(button, 'The "Add Connection" button');
+    await screenshot(page, 'ui-welcome.png');
+  });
+
+  checks.scenario('Connection "local" configured');
+  // A second, fresh server: code-server does not notice a settings.json written behind its back.
+  await bare.stop();
+  const configured = await startWorkbench(vsix, { 'esdocs.connections': [{ name: 'local', url: es.url }] });
+  await checks.check('the view lists the configured connection', async () => {
+    await page.goto(workbenchUrl(configured));
+    await activityItem(page).click();
+    await visible(treeRow(page, 'local'), 'The tree row "local"');
+  });
+  await checks.check('expanding "local" lists the movies index', async () => {
+    await treeRow(page, 'local').click();
+    await visible(treeRow(page, 'movies'), 'The tree row "movies" under "local"');
+  });
+  await checks.check('expanding "movies" lists documents', async () => {
+    await treeRow(page, 'movies').click();
+    // Document rows carry the json icon; a failed listing shows a row with the error icon instead.
+    const level3 = sideBar(page).locator('.monaco-list-row[aria-level="3"]');
+    const documents = level3.filter({ has: page.locator('.codicon-json') });
+    const errors = level3.filter({ has: page.locator('.codicon-error') });
+    await visible(documents.or(errors).first(), 'A row under "movies"');
+    const errorCount = await errors.count();
+    assert.equal(errorCount, 0, `the listing under "movies" failed: ${errorCount ? await errors.first().innerText() : ''}`);
+    const count = await documents.count();
+    assert.ok(count > 0, `expected document rows under "movies", found ${count}`);
+    console.log(`    ${count} document row(s) visible, first: ${(await documents.first().innerText()).replace(/\s+/g, ' ')}`);
+    await screenshot(page, 'ui-tree.png');
+  });
+
+  return checks.summary();
+}
+
+runMain('test:ui', main, OVERALL_TIMEOUT_MS);
