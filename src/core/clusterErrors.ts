@@ -22,6 +22,8 @@ export interface ClusterFailure {
   readonly status?: number;
   /** The cluster's error type, e.g. `version_conflict_engine_exception`. */
   readonly type?: string;
+  /** The type of the first root cause, which can be more precise than `type`. */
+  readonly rootCauseType?: string;
   readonly reason: string;
 }
 
@@ -66,7 +68,8 @@ export function failureFromResponse(status: number, bodyText: string): ClusterFa
   const type = error.type ?? error.root_cause?.[0]?.type;
   let reason = error.reason ?? error.root_cause?.[0]?.reason ?? `HTTP ${status}`;
   if (error.caused_by?.reason && !reason.includes(error.caused_by.reason)) reason += ` (${error.caused_by.reason})`;
-  return { kind: kindOf(status, type), status, type, reason };
+  const rootCauseType = error.root_cause?.[0]?.type;
+  return { kind: kindOf(status, type), status, type, reason, ...(rootCauseType ? { rootCauseType } : {}) };
 }
 
 export function failureFromNetwork(error: unknown): ClusterFailure {

@@ -33,7 +33,7 @@ export class DocumentPager {
     try {
       page = await this.search(this.pitId);
     } catch (error) {
-      if (!(error instanceof ClusterError && error.failure.type === 'search_context_missing_exception')) throw error;
+      if (!isExpiredPit(error)) throw error;
       this.pitId = await this.openPit();
       page = await this.search(this.pitId);
     }
@@ -77,4 +77,11 @@ export class DocumentPager {
 
 function hitKey(hit: SearchHit): string {
   return `${hit.index}\u0000${hit.id}\u0000${hit.routing ?? ''}`;
+}
+
+// Elasticsearch wraps the missing context in a search_phase_execution_exception.
+function isExpiredPit(error: unknown): boolean {
+  if (!(error instanceof ClusterError)) return false;
+  const { type, rootCauseType } = error.failure;
+  return type === 'search_context_missing_exception' || rootCauseType === 'search_context_missing_exception';
 }

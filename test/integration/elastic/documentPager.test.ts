@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ClusterGateway } from '../../../src/elastic/clusterGateway';
+import { ClusterGateway, type ClusterRequest } from '../../../src/elastic/clusterGateway';
 import { DocumentPager } from '../../../src/elastic/documentPager';
 import { listIndices } from '../../../src/elastic/indexCatalog';
 import { startEsServer, type RunningEsServer } from '../../server/server';
@@ -48,5 +48,47 @@ describe('DocumentPager against the test cluster', () => {
     const pages = indices.find((i) => i.name === 'pages');
     assert.ok(pages);
     assert.equal(pages.docsCount, 1234);
+  });
+});
+
+describe('DocumentPager when its point in time expires', () => {
+  let server: RunningEsServer;
+
+  before(async () => {
+    server = await startEsServer({ port: 0 });
+  });
+
+  after(async () => {
+    await server.close();
+  });
+
+  it('reopens a point in time and carries on without repeating a document', async () => {
+    const sent: ClusterRequest[] = [];
+    class RecordingGateway extends ClusterGateway {
+      override send(request: ClusterRequest) {
+        sent.push(request);
+        return super.send(request);
+      }
+    }
+    const gateway = new RecordingGateway({ url: server.url, requestTimeoutMs: 10000 });
+    try {
+      const lines: string[] = [];
+      for (let i = 0; i < 30; i++) lines.push(`{"index":{"_id":"e${i}"}}`, `{"n":${i}}`);
+      await gateway.sendOk({ method: 'POST', path: '/expiring/_bulk', query: { refresh: 'true' }, body: lines.join('\n') + '\n' });
+      const pager = new DocumentPager(gateway, 'expiring', 10, undefined);
+      const ids = (await pager.nextPage()).map((h) => h.id);
+
+      const lastSearch = sent.filter((r) => r.path === '/_search').pop();
+      const pitId = (JSON.parse(lastSearch?.body ?? '{}') as { pit?: { id?: string } }).pit?.id;
+      assert.ok(pitId, 'the pager searched with a point in time');
+      await gateway.sendOk({ method: 'DELETE', path: '/_pit', body: JSON.stringify({ id: pitId }) });
+
+      while (!pager.done) ids.push(...(await pager.nextPage()).map((h) => h.id));
+      assert.equal(ids.length, 30);
+      assert.equal(new Set(ids).size, 30);
+      assert.equal(sent.filter((r) => r.path.endsWith('/_pit') && r.method === 'POST').length, 2, 'a second point in time was opened');
+    } finally {
+      await gateway.close();
+    }
   });
 });

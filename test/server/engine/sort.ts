@@ -1,0 +1,133 @@
+// Sort specifications and the sort values Elasticsearch puts in hits: numbers for numeric and date
+// fields (missing: Long.MAX/MIN_VALUE), strings for keywords (missing: null), `_shard_doc` as
+// (shard ordinal << 32) + position.
+import type { IndexState } from './index-state';
+import type { DocRecord } from './shard';
+import { fieldMapping, NUMERIC_TYPES } from './mapping';
+import { toEpochMillis, valuesAt } from './field-values';
+import { parsedSource } from './documents';
+import { EsError, illegalArgument } from '../errors';
+
+export interface SortSpec {
+  field: string;
+  desc: boolean;
+  missingFirst: boolean;
+  unmappedType?: string;
+}
+
+export type SortValue = number | bigint | string | boolean | null;
+
+const LONG_MAX = 9223372036854775807n;
+const LONG_MIN = -9223372036854775808n;
+export const SHARD_DOC_SHIFT = 2 ** 32;
+
+export function parseSort(input: unknown): SortSpec[] {
+  if (input === undefined || input === null) return [];
+  const list = Array.isArray(input) ? input : [input];
+  const out: SortSpec[] = [];
+  for (const item of list) {
+    if (typeof item === 'string') {
+      for (const part of item.split(',').filter(Boolean)) {
+        const [field, order] = part.split(':');
+        out.push(spec(field!, order ?? (field === '_score' ? 'desc' : 'asc')));
+      }
+      continue;
+    }
+    for (const [field, v] of Object.entries(item as Record<string, unknown>)) {
+      if (typeof v === 'string') out.push(spec(field, v));
+      else {
+        const o = (v ?? {}) as Record<string, unknown>;
+        const s = spec(field, String(o.order ?? (field === '_score' ? 'desc' : 'asc')));
+        if (o.missing !== undefined) s.missingFirst = o.missing === '_first';
+        if (o.unmapped_type !== undefined) s.unmappedType = String(o.unmapped_type);
+        out.push(s);
+      }
+    }
+  }
+  return out;
+}
+
+function spec(field: string, order: string): SortSpec {
+  const o = order.toLowerCase();
+  if (o !== 'asc' && o !== 'desc') throw illegalArgument(`Unknown SortOrder [${order}]`);
+  return { field, desc: o === 'desc', missingFirst: false };
+}
+
+export function checkSortable(index: IndexState, s: SortSpec): void {
+  if (s.field.startsWith('_')) return;
+  const fm = fieldMapping(index.mappings, s.field);
+  if (!fm && !s.unmappedType) {
+    throw new EsError(400, 'query_shard_exception', `No mapping found for [${s.field}] in order to sort on`, { index_uuid: index.uuid, index: index.name });
+  }
+  if (fm?.type === 'text') {
+    throw illegalArgument(
+      `Fielddata is disabled on [${s.field}] in [${index.name}]. Text fields are not optimised for operations that require per-document field data like aggregations and sorting, so these operations are disabled by default. Please use a keyword field instead. Alternatively, set fielddata=true on [${s.field}] in order to load field data by uninverting the inverted index. Note that this can use significant memory.`,
+    );
+  }
+}
+
+export function sortValue(index: IndexState, rec: DocRecord, s: SortSpec, shardOrdinal: number): SortValue {
+  switch (s.field) {
+    case '_score':
+      return 1;
+    case '_doc':
+      return rec.position;
+    case '_shard_doc':
+      return shardOrdinal * SHARD_DOC_SHIFT + rec.position;
+    case '_id':
+      return rec.id;
+    default:
+      break;
+  }
+  const type = fieldMapping(index.mappings, s.field)?.type ?? s.unmappedType;
+  const numeric = type !== undefined && (NUMERIC_TYPES.has(type) || type === 'date' || type === 'date_nanos');
+  let vals = valuesAt(parsedSource(rec), s.field.replace(/\.keyword$/, ''));
+  if (!s.field.endsWith('.keyword')) vals = valuesAt(parsedSource(rec), s.field);
+  if (numeric) {
+    const nums = vals.map((v) => (type === 'date' || type === 'date_nanos' ? toEpochMillis(v) : Number(v))).filter((n): n is number => n !== undefined && !Number.isNaN(n));
+    if (nums.length === 0) return s.desc ? LONG_MIN : LONG_MAX;
+    return s.desc ? Math.max(...nums) : Math.min(...nums);
+  }
+  if (type === 'boolean') {
+    if (vals.length === 0) return null;
+    const b = vals.map((v) => (v === true || v === 'true' ? 1 : 0));
+    return s.desc ? Math.max(...b) : Math.min(...b);
+  }
+  const strs = vals.map(String).sort();
+  if (strs.length === 0) return null;
+  return s.desc ? strs[strs.length - 1]! : strs[0]!;
+}
+
+function cmpOne(a: SortValue, b: SortValue): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === 'string' || typeof b === 'string') return String(a) < String(b) ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareKeys(a: SortValue[], b: SortValue[], specs: SortSpec[]): number {
+  for (let i = 0; i < specs.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === null || y === null) {
+      if (x === y) continue;
+      return (x === null ? 1 : -1) * (specs[i]!.missingFirst ? -1 : 1);
+    }
+    const c = cmpOne(x, y);
+    if (c !== 0) return specs[i]!.desc ? -c : c;
+  }
+  return 0;
+}
+
+/** Coerces client-sent search_after values to the comparable form of each sort. */
+export function coerceAfter(values: unknown[], specs: SortSpec[]): SortValue[] {
+  if (values.length !== specs.length) {
+    throw illegalArgument(`search_after has ${values.length} value(s) but sort has ${specs.length}.`);
+  }
+  return values.map((v) => {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return v as SortValue;
+    if (typeof v === 'number') return Number.isSafeInteger(v) || !Number.isInteger(v) ? v : BigInt(Math.round(v)) > LONG_MAX ? LONG_MAX : v;
+    return String(v);
+  });
+}

@@ -1,0 +1,109 @@
+// The Elasticsearch-compatible test server: an in-memory, single-node cluster speaking Elasticsearch's
+// REST API (documents, search, indices) with its concurrency semantics, plus a test control API.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Router } from './http/router';
+import { Cluster } from './engine/cluster';
+import { PitRegistry } from './engine/pit';
+import type { ServerContext } from './handlers/context';
+import { registerWriteRoutes } from './handlers/write-routes';
+import { registerReadRoutes } from './handlers/read-routes';
+import { registerBulkRoute } from './handlers/bulk-route';
+import { registerSearchRoutes } from './handlers/search-routes';
+import { registerIndicesRoutes } from './handlers/indices-routes';
+import { registerAliasRoutes } from './handlers/alias-routes';
+import { registerMappingRoutes } from './handlers/mapping-routes';
+import { registerCatRoutes } from './handlers/cat-routes';
+import { registerClusterRoutes } from './handlers/cluster-routes';
+import { registerDataStreamRoutes } from './handlers/data-stream-routes';
+import { FaultRegistry } from './faults';
+import { RequestLog } from './request-log';
+import { dispatch } from './dispatch';
+import { seedMovies } from './seed-movies';
+
+export interface EsServerOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Elasticsearch version to impersonate: default '8.19.0'; also e.g. '7.17.29', '8.x', '9.x', '9.1.0'. */
+  version?: string;
+  /** Primary shards of indices created without number_of_shards (default 1). */
+  defaultShards?: number;
+  /** Default index.refresh_interval in ms (default 1000; -1 = no periodic refresh). */
+  refreshIntervalMs?: number;
+  seed?: 'movies';
+}
+
+export interface RunningEsServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const DEFAULT_PATCH: Record<string, string> = { '7': '7.17.29', '8': '8.19.0', '9': '9.1.0' };
+
+export function normalizeVersion(v: string | undefined): string {
+  if (!v) return '8.19.0';
+  const m = /^(\d+)(?:\.(\d+|x))?(?:\.(\d+|x))?$/.exec(v.trim());
+  if (!m) throw new Error(`unsupported version [${v}], expected e.g. 8.19.0, 8.x or 7.17.x`);
+  const [, major, minor, patch] = m;
+  if (!['7', '8', '9'].includes(major!)) throw new Error(`unsupported major version [${major}], expected 7, 8 or 9`);
+  if (minor === undefined || minor === 'x') return DEFAULT_PATCH[major!]!;
+  if (major === '7' && Number(minor) < 17) throw new Error('only 7.17.x is supported among 7.x versions');
+  return `${major}.${minor}.${patch === undefined || patch === 'x' ? '0' : patch}`;
+}
+
+export function buildRouter(ctx: ServerContext): Router {
+  const router = new Router();
+  registerClusterRoutes(router, ctx);
+  registerWriteRoutes(router, ctx);
+  registerReadRoutes(router, ctx);
+  registerBulkRoute(router, ctx);
+  registerSearchRoutes(router, ctx);
+  registerIndicesRoutes(router, ctx);
+  registerAliasRoutes(router, ctx);
+  registerMappingRoutes(router, ctx);
+  registerCatRoutes(router, ctx);
+  registerDataStreamRoutes(router, ctx);
+  return router;
+}
+
+export async function startEsServer(options: EsServerOptions = {}): Promise<RunningEsServer> {
+  const version = normalizeVersion(options.version);
+  const cluster = new Cluster({ version, defaultShards: options.defaultShards ?? 1, refreshIntervalMs: options.refreshIntervalMs ?? 1000 });
+  const ctx: ServerContext = { cluster, pits: new PitRegistry(), version, nodeName: 'esdocs-test-node', clusterName: 'esdocs-test-cluster' };
+  const router = buildRouter(ctx);
+  const deps = { ctx, faults: new FaultRegistry(), log: new RequestLog() };
+  if (options.seed === 'movies') seedMovies(cluster);
+  else if (options.seed !== undefined) throw new Error(`unknown seed [${String(options.seed)}]`);
+
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((req, res) => {
+    dispatch(router, deps, req, res).catch((e: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json', 'X-elastic-product': 'Elasticsearch' });
+        res.end(JSON.stringify({ error: { root_cause: [], type: 'exception', reason: String(e) }, status: 500 }));
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        ctx.pits.closeAll();
+        cluster.reset();
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
