@@ -4,9 +4,7 @@
  * test-results/. First with no connection (welcome content), then with one (the tree).
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { packageVsix } from '../../scripts/package';
 import { openBrowser } from './browser';
 import { Checks } from './checks';
@@ -14,30 +12,11 @@ import { runMain } from './cleanup';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { ensureHost } from './ensureHost';
 import { startTestEsServer } from './esServer';
-import { RESULTS_DIR } from './paths';
+import { activityItem, screenshot, sideBar, treeRow, visible } from './uiPage';
+import { editingScenario } from './uiEditing';
 import { workbenchUrl } from './workbench';
 
 const OVERALL_TIMEOUT_MS = 10 * 60_000;
-const UI_TIMEOUT_MS = 30_000;
-
-// The item and its badge both carry the label; the first is the clickable item.
-const activityItem = (page: Page) => page.locator('.activitybar [aria-label^="Elasticsearch"]').first();
-const sideBar = (page: Page) => page.locator('.part.sidebar');
-const treeRow = (page: Page, text: string) => sideBar(page).locator('.monaco-list-row', { hasText: text }).first();
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, name);
-  await page.screenshot({ path: file });
-  console.log(`    screenshot: ${path.relative(process.cwd(), file)}`);
-}
-
-async function visible(locator: Locator, what: string): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS }).catch((error: unknown) => {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    assert.fail(`${what} is not visible after ${UI_TIMEOUT_MS / 1000} s (${reason})`);
-  });
-}
 
 async function startWorkbench(vsix: string, settings: Record<string, unknown>): Promise<CodeServer> {
   const server = await startCodeServer({ vsix: [vsix], settings });
@@ -96,6 +75,8 @@ async function main(): Promise<number> {
     console.log(`    ${count} document row(s) visible, first: ${(await documents.first().innerText()).replace(/\s+/g, ' ')}`);
     await screenshot(page, 'ui-tree.png');
   });
+
+  await editingScenario(page, checks, es.url);
 
   return checks.summary();
 }

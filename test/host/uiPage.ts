@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { RESULTS_DIR } from './paths';
+
+/** Locators and waits of the UI tests: the workbench as a person sees it. */
+
+export const UI_TIMEOUT_MS = 30_000;
+
+// The item and its badge both carry the label; the first is the clickable item.
+export const activityItem = (page: Page) => page.locator('.activitybar [aria-label^="Elasticsearch"]').first();
+export const sideBar = (page: Page) => page.locator('.part.sidebar');
+export const treeRow = (page: Page, text: string) => sideBar(page).locator('.monaco-list-row', { hasText: text }).first();
+export const notification = (page: Page, text: string, button?: string) =>
+  page
+    .locator('.notifications-toasts .notification-list-item', { hasText: text })
+    .filter(button ? { has: page.locator('.monaco-button', { hasText: button }) } : {})
+    .first();
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  // Toasts fade in; the picture should show them as a person reads them.
+  await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))');
+  const file = path.join(RESULTS_DIR, name);
+  await page.screenshot({ path: file });
+  console.log(`    screenshot: ${path.relative(process.cwd(), file)}`);
+}
+
+export async function visible(locator: Locator, what: string): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS }).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    assert.fail(`${what} is not visible after ${UI_TIMEOUT_MS / 1000} s (${reason})`);
+  });
+}
+
+/** Replaces text in the active editor through its find/replace widget, as a user would. */
+export async function replaceInEditor(page: Page, find: string, replacement: string): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+H');
+  const widget = page.locator('.editor-instance .find-widget.visible');
+  await visible(widget, 'The find/replace widget');
+  await widget.locator('.find-part textarea').fill(find);
+  await widget.locator('.replace-part textarea').fill(replacement);
+  await widget.locator('.replace-part textarea').press('Control+Alt+Enter');
+  await page.keyboard.press('Escape');
+}
