@@ -75,7 +75,8 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
         const details = readConflictReason(error.failure.reason);
         const message = describeConflict(details, token.seqNo);
         this.conflicts.fire({ uri, message, documentMissing: details.documentMissing });
-        throw vscode.FileSystemError.Unavailable(`Not saved: ${message} Your text is kept; choose Compare, Overwrite or Revert.`);
+        const choices = details.documentMissing ? 'Recreate, Compare or Discard' : 'Compare, Overwrite or Revert';
+        throw vscode.FileSystemError.Unavailable(`Not saved: ${message} Your text is kept; choose ${choices}.`);
       }
       throw asFileSystemError(error, 'Saving');
     }

@@ -103,6 +103,18 @@ describe('Editing a document', function () {
     assert.equal(document.getText(), '{\n  "v": 2\n}\n');
   });
 
+  it('recreates a document deleted on the server, never overwriting', async () => {
+    await putDocument(INDEX, 'gone', '{"v":1}');
+    const document = await vscode.workspace.openTextDocument(uriOf('gone'));
+    assert.equal((await rest('DELETE', `/${INDEX}/_doc/gone?refresh=true`)).status, 200);
+    await replaceAll(document, '{"v":100}');
+    assert.equal(await document.save(), false, 'the save is refused');
+    assert.equal((await rest('GET', `/${INDEX}/_doc/gone`)).status, 404, 'nothing was written');
+    assert.equal(await vscode.commands.executeCommand('esdocs.overwriteServer', document.uri), true);
+    assert.equal(await rawSource(INDEX, 'gone'), '{"v":100}');
+    assert.equal(document.isDirty, false);
+  });
+
   it('keeps big integers, 1.0, unicode and key order byte for byte', async () => {
     await putDocument(INDEX, 'fidelity', '{"n": 12345678901234567890, "f": 1.0, "s": "é😀", "2": "two", "1": "one", "e": "\\u00e9"}');
     const document = await vscode.workspace.openTextDocument(uriOf('fidelity'));
