@@ -28,7 +28,9 @@ export async function packageVsix(): Promise<string> {
   const out = vsixPath();
   await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--', '--production']);
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  await run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out]);
+  // The README's screenshots stay in the repository, not in the VSIX; without a public repository
+  // URL yet, their relative links are left as they are rather than rewritten.
+  await run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out]);
   const size = fs.statSync(out).size;
   console.log(`${path.basename(out)}: ${(size / 1024).toFixed(1)} KiB (${size} bytes)`);
   if (size >= MAX_BYTES) throw new Error(`${path.basename(out)} is ${size} bytes; it must stay under 1 MB`);
