@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DocumentOperations } from './commands/documentOperations';
 import { ExplorerCommands } from './commands/explorerCommands';
 import { Pickers } from './commands/pickers';
 import { registerCommands } from './commands/registerCommands';
@@ -6,6 +7,7 @@ import { Settings } from './config/settings';
 import { ConnectionRegistry } from './connections/connectionRegistry';
 import { ConflictResolver } from './editors/conflictResolver';
 import { DocumentFileSystem } from './editors/documentFileSystem';
+import { Drafts } from './editors/drafts';
 import { DOCUMENT_SCHEME, SERVER_VERSION_SCHEME } from './editors/documentUris';
 import { ServerVersions } from './editors/serverVersions';
 import { TokenStatusBar } from './editors/tokenStatusBar';
@@ -32,13 +34,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const documents = new DocumentStore((id) => gateways.get(id));
   const tokens = new TokenStore(context.workspaceState);
-  const files = new DocumentFileSystem(documents, tokens, settings);
   const serverVersions = new ServerVersions(documents);
+  const drafts = new Drafts();
+  const files = new DocumentFileSystem(documents, tokens, settings, serverVersions, drafts);
   const conflicts = new ConflictResolver(files, serverVersions, tokens);
   const listings = new IndexListings(gateways, () => settings.pageSize);
   const tree = new DocumentTree(connections, gateways, listings, documents, settings);
   const pickers = new Pickers(connections, gateways);
   const explorer = new ExplorerCommands(tree, listings, settings, pickers);
+  const operations = new DocumentOperations(documents, files, tokens, drafts, tree, connections, settings, pickers);
 
   context.subscriptions.push(
     connections,
@@ -57,7 +61,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (document.uri.scheme === DOCUMENT_SCHEME) tokens.delete(document.uri);
     }),
     new TokenStatusBar(tokens),
-    ...registerCommands({ connections, explorer, pickers, conflicts }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (drafts.isDraft(document.uri)) void operations.promoteDraft(document.uri);
+    }),
+    ...registerCommands({ connections, explorer, pickers, conflicts, operations }),
   );
   void vscode.commands.executeCommand('setContext', 'esdocs.activated', true);
   return { tree };

@@ -12,6 +12,11 @@ export const CommandIds = {
   compareWithServer: 'esdocs.compareWithServer',
   overwriteServer: 'esdocs.overwriteServer',
   revertToServer: 'esdocs.revertToServer',
+  updateFields: 'esdocs.updateFields',
+  newDocument: 'esdocs.newDocument',
+  duplicateDocument: 'esdocs.duplicateDocument',
+  deleteDocument: 'esdocs.deleteDocument',
+  copyAsCurl: 'esdocs.copyAsCurl',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

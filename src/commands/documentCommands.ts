@@ -6,21 +6,8 @@ import type { Pickers } from './pickers';
 export async function openDocument(pickers: Pickers): Promise<void> {
   const index = await pickers.index();
   if (index === undefined) return;
-  const id = await vscode.window.showInputBox({
-    title: `Open Document from ${index.index.name}`,
-    prompt: 'Document _id',
-    ignoreFocusOut: true,
-    validateInput: (value) => (value === '' ? 'Enter the document _id' : Buffer.byteLength(value) > 512 ? 'An _id is at most 512 bytes' : undefined),
-  });
-  if (id === undefined) return;
-  const routing = await vscode.window.showInputBox({
-    title: `Open Document ${id}`,
-    prompt: 'Routing (leave empty unless the document was indexed with a custom routing)',
-    ignoreFocusOut: true,
-  });
-  if (routing === undefined) return;
-  const uri = documentUri({ connectionId: index.connectionId, index: index.index.name, id, ...(routing ? { routing } : {}) });
-  await vscode.window.showTextDocument(uri, { preview: false });
+  const address = await pickers.documentAddress(index, `Open Document from ${index.index.name}`);
+  if (address) await vscode.window.showTextDocument(documentUri(address), { preview: false });
 }
 
 /** The document a conflict command acts on: its argument from a menu, else the active editor. */

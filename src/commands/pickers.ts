@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { GatewayPool } from '../elastic/gatewayPool';
-import { listIndices } from '../elastic/indexCatalog';
+import { isRoutingRequired, listIndices } from '../elastic/indexCatalog';
+import type { DocumentAddress } from '../core/documentAddress';
 import type { ConnectionNode, IndexNode } from '../explorer/treeNodes';
 
 /** Quick picks that stand in for a tree node when a command runs from the palette. */
@@ -61,4 +62,37 @@ export class Pickers {
       });
     });
   }
+
+  /**
+   * Asks for a document's id and, when the index requires one or the user has one, its routing.
+   * With `allowGeneratedId`, an empty id means "let one be generated".
+   */
+  async documentAddress(index: IndexNode, title: string, allowGeneratedId = false): Promise<DocumentAddress | undefined> {
+    const routingRequired = await isRoutingRequired(this.gateways.get(index.connectionId), index.index.name).catch(() => false);
+    const id = await vscode.window.showInputBox({
+      title,
+      prompt: allowGeneratedId ? 'Document _id (leave empty to generate one)' : 'Document _id',
+      ignoreFocusOut: true,
+      validateInput: (value) =>
+        value === '' && !allowGeneratedId ? 'Enter the document _id' : Buffer.byteLength(value) > 512 ? 'An _id is at most 512 bytes' : undefined,
+    });
+    if (id === undefined) return undefined;
+    const routing = await vscode.window.showInputBox({
+      title,
+      prompt: routingRequired
+        ? `Routing (required: ${index.index.name} maps _routing as required)`
+        : 'Routing (leave empty unless the document was indexed with a custom routing)',
+      ignoreFocusOut: true,
+      validateInput: (value) => (routingRequired && value === '' ? 'This index requires a routing value' : undefined),
+    });
+    if (routing === undefined) return undefined;
+    return { connectionId: index.connectionId, index: index.index.name, id: id || generateId(), ...(routing ? { routing } : {}) };
+  }
+}
+
+/** A random id in the shape of Elasticsearch's own (20 URL-safe base64 characters). */
+export function generateId(): string {
+  const bytes = new Uint8Array(15);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64url');
 }

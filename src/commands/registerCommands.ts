@@ -4,6 +4,7 @@ import type { ConflictResolver } from '../editors/conflictResolver';
 import { CommandIds, type CommandId } from './commandIds';
 import { addConnection, removeConnection } from './connectionCommands';
 import { conflictCommands, openDocument } from './documentCommands';
+import type { DocumentOperations } from './documentOperations';
 import type { ExplorerCommands } from './explorerCommands';
 import type { Pickers } from './pickers';
 
@@ -12,11 +13,12 @@ export interface CommandServices {
   readonly explorer: ExplorerCommands;
   readonly pickers: Pickers;
   readonly conflicts: ConflictResolver;
+  readonly operations: DocumentOperations;
 }
 
 /** Binds every id of `CommandIds` to its handler; the record's type makes a missing one a compile error. */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { connections, explorer, pickers, conflicts } = services;
+  const { connections, explorer, pickers, conflicts, operations } = services;
   const conflict = conflictCommands(conflicts);
   const handlers: Record<CommandId, (...args: never[]) => unknown> = {
     [CommandIds.addConnection]: () => addConnection(connections),
@@ -31,6 +33,11 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     [CommandIds.compareWithServer]: (uri) => conflict.compare(uri),
     [CommandIds.overwriteServer]: (uri) => conflict.overwrite(uri),
     [CommandIds.revertToServer]: (uri) => conflict.revert(uri),
+    [CommandIds.updateFields]: (target, fields) => operations.updateFields(target, fields),
+    [CommandIds.newDocument]: (node) => operations.newDocument(node),
+    [CommandIds.duplicateDocument]: (target) => operations.duplicateDocument(target),
+    [CommandIds.deleteDocument]: (target) => operations.deleteDocument(target),
+    [CommandIds.copyAsCurl]: (target, kind) => operations.copyAsCurl(target, kind),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
 }

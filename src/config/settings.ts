@@ -41,6 +41,12 @@ export class Settings {
     return this.config.update('showHiddenIndices', value, vscode.ConfigurationTarget.Global);
   }
 
+  /** How often Elasticsearch re-applies a partial update when someone wrote in between. */
+  get retryOnConflict(): number {
+    const retries = this.config.get<number>('retryOnConflict', 3);
+    return Number.isInteger(retries) && retries >= 0 ? retries : 3;
+  }
+
   get requestTimeoutMs(): number {
     const seconds = this.config.get<number>('requestTimeoutSeconds', 30);
     return (Number.isFinite(seconds) && seconds > 0 ? seconds : 30) * 1000;

@@ -41,19 +41,23 @@ export function readGetResponse(text: string): GetResult {
 export interface WriteResult {
   readonly result: string;
   readonly token: VersionToken;
+  /** The concrete index written, e.g. a data stream's backing index. */
+  readonly index?: string;
 }
 
 export function readWriteResponse(text: string): WriteResult {
   const body = parseJsonObject(text);
   const token = tokenFromMetadata(body);
   if (token === undefined) throw new MalformedResponseError('the write was answered without _seq_no and _primary_term');
-  return { result: String(body.result ?? ''), token };
+  return { result: String(body.result ?? ''), token, ...(typeof body._index === 'string' ? { index: body._index } : {}) };
 }
 
 export interface SearchHit {
   readonly index: string;
   readonly id: string;
   readonly routing?: string;
+  /** Present when the search asked for `seq_no_primary_term` and `version`. */
+  readonly token?: VersionToken;
   readonly sourceText?: string;
   /** The hit's sort values as received, to be sent back verbatim as `search_after`. */
   readonly sortText?: string;
@@ -78,7 +82,13 @@ export function readSearchResponse(text: string): SearchPage {
   if (!root || hitsNode?.type !== 'array') throw new MalformedResponseError('the search answer has no hits.hits array');
   const hits = (hitsNode.children ?? []).map((hit): SearchHit => {
     const routing = nodeString(findNodeAtLocation(hit, ['_routing']));
+    const token = tokenFromMetadata({
+      _seq_no: findNodeAtLocation(hit, ['_seq_no'])?.value,
+      _primary_term: findNodeAtLocation(hit, ['_primary_term'])?.value,
+      _version: findNodeAtLocation(hit, ['_version'])?.value,
+    });
     return {
+      ...(token === undefined ? {} : { token }),
       index: nodeString(findNodeAtLocation(hit, ['_index'])) ?? '',
       id: nodeString(findNodeAtLocation(hit, ['_id'])) ?? '',
       ...(routing === undefined ? {} : { routing }),

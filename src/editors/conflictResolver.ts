@@ -1,10 +1,21 @@
 import * as vscode from 'vscode';
 import type { DocumentFileSystem, SaveConflict } from './documentFileSystem';
-import { addressOf, serverVersionUri } from './documentUris';
+import { addressOf, documentUri, serverVersionUri } from './documentUris';
 import type { ServerVersions } from './serverVersions';
 import type { TokenStore } from './tokenStore';
 
 const CONFLICTED_CONTEXT = 'esdocs.conflictedDocuments';
+
+const ACTIONS: Record<SaveConflict['kind'], string[]> = {
+  changed: ['Compare', 'Overwrite', 'Revert'],
+  deleted: ['Recreate', 'Compare', 'Discard'],
+  exists: ['Compare', 'Open Existing'],
+};
+
+/** The editable document of a draft: the same address without the draft mark. */
+function editableDocumentUri(uri: vscode.Uri): vscode.Uri {
+  return documentUri(addressOf(uri));
+}
 
 /**
  * What happens after a save conflicted: the user sees both versions and chooses. Every choice
@@ -19,7 +30,15 @@ export class ConflictResolver implements vscode.Disposable {
     private readonly serverVersions: ServerVersions,
     private readonly tokens: TokenStore,
   ) {
-    this.subscription = files.onDidConflict((conflict) => void this.onConflict(conflict));
+    this.subscription = vscode.Disposable.from(
+      files.onDidConflict((conflict) => void this.onConflict(conflict)),
+      files.onDidFindAlreadySaved((uri) => {
+        this.markResolved(uri);
+        void vscode.window.showInformationMessage(
+          `Saved "${addressOf(uri).id}": the cluster already held exactly this text. An earlier save had reached it, but its answer was lost.`,
+        );
+      }),
+    );
   }
 
   async compare(uri: vscode.Uri): Promise<void> {
@@ -57,14 +76,16 @@ export class ConflictResolver implements vscode.Disposable {
 
   private async onConflict(conflict: SaveConflict): Promise<void> {
     const { uri } = conflict;
-    this.serverVersions.forget(uri);
     this.conflicted.add(uri.toString());
     this.publishContext();
-    // Fetched at once so that Compare and Overwrite do not wait, and fetched only once for both.
+    // Usually fetched already by the save; fetched once and shared by Compare and Overwrite.
     void this.serverVersions.get(uri).catch(() => undefined);
-    const actions = conflict.documentMissing ? ['Recreate', 'Compare', 'Discard'] : ['Compare', 'Overwrite', 'Revert'];
-    const choice = await vscode.window.showWarningMessage(conflict.message, ...actions);
+    const choice = await vscode.window.showWarningMessage(conflict.message, ...ACTIONS[conflict.kind]);
     switch (choice) {
+      case 'Open Existing':
+        this.markResolved(uri);
+        await vscode.window.showTextDocument(editableDocumentUri(uri), { preview: false });
+        return;
       case 'Compare':
         return this.compare(uri);
       case 'Overwrite':

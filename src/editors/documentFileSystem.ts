@@ -4,14 +4,20 @@ import { describeConflict, readConflictReason } from '../core/conflicts';
 import { checkDocumentText, describeProblem, prettyPrintJson } from '../core/jsonText';
 import type { Settings } from '../config/settings';
 import type { DocumentStore } from '../elastic/documentStore';
-import { addressOf } from './documentUris';
+import type { Drafts } from './drafts';
+import { addressOf, documentUri } from './documentUris';
+import type { ServerVersions } from './serverVersions';
 import type { TokenStore } from './tokenStore';
 
 export interface SaveConflict {
   readonly uri: vscode.Uri;
   readonly message: string;
-  readonly documentMissing: boolean;
+  /** changed: someone wrote; deleted: someone deleted; exists: a new document's id is taken. */
+  readonly kind: 'changed' | 'deleted' | 'exists';
 }
+
+/** Told when a save found the server already holding exactly the user's text. */
+export type AlreadySavedListener = (uri: vscode.Uri) => void;
 
 /**
  * Documents as virtual files. Save, Save All and auto-save all end in `writeFile`, which makes
@@ -29,10 +35,16 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
   private clock = 0;
   private readonly pendingCreates = new Set<string>();
 
+  private readonly alreadySaved = new vscode.EventEmitter<vscode.Uri>();
+  /** A save whose conflict was the user's own earlier write, applied but unanswered. */
+  readonly onDidFindAlreadySaved = this.alreadySaved.event;
+
   constructor(
     private readonly documents: DocumentStore,
     private readonly tokens: TokenStore,
     private readonly settings: Settings,
+    private readonly serverVersions: ServerVersions,
+    private readonly drafts: Drafts,
   ) {}
 
   stat(uri: vscode.Uri): vscode.FileStat {
@@ -41,6 +53,7 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    if (this.drafts.isDraft(uri)) return Buffer.from(this.drafts.initialText(uri), 'utf8');
     const address = addressOf(uri);
     const result = await this.documents.get(address).catch((error: unknown) => {
       throw asFileSystemError(error, 'Opening the document');
@@ -59,11 +72,12 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
     const text = Buffer.from(content).toString('utf8');
     const check = checkDocumentText(text);
     if (!check.ok) throw vscode.FileSystemError.NoPermissions(`Not saved: ${describeProblem(check)}. Nothing was sent to the cluster.`);
+    if (this.drafts.isDraft(uri)) return this.createDraft(uri, text, content.length);
     if (this.pendingCreates.delete(uri.toString())) return this.recreate(uri, text, content.length);
     const token = this.tokens.get(uri);
     if (token === undefined) {
       const message = 'Not saved: the version this text was based on is unknown, so the save could overwrite someone else\'s change. Compare with the server version first.';
-      this.conflicts.fire({ uri, message, documentMissing: false });
+      this.conflicts.fire({ uri, message, kind: 'changed' });
       throw vscode.FileSystemError.Unavailable(message);
     }
     try {
@@ -72,9 +86,10 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
       this.touch(uri, content.length);
     } catch (error) {
       if (error instanceof ClusterError && error.failure.kind === 'conflict') {
+        if (await this.serverHoldsText(uri, text)) return;
         const details = readConflictReason(error.failure.reason);
         const message = describeConflict(details, token.seqNo);
-        this.conflicts.fire({ uri, message, documentMissing: details.documentMissing });
+        this.conflicts.fire({ uri, message, kind: details.documentMissing ? 'deleted' : 'changed' });
         const choices = details.documentMissing ? 'Recreate, Compare or Discard' : 'Compare, Overwrite or Revert';
         throw vscode.FileSystemError.Unavailable(`Not saved: ${message} Your text is kept; choose ${choices}.`);
       }
@@ -94,12 +109,46 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
       this.touch(uri, size);
     } catch (error) {
       if (error instanceof ClusterError && error.failure.kind === 'conflict') {
+        if (await this.serverHoldsText(uri, text)) return;
         const message = 'The document was created again on the server by someone else.';
-        this.conflicts.fire({ uri, message, documentMissing: false });
+        this.conflicts.fire({ uri, message, kind: 'changed' });
         throw vscode.FileSystemError.Unavailable(`Not saved: ${message} Your text is kept; choose Compare, Overwrite or Revert.`);
       }
       throw asFileSystemError(error, 'Recreating the document');
     }
+  }
+
+  private async createDraft(uri: vscode.Uri, text: string, size: number): Promise<void> {
+    const address = addressOf(uri);
+    try {
+      const result = await this.documents.create(address, text, this.settings.refreshOnSave);
+      const created = { ...address, index: result.index ?? address.index };
+      this.drafts.markCreated(uri, created);
+      this.touch(uri, size);
+      this.tokens.set(documentUri(created), result.token);
+    } catch (error) {
+      if (error instanceof ClusterError && error.failure.kind === 'conflict') {
+        const message = `A document with the id "${address.id}" already exists in ${address.index}.`;
+        this.conflicts.fire({ uri, message, kind: 'exists' });
+        throw vscode.FileSystemError.FileExists(`Not created: ${message} Your text is kept; Compare shows the existing document.`);
+      }
+      throw asFileSystemError(error, 'Creating the document');
+    }
+  }
+
+  /**
+   * After a 409, whether the server already holds exactly the text being saved: the user's own
+   * earlier write whose answer was lost. Then the save has in fact happened; nothing is written
+   * again. The fetched version also serves the conflict flow, so a conflict costs one read.
+   */
+  private async serverHoldsText(uri: vscode.Uri, text: string): Promise<boolean> {
+    this.serverVersions.forget(uri);
+    const version = await this.serverVersions.fetchRaw(uri).catch(() => undefined);
+    if (!version?.exists || version.sourceText !== text) return false;
+    this.tokens.set(uri, version.token);
+    this.touch(uri, Buffer.byteLength(text));
+    this.alreadySaved.fire(uri);
+    return true;
   }
 
   /** Tells VS Code that a document changed on the server, so editors that are not dirty reload. */
@@ -131,6 +180,7 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
   dispose(): void {
     this.fileChanges.dispose();
     this.conflicts.dispose();
+    this.alreadySaved.dispose();
   }
 
   private touch(uri: vscode.Uri, size: number): void {

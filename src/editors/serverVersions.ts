@@ -4,7 +4,9 @@ import type { VersionToken } from '../core/versionToken';
 import type { DocumentStore } from '../elastic/documentStore';
 import { addressOf, editableUri } from './documentUris';
 
-export type ServerVersion = { readonly exists: true; readonly text: string; readonly token: VersionToken } | { readonly exists: false };
+export type ServerVersion =
+  | { readonly exists: true; readonly text: string; readonly sourceText: string; readonly token: VersionToken }
+  | { readonly exists: false };
 
 /**
  * The server's current version of documents in conflict, fetched once and shared by Compare
@@ -29,6 +31,12 @@ export class ServerVersions implements vscode.TextDocumentContentProvider, vscod
     return version;
   }
 
+  /** Fetches the server's version now (replacing any fetched before) and keeps it for Compare and Overwrite. */
+  fetchRaw(document: vscode.Uri): Promise<ServerVersion> {
+    this.forget(document);
+    return this.get(document);
+  }
+
   /** Forgets a fetched version, e.g. once the conflict is resolved or another conflict happened. */
   forget(document: vscode.Uri): void {
     this.versions.delete(document.toString());
@@ -45,6 +53,6 @@ export class ServerVersions implements vscode.TextDocumentContentProvider, vscod
 
   private async fetch(document: vscode.Uri): Promise<ServerVersion> {
     const result = await this.documents.get(addressOf(document));
-    return result.found ? { exists: true, text: prettyPrintJson(result.sourceText), token: result.token } : { exists: false };
+    return result.found ? { exists: true, text: prettyPrintJson(result.sourceText), sourceText: result.sourceText, token: result.token } : { exists: false };
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeToken } from '../core/versionToken';
-import { DOCUMENT_SCHEME } from './documentUris';
+import { addressOf, DOCUMENT_SCHEME } from './documentUris';
 import type { TokenStore } from './tokenStore';
 
 /** Shows the version the active document was read or last saved at, e.g. `seq 6 · term 1 · v3`. */
@@ -26,11 +26,13 @@ export class TokenStatusBar implements vscode.Disposable {
   private update(): void {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const token = uri?.scheme === DOCUMENT_SCHEME ? this.tokens.get(uri) : undefined;
-    if (token === undefined) {
+    if (uri === undefined || token === undefined) {
       this.item.hide();
       return;
     }
-    this.item.text = `$(database) ${describeToken(token)}`;
+    // Elasticsearch takes only new documents on a data stream: edits go to the backing index.
+    const backing = addressOf(uri).index.startsWith('.ds-') ? ' · data stream backing index' : '';
+    this.item.text = `$(database) ${describeToken(token)}${backing}`;
     this.item.show();
   }
 }

@@ -69,7 +69,7 @@ export class DocumentPager {
   private async search(pitId: string): Promise<ReturnType<typeof readSearchResponse>> {
     const query = this.queryString ? `{"query_string":{"query":${JSON.stringify(this.queryString)}}}` : '{"match_all":{}}';
     const searchAfter = this.searchAfter ? `,"search_after":${this.searchAfter}` : '';
-    const body = `{"size":${this.pageSize},"query":${query},"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"},"sort":[{"_shard_doc":"asc"}],"track_total_hits":false${searchAfter}}`;
+    const body = `{"size":${this.pageSize},"query":${query},"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"},"sort":[{"_shard_doc":"asc"}],"track_total_hits":false,"seq_no_primary_term":true,"version":true${searchAfter}}`;
     const response = await this.gateway.sendOk({ method: 'POST', path: '/_search', body });
     return readSearchResponse(response.text);
   }

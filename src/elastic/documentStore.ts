@@ -43,6 +43,30 @@ export class DocumentStore {
     });
   }
 
+  /**
+   * Sets the given fields on the latest version: Elasticsearch re-applies them if someone wrote
+   * in between, up to `retryOnConflict` times. Never combined with if_seq_no (refused with a 400).
+   */
+  async updateFields(address: DocumentAddress, partialText: string, retryOnConflict: number, refresh: RefreshPolicy): Promise<WriteResult> {
+    const response = await this.gateway(address.connectionId).sendOk({
+      method: 'POST',
+      path: docPath(address, '_update'),
+      query: { retry_on_conflict: retryOnConflict, routing: address.routing, refresh: refresh === 'false' ? undefined : refresh },
+      body: `{"doc":${partialText}}`,
+    });
+    return readWriteResponse(response.text);
+  }
+
+  /** Deletes the document only if it is still at `token`. */
+  async delete(address: DocumentAddress, token: VersionToken, refresh: RefreshPolicy): Promise<WriteResult> {
+    const response = await this.gateway(address.connectionId).sendOk({
+      method: 'DELETE',
+      path: docPath(address, '_doc'),
+      query: { if_seq_no: token.seqNo, if_primary_term: token.primaryTerm, routing: address.routing, refresh: refresh === 'false' ? undefined : refresh },
+    });
+    return readWriteResponse(response.text);
+  }
+
   private async write(address: DocumentAddress, endpoint: string, body: string, query: Record<string, string | number | undefined>): Promise<WriteResult> {
     const response = await this.gateway(address.connectionId).sendOk({ method: 'PUT', path: docPath(address, endpoint), query, body });
     return readWriteResponse(response.text);

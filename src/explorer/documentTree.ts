@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
 import { ClusterError, describeFailure } from '../core/clusterErrors';
+import type { DocumentAddress } from '../core/documentAddress';
 import { tooltipOf } from '../core/documentPreview';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { Settings } from '../config/settings';
 import type { DocumentStore } from '../elastic/documentStore';
 import type { GatewayPool } from '../elastic/gatewayPool';
-import { listIndices } from '../elastic/indexCatalog';
+import { listAliases, listDataStreams, listIndices } from '../elastic/indexCatalog';
 import { CommandIds } from '../commands/commandIds';
 import { documentUri } from '../editors/documentUris';
 import type { IndexListings } from './indexListings';
-import type { ConnectionNode, DocumentNode, IndexNode, TreeNode } from './treeNodes';
+import type { ConnectionNode, DataStreamNode, DocumentNode, IndexNode, TreeNode } from './treeNodes';
 import { indexKey } from './treeNodes';
 
 /** Connections → indices → documents, with "Load more" and failures shown in place. */
@@ -33,6 +34,11 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.changed.fire(node);
   }
 
+  /** Drops a deleted document from the listings and the view. */
+  forgetDocument(address: DocumentAddress): void {
+    if (this.listings.forget(address)) this.changed.fire(undefined);
+  }
+
   /**
    * Shows `node`'s children as they are now listed. VS Code knows tree elements by identity, so
    * a node built by a palette picker redraws the whole tree.
@@ -44,16 +50,18 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node === undefined) return this.connections.list().map((connection): ConnectionNode => ({ kind: 'connection', connection }));
     try {
-      if (node.kind === 'connection') {
-        const indices = await listIndices(this.gateways.get(node.connection.id), this.settings.showHiddenIndices);
-        return indices.map((index): IndexNode => ({ kind: 'index', connectionId: node.connection.id, index }));
+      if (node.kind === 'connection') return await this.connectionChildren(node);
+      if (node.kind === 'dataStream') {
+        return node.stream.backingIndices.map(
+          (name): IndexNode => ({ kind: 'index', connectionId: node.connectionId, index: { name, kind: 'backing', health: '', docsCount: undefined, hidden: true } }),
+        );
       }
       if (node.kind === 'index') {
         const { documents, more } = await this.listings.documents(node);
         return more ? [...documents, { kind: 'loadMore', parent: node }] : [...documents];
       }
     } catch (error) {
-      if (node.kind !== 'connection' && node.kind !== 'index') throw error;
+      if (node.kind !== 'connection' && node.kind !== 'index' && node.kind !== 'dataStream') throw error;
       const failure = error instanceof ClusterError ? describeFailure('Listing', error.failure) : String(error instanceof Error ? error.message : error);
       return [{ kind: 'failure', message: failure, parent: node }];
     }
@@ -72,6 +80,15 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       }
       case 'index':
         return this.indexItem(node);
+      case 'dataStream': {
+        const item = new vscode.TreeItem(node.stream.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `dataStream:${node.connectionId}\u0000${node.stream.name}`;
+        item.description = `data stream · ${node.stream.backingIndices.length} backing`;
+        item.iconPath = new vscode.ThemeIcon('layers');
+        item.tooltip = 'A data stream accepts only new documents; edits go to the backing index a document lives in.';
+        item.contextValue = 'dataStream';
+        return item;
+      }
       case 'document':
         return documentItem(node);
       case 'loadMore': {
@@ -113,13 +130,31 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.changed.dispose();
   }
 
+  /** Indices, then aliases and data streams; a cluster without the latter two still lists its indices. */
+  private async connectionChildren(node: ConnectionNode): Promise<TreeNode[]> {
+    const gateway = this.gateways.get(node.connection.id);
+    const showHidden = this.settings.showHiddenIndices;
+    const [indices, aliases, streams] = await Promise.all([
+      listIndices(gateway, showHidden),
+      listAliases(gateway, showHidden).catch(() => []),
+      listDataStreams(gateway).catch(() => []),
+    ]);
+    const connectionId = node.connection.id;
+    return [
+      ...indices.map((index): IndexNode => ({ kind: 'index', connectionId, index })),
+      ...aliases.map((alias): IndexNode => ({ kind: 'index', connectionId, index: { name: alias.name, kind: 'alias', health: '', docsCount: undefined, hidden: false, targets: alias.indices } })),
+      ...streams.map((stream): DataStreamNode => ({ kind: 'dataStream', connectionId, stream })),
+    ];
+  }
+
   private indexItem(node: IndexNode): vscode.TreeItem {
     const item = new vscode.TreeItem(node.index.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `index:${indexKey(node)}`;
     const filter = this.listings.filterOf(node);
     const count = node.index.docsCount === undefined ? '' : `${node.index.docsCount} docs`;
-    item.description = [count, node.index.health, filter ? `filter: ${filter}` : ''].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(filter ? 'filter' : 'database');
+    const kind = node.index.kind === 'alias' ? `alias → ${(node.index.targets ?? []).join(', ')}` : node.index.kind === 'backing' ? 'backing index' : '';
+    item.description = [kind, count, node.index.health, filter ? `filter: ${filter}` : ''].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(filter ? 'filter' : node.index.kind === 'alias' ? 'link' : 'database');
     item.contextValue = filter ? 'index-filtered' : 'index';
     return item;
   }

@@ -1,3 +1,4 @@
+import { addressKey, type DocumentAddress } from '../core/documentAddress';
 import { previewOf } from '../core/documentPreview';
 import { DocumentPager } from '../elastic/documentPager';
 import type { GatewayPool } from '../elastic/gatewayPool';
@@ -48,6 +49,20 @@ export class IndexListings {
     if (listing && !listing.pager.done) await this.load(node, listing);
   }
 
+  /** Removes a document from every listing holding it; true when one did. */
+  forget(address: DocumentAddress): boolean {
+    const key = addressKey(address);
+    let found = false;
+    for (const listing of this.listings.values()) {
+      const at = listing.documents.findIndex((d) => addressKey(d.address) === key);
+      if (at >= 0) {
+        listing.documents.splice(at, 1);
+        found = true;
+      }
+    }
+    return found;
+  }
+
   reset(node: IndexNode): void {
     const key = indexKey(node);
     void this.listings.get(key)?.pager.close();
@@ -74,7 +89,7 @@ export class IndexListings {
       for (const hit of hits) {
         // Writes go to the concrete index the hit came from, whatever name was listed.
         const address = { connectionId: node.connectionId, index: hit.index || node.index.name, id: hit.id, ...(hit.routing === undefined ? {} : { routing: hit.routing }) };
-        listing.documents.push({ kind: 'document', address, preview: previewOf(hit.sourceText ?? '{}') });
+        listing.documents.push({ kind: 'document', address, preview: previewOf(hit.sourceText ?? '{}'), ...(hit.token ? { token: hit.token } : {}) });
       }
     })();
     listing.loading = loading;

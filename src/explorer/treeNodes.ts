@@ -1,6 +1,7 @@
 import type { Connection } from '../connections/connectionRegistry';
 import type { DocumentAddress } from '../core/documentAddress';
-import type { IndexSummary } from '../elastic/indexCatalog';
+import type { VersionToken } from '../core/versionToken';
+import type { DataStreamSummary, IndexSummary } from '../elastic/indexCatalog';
 
 export interface ConnectionNode {
   readonly kind: 'connection';
@@ -18,6 +19,14 @@ export interface DocumentNode {
   readonly address: DocumentAddress;
   /** A short line, not the source: thousands of listed documents must stay light. */
   readonly preview: string;
+  /** The version that was listed: a delete from the tree is conditioned on it. */
+  readonly token?: VersionToken;
+}
+
+export interface DataStreamNode {
+  readonly kind: 'dataStream';
+  readonly connectionId: string;
+  readonly stream: DataStreamSummary;
 }
 
 export interface LoadMoreNode {
@@ -29,10 +38,10 @@ export interface LoadMoreNode {
 export interface FailureNode {
   readonly kind: 'failure';
   readonly message: string;
-  readonly parent: ConnectionNode | IndexNode;
+  readonly parent: ConnectionNode | IndexNode | DataStreamNode;
 }
 
-export type TreeNode = ConnectionNode | IndexNode | DocumentNode | LoadMoreNode | FailureNode;
+export type TreeNode = ConnectionNode | IndexNode | DataStreamNode | DocumentNode | LoadMoreNode | FailureNode;
 
 export function indexKey(node: IndexNode): string {
   return `${node.connectionId}\u0000${node.index.name}`;

@@ -19,7 +19,7 @@ describe('esResponses', () => {
 
   it('reads a write result', () => {
     const result = readWriteResponse('{"_index":"movies","_id":"109487","_version":4,"result":"updated","_shards":{"total":2,"successful":1,"failed":0},"_seq_no":12,"_primary_term":1}');
-    assert.deepEqual(result, { result: 'updated', token: { seqNo: 12, primaryTerm: 1, version: 4 } });
+    assert.deepEqual(result, { result: 'updated', token: { seqNo: 12, primaryTerm: 1, version: 4 }, index: 'movies' });
   });
 
   it('refuses a non-JSON write answer', () => {

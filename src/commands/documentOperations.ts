@@ -1,0 +1,199 @@
+import * as vscode from 'vscode';
+import { ClusterError, describeFailure } from '../core/clusterErrors';
+import { curlConditionalPut, curlGet } from '../core/curl';
+import type { DocumentAddress } from '../core/documentAddress';
+import { checkDocumentText, describeProblem, prettyPrintJson } from '../core/jsonText';
+import { describeToken, type VersionToken } from '../core/versionToken';
+import type { Settings } from '../config/settings';
+import type { ConnectionRegistry } from '../connections/connectionRegistry';
+import type { DocumentFileSystem } from '../editors/documentFileSystem';
+import { addressOf, documentUri, DOCUMENT_SCHEME } from '../editors/documentUris';
+import type { Drafts } from '../editors/drafts';
+import type { TokenStore } from '../editors/tokenStore';
+import type { DocumentStore } from '../elastic/documentStore';
+import type { DocumentTree } from '../explorer/documentTree';
+import type { DataStreamNode, DocumentNode, IndexNode } from '../explorer/treeNodes';
+import { generateId, type Pickers } from './pickers';
+
+interface Target {
+  readonly address: DocumentAddress;
+  /** The version the user saw: the listed one from the tree, the editor's from an editor. */
+  readonly token?: VersionToken;
+  readonly uri: vscode.Uri;
+}
+
+/** Operations on whole documents beyond editing: partial update, create, duplicate, delete, curl. */
+export class DocumentOperations {
+  constructor(
+    private readonly documents: DocumentStore,
+    private readonly files: DocumentFileSystem,
+    private readonly tokens: TokenStore,
+    private readonly drafts: Drafts,
+    private readonly tree: DocumentTree,
+    private readonly connections: ConnectionRegistry,
+    private readonly settings: Settings,
+    private readonly pickers: Pickers,
+  ) {}
+
+  async updateFields(argument?: unknown, fields?: string): Promise<string | undefined> {
+    const target = await this.target(argument);
+    if (target === undefined) return undefined;
+    const retries = this.settings.retryOnConflict;
+    const partial =
+      fields ??
+      (await vscode.window.showInputBox({
+        title: `Update Fields of ${target.address.id}`,
+        prompt: `Fields to set, as a JSON object. Elasticsearch applies them to the latest version, re-applying them up to ${retries} times if someone writes in between: right for "set this field", not for whole-document edits.`,
+        value: '{}',
+        valueSelection: [1, 1],
+        ignoreFocusOut: true,
+        validateInput: (value) => {
+          const check = checkDocumentText(value);
+          return check.ok ? undefined : describeProblem(check);
+        },
+      }));
+    if (partial === undefined) return undefined;
+    const check = checkDocumentText(partial);
+    if (!check.ok) {
+      void vscode.window.showErrorMessage(`Not updated: ${describeProblem(check)}. Nothing was sent.`);
+      return undefined;
+    }
+    try {
+      const result = await this.documents.updateFields(target.address, partial, retries, this.settings.refreshOnSave);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri.toString());
+      // A clean editor reloads the new version; a dirty one keeps its text, and its next save conflicts.
+      if (open && !open.isDirty && result.result !== 'noop') this.files.announceChange(target.uri);
+      const message =
+        result.result === 'noop'
+          ? `Nothing changed: ${target.address.id} already has these values.`
+          : `Updated ${target.address.id}: ${describeToken(result.token)}.`;
+      void vscode.window.showInformationMessage(message);
+      return result.result;
+    } catch (error) {
+      this.showFailure('Updating fields', error);
+      return undefined;
+    }
+  }
+
+  async newDocument(node?: IndexNode | DataStreamNode): Promise<vscode.Uri | undefined> {
+    // On a data stream the document is created through the stream, which picks its backing index.
+    const index: IndexNode | undefined =
+      node?.kind === 'dataStream'
+        ? { kind: 'index', connectionId: node.connectionId, index: { name: node.stream.name, health: '', docsCount: undefined, hidden: false } }
+        : (node ?? (await this.pickers.index()));
+    if (index === undefined) return undefined;
+    const address = await this.pickers.documentAddress(index, `New Document in ${index.index.name}`, true);
+    return address && this.openDraft(address, '{\n}\n');
+  }
+
+  async duplicateDocument(argument?: unknown): Promise<vscode.Uri | undefined> {
+    const target = await this.target(argument);
+    if (target === undefined) return undefined;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri.toString());
+    let text = open?.getText();
+    if (text === undefined) {
+      const result = await this.documents.get(target.address).catch((error: unknown) => this.showFailure('Reading the document', error));
+      if (!result?.found) return undefined;
+      text = prettyPrintJson(result.sourceText);
+    }
+    const id = await vscode.window.showInputBox({ title: `Duplicate ${target.address.id}`, prompt: 'The new document\'s _id (leave empty to generate one)', ignoreFocusOut: true });
+    if (id === undefined) return undefined;
+    return this.openDraft({ ...target.address, id: id || generateId() }, text);
+  }
+
+  async deleteDocument(argument?: unknown): Promise<boolean> {
+    const target = await this.target(argument);
+    if (target === undefined) return false;
+    const { address } = target;
+    const confirmed = await vscode.window.showWarningMessage(
+      `Delete document "${address.id}" from ${address.index}?`,
+      { modal: true, detail: 'The delete is conditional: it fails if the document changed since you saw it.' },
+      'Delete',
+    );
+    if (confirmed !== 'Delete') return false;
+    const token = target.token ?? (await this.currentToken(address));
+    if (token === undefined) return false;
+    try {
+      const result = await this.documents.delete(address, token, this.settings.refreshOnSave);
+      this.tree.forgetDocument(address);
+      void vscode.window.showInformationMessage(`Deleted ${address.id} from ${address.index} (seq ${result.token.seqNo}).`);
+      return true;
+    } catch (error) {
+      if (error instanceof ClusterError && error.failure.kind === 'conflict') {
+        const choice = await vscode.window.showWarningMessage(
+          `Not deleted: "${address.id}" changed on the server since you saw it (${error.failure.reason}).`,
+          'Compare',
+        );
+        if (choice === 'Compare') await vscode.commands.executeCommand('esdocs.compareWithServer', target.uri);
+        return false;
+      }
+      this.showFailure('Deleting the document', error);
+      return false;
+    }
+  }
+
+  async copyAsCurl(argument?: unknown, kind?: 'get' | 'put'): Promise<string | undefined> {
+    const target = await this.target(argument);
+    if (target === undefined) return undefined;
+    const url = this.connections.get(target.address.connectionId)?.url;
+    if (url === undefined) return undefined;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri.toString());
+    const token = this.tokens.get(target.uri) ?? target.token;
+    let choice = kind;
+    if (choice === undefined && open && token) {
+      const picked = await vscode.window.showQuickPick(
+        [
+          { label: 'GET', description: 'read the document', request: 'get' as const },
+          { label: 'Conditional PUT', description: "save the editor's text on the version it was read at", request: 'put' as const },
+        ],
+        { title: `Copy ${target.address.id} as curl` },
+      );
+      if (picked === undefined) return undefined;
+      choice = picked.request;
+    }
+    const line = choice === 'put' && open && token ? curlConditionalPut(url, target.address, token, open.getText()) : curlGet(url, target.address);
+    await vscode.env.clipboard.writeText(line);
+    void vscode.window.showInformationMessage('Copied the curl command to the clipboard.');
+    return line;
+  }
+
+  /** After a draft's first save: its editor gives way to the document it became. */
+  async promoteDraft(draft: vscode.Uri): Promise<void> {
+    const created = this.drafts.takeCreated(draft);
+    if (created === undefined) return;
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === draft.toString());
+    await vscode.window.showTextDocument(created, { preview: false });
+    await vscode.window.tabGroups.close(tabs);
+  }
+
+  private async openDraft(address: DocumentAddress, text: string): Promise<vscode.Uri> {
+    const uri = this.drafts.open(address, text);
+    await vscode.window.showTextDocument(uri, { preview: false });
+    return uri;
+  }
+
+  private async currentToken(address: DocumentAddress): Promise<VersionToken | undefined> {
+    const result = await this.documents.get(address).catch((error: unknown) => this.showFailure('Reading the document', error));
+    if (result && !result.found) void vscode.window.showInformationMessage(`"${address.id}" no longer exists in ${address.index}.`);
+    return result?.found ? result.token : undefined;
+  }
+
+  private async target(argument: unknown): Promise<Target | undefined> {
+    if (isDocumentNode(argument)) return { address: argument.address, token: argument.token, uri: documentUri(argument.address) };
+    const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
+    if (uri?.scheme === DOCUMENT_SCHEME && !this.drafts.isDraft(uri)) return { address: addressOf(uri), token: this.tokens.get(uri), uri };
+    const index = await this.pickers.index();
+    const address = index && (await this.pickers.documentAddress(index, 'Document'));
+    return address && { address, uri: documentUri(address) };
+  }
+
+  private showFailure(action: string, error: unknown): undefined {
+    const message = error instanceof ClusterError ? describeFailure(action, error.failure) : `${action} failed: ${error instanceof Error ? error.message : String(error)}`;
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+}
+
+function isDocumentNode(value: unknown): value is DocumentNode {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'document';
+}

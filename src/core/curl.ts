@@ -1,0 +1,34 @@
+import type { DocumentAddress } from './documentAddress';
+import type { VersionToken } from './versionToken';
+
+/**
+ * The `curl` lines that do what the extension does, for users who move between the editor and
+ * scripts. Credentials never appear: a URL's user info is replaced by a placeholder.
+ */
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function documentUrl(baseUrl: string, address: DocumentAddress, query: Record<string, string | number | undefined>): string {
+  const url = new URL(baseUrl);
+  const hadCredentials = url.username !== '' || url.password !== '';
+  url.username = '';
+  url.password = '';
+  const base = url.toString().replace(/\/$/, '');
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...query, routing: address.routing })) if (value !== undefined) params.set(key, String(value));
+  const search = params.toString();
+  const path = `/${encodeURIComponent(address.index)}/_doc/${encodeURIComponent(address.id)}`;
+  const full = `${base}${path}${search ? `?${search}` : ''}`;
+  return hadCredentials ? full.replace('://', '://USER:PASSWORD@') : full;
+}
+
+export function curlGet(baseUrl: string, address: DocumentAddress): string {
+  return `curl -X GET ${shellQuote(documentUrl(baseUrl, address, { pretty: undefined }))}`;
+}
+
+export function curlConditionalPut(baseUrl: string, address: DocumentAddress, token: VersionToken, body: string): string {
+  const url = documentUrl(baseUrl, address, { if_seq_no: token.seqNo, if_primary_term: token.primaryTerm });
+  return `curl -X PUT ${shellQuote(url)} -H 'Content-Type: application/json' -d ${shellQuote(body)}`;
+}
