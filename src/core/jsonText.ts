@@ -1,4 +1,5 @@
-import { applyEdits, format, printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+import { indentJson, isWhitespace, skipString, skipValue } from './jsonScan';
+import { lineAndColumn, validateJson } from './jsonValidate';
 
 /**
  * JSON as text. The document's text is the truth: numbers keep their digits (`1.0`, integers
@@ -6,36 +7,14 @@ import { applyEdits, format, printParseErrorCode, visit, type ParseErrorCode } f
  * would reorder), strings keep their escapes. Nothing here goes through `JSON.parse`.
  */
 
-const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
-
 /** Re-indents JSON text; only whitespace between tokens changes. */
 export function prettyPrintJson(text: string, indent = 2): string {
-  const edits = format(text, undefined, { tabSize: indent, insertSpaces: true, eol: '\n', insertFinalNewline: true });
-  return applyEdits(text, edits);
+  return indentJson(text, indent);
 }
 
 export type DocumentCheck =
   | { readonly ok: true }
   | { readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number };
-
-const PROBLEM_TEXT: Partial<Record<ReturnType<typeof printParseErrorCode>, string>> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'a property name in double quotes was expected',
-  ValueExpected: 'a value was expected',
-  ColonExpected: 'a colon was expected',
-  CommaExpected: 'a comma was expected',
-  CloseBraceExpected: 'a closing brace was expected',
-  CloseBracketExpected: 'a closing bracket was expected',
-  EndOfFileExpected: 'text after the end of the document',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'comments are not allowed in JSON',
-  UnexpectedEndOfString: 'a string is not closed',
-  UnexpectedEndOfNumber: 'a number is cut short',
-  InvalidUnicode: 'invalid \\u escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'a control character must be escaped inside a string',
-};
 
 /**
  * Checks that text is what Elasticsearch accepts as a document source: one JSON object, strict
@@ -43,52 +22,9 @@ const PROBLEM_TEXT: Partial<Record<ReturnType<typeof printParseErrorCode>, strin
  */
 export function checkDocumentText(text: string): DocumentCheck {
   if (text.trim() === '') return { ok: false, message: 'the document is empty' };
-  let problem: DocumentCheck | undefined;
-  let depth = 0;
-  let topLevelKind: string | undefined;
-  const keysByDepth: Set<string>[] = [];
-  const fail = (message: string, line?: number, column?: number): void => {
-    problem ??= { ok: false, message, line: line === undefined ? undefined : line + 1, column: column === undefined ? undefined : column + 1 };
-  };
-  const noteTopLevel = (kind: string): void => {
-    if (depth === 0) topLevelKind ??= kind;
-  };
-  visit(
-    text,
-    {
-      onObjectBegin: () => {
-        noteTopLevel('object');
-        depth++;
-        keysByDepth[depth] = new Set();
-      },
-      onObjectEnd: () => {
-        depth--;
-      },
-      onArrayBegin: () => {
-        noteTopLevel('an array');
-        depth++;
-      },
-      onArrayEnd: () => {
-        depth--;
-      },
-      onLiteralValue: (value: unknown) => {
-        noteTopLevel(value === null ? 'null' : `a ${typeof value}`);
-      },
-      onObjectProperty: (name, _offset, _length, line, column) => {
-        const keys = keysByDepth[depth];
-        if (keys.has(name)) fail(`duplicate key "${name}"`, line, column);
-        keys.add(name);
-      },
-      onError: (code: ParseErrorCode, _offset, _length, line, column) => {
-        const name = printParseErrorCode(code);
-        fail(PROBLEM_TEXT[name] ?? name, line, column);
-      },
-    },
-    STRICT,
-  );
-  if (problem) return problem;
-  if (topLevelKind === undefined) return { ok: false, message: 'the document is empty' };
-  if (topLevelKind !== 'object') return { ok: false, message: `a document must be a JSON object, not ${topLevelKind}` };
+  const shape = validateJson(text);
+  if (shape.problem) return { ok: false, message: shape.problem.message, ...lineAndColumn(text, shape.problem.offset) };
+  if (shape.topLevel !== 'object') return { ok: false, message: `a document must be a JSON object, not ${shape.topLevel}` };
   return { ok: true };
 }
 
@@ -103,52 +39,33 @@ export interface Span {
 }
 
 /**
- * The spans of the values of a top-level object's members, without parsing nested values into
- * objects: a response's `_source` can then be handed on as the exact characters received.
+ * The spans of the values of a top-level object's members, skipping over nested values without
+ * reading them: a response's `_source` can then be handed on as the exact characters received.
+ * The text is trusted to be well-formed JSON (it comes from the cluster).
  */
 export function topLevelMemberSpans(text: string): Map<string, Span> {
   const spans = new Map<string, Span>();
-  let depth = 0;
-  let pendingName: string | undefined;
-  let valueStart = -1;
-  const beginValue = (offset: number): void => {
-    if (depth === 1 && pendingName !== undefined) valueStart = offset;
+  let i = text.indexOf('{') + 1;
+  if (i === 0) return spans;
+  const skipWhitespace = (): void => {
+    while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
   };
-  const endValue = (end: number): void => {
-    if (depth === 1 && pendingName !== undefined && valueStart >= 0) {
-      spans.set(pendingName, { start: valueStart, end });
-      pendingName = undefined;
-      valueStart = -1;
-    }
-  };
-  visit(
-    text,
-    {
-      onObjectBegin: (offset) => {
-        beginValue(offset);
-        depth++;
-      },
-      onArrayBegin: (offset) => {
-        beginValue(offset);
-        depth++;
-      },
-      onObjectEnd: (offset, length) => {
-        depth--;
-        endValue(offset + length);
-      },
-      onArrayEnd: (offset, length) => {
-        depth--;
-        endValue(offset + length);
-      },
-      onObjectProperty: (name) => {
-        if (depth === 1) pendingName = name;
-      },
-      onLiteralValue: (_value, offset, length) => {
-        beginValue(offset);
-        endValue(offset + length);
-      },
-    },
-    STRICT,
-  );
-  return spans;
+  for (;;) {
+    skipWhitespace();
+    if (text.charCodeAt(i) !== 0x22) return spans;
+    const keyEnd = skipString(text, i);
+    if (keyEnd < 0) return spans;
+    const name = JSON.parse(text.slice(i, keyEnd)) as string;
+    i = keyEnd;
+    skipWhitespace();
+    if (text[i] !== ':') return spans;
+    i++;
+    skipWhitespace();
+    const start = i;
+    i = skipValue(text, i);
+    spans.set(name, { start, end: i });
+    skipWhitespace();
+    if (text[i] !== ',') return spans;
+    i++;
+  }
 }

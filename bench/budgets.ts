@@ -1,0 +1,51 @@
+import type { Row } from './measure';
+import { ms, ratio, type Budget } from './report';
+import type { Sizes } from './sizes';
+
+/** The figures the extension promises, checked against one run's rows. */
+
+const VSIX_LIMIT = 1024 * 1024;
+
+function row(rows: readonly Row[], name: string): Row | undefined {
+  return rows.find((r) => r.name === name);
+}
+
+function requestBudget(rows: readonly Row[], name: string, limit: number): Budget[] {
+  const r = row(rows, name);
+  if (r === undefined) return [];
+  return [{ name: `requests: ${name}`, limit: `${limit}`, actual: `${r.requests.total}`, ok: r.requests.total <= limit }];
+}
+
+function ratioBudget(rows: readonly Row[], name: string, limit: number): Budget[] {
+  const r = row(rows, name);
+  const value = r && ratio(r);
+  if (value === undefined) return [];
+  const capped = r!.extensionAtLeastMs !== undefined;
+  const ext = capped ? `> ${ms(r!.extensionAtLeastMs)}` : ms(r!.extension.medianMs);
+  return [{ name: `time ext/raw: ${name}`, limit: `≤ ${limit}×`, actual: `${capped ? '> ' : ''}${value.toFixed(2)}× (${ext} vs ${ms(r!.baseline!.medianMs)} ms)`, ok: !capped && value <= limit }];
+}
+
+export function budgets(rows: readonly Row[], sizes: Sizes): Budget[] {
+  const out: Budget[] = [
+    ...requestBudget(rows, 'open 2 KB', 1),
+    ...requestBudget(rows, 'save 2 KB', 1),
+    ...requestBudget(rows, 'conflict 2 KB', 2),
+    ...requestBudget(rows, 'open 5 MB', 1),
+    ...requestBudget(rows, 'save 5 MB', 1),
+    ...requestBudget(rows, 'list page 1', 1),
+    ...requestBudget(rows, 'list page 200', 1),
+    ...requestBudget(rows, 'list page 2,000', 1),
+    ...ratioBudget(rows, 'open 2 KB', 1.2),
+    ...ratioBudget(rows, 'save 2 KB', 1.2),
+    ...ratioBudget(rows, 'open 5 MB', 1.5),
+    ...ratioBudget(rows, 'save 5 MB', 1.5),
+  ];
+  const first = row(rows, 'list page 1');
+  const deep = row(rows, 'list page 2,000');
+  if (first && deep) {
+    const value = deep.extension.medianMs / first.extension.medianMs;
+    out.push({ name: 'page 2,000 / page 1', limit: '≤ 1.5×', actual: `${value.toFixed(2)}× (${ms(deep.extension.medianMs)} vs ${ms(first.extension.medianMs)} ms)`, ok: value <= 1.5 });
+  }
+  out.push({ name: 'VSIX size', limit: '≤ 1 MB', actual: `${(sizes.vsixBytes / 1024).toFixed(1)} KiB`, ok: sizes.vsixBytes <= VSIX_LIMIT });
+  return out;
+}

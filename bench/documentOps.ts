@@ -1,0 +1,129 @@
+import { ClusterError } from '../src/core/clusterErrors';
+import { describeConflict, readConflictReason } from '../src/core/conflicts';
+import { addressKey, type DocumentAddress } from '../src/core/documentAddress';
+import { checkDocumentText, describeProblem, prettyPrintJson } from '../src/core/jsonText';
+import type { VersionToken } from '../src/core/versionToken';
+import type { DocumentStore } from '../src/elastic/documentStore';
+import { DOCS_INDEX, documentText, putDocument } from './fixtures';
+import { prettyPrintLinear } from './linearEdits';
+import type { Measured } from './measure';
+import type { RawHttp } from './rawHttp';
+
+/**
+ * Open, save and conflict, each as the extension does it (DocumentFileSystem.readFile/writeFile
+ * without the vscode glue: the same calls in the same order) and as a raw request would.
+ */
+
+export interface DocumentContext {
+  readonly store: DocumentStore;
+  readonly raw: RawHttp;
+  readonly connectionId: string;
+}
+
+interface RawToken {
+  seqNo: number;
+  primaryTerm: number;
+}
+
+function docPath(id: string, query = ''): string {
+  return `/${DOCS_INDEX}/_doc/${encodeURIComponent(id)}${query}`;
+}
+
+async function seed(ctx: DocumentContext, id: string, text: string): Promise<{ address: DocumentAddress; token: VersionToken }> {
+  const put = await putDocument(ctx.raw, DOCS_INDEX, id, text);
+  return { address: { connectionId: ctx.connectionId, index: DOCS_INDEX, id }, token: { ...put, version: 1 } };
+}
+
+export interface OpenAndSave {
+  readonly open: Measured;
+  readonly save: Measured;
+  /** The extension's open with the edits applied in one pass: the proposed fix, not budgeted. */
+  readonly openLinear: Measured;
+  readonly openAddress: DocumentAddress;
+}
+
+export async function openAndSave(ctx: DocumentContext, label: string, bytes: number): Promise<OpenAndSave> {
+  const source = documentText(bytes);
+  // The same text prettyPrintJson gives (checked on small documents), without its quadratic cost.
+  const editorText = prettyPrintLinear(source);
+  if (bytes <= 64 * 1024 && editorText !== prettyPrintJson(source)) throw new Error('prettyPrintLinear differs from prettyPrintJson');
+  const tokens = new Map<string, VersionToken>();
+  const open = await seed(ctx, `open-${label}`, source);
+  const saveExt = await seed(ctx, `save-${label}-ext`, source);
+  const saveRaw = await seed(ctx, `save-${label}-raw`, source);
+  tokens.set(addressKey(saveExt.address), saveExt.token);
+  const rawToken: RawToken = { ...saveRaw.token };
+
+  const openExtension = async (): Promise<unknown> => {
+    const result = await ctx.store.get(open.address);
+    if (!result.found) throw new Error('the document to open is missing');
+    tokens.set(addressKey(open.address), result.token);
+    return Buffer.from(prettyPrintJson(result.sourceText), 'utf8');
+  };
+  const openRaw = async (): Promise<unknown> => {
+    const response = await ctx.raw.request('GET', docPath(open.address.id));
+    if (response.status !== 200) throw new Error(`raw open answered ${response.status}`);
+    return JSON.parse(response.text);
+  };
+  const saveExtension = async (): Promise<unknown> => {
+    const check = checkDocumentText(editorText);
+    if (!check.ok) throw new Error(describeProblem(check));
+    const key = addressKey(saveExt.address);
+    const token = tokens.get(key);
+    if (token === undefined) throw new Error('no version token');
+    const result = await ctx.store.replace(saveExt.address, editorText, token, 'false');
+    tokens.set(key, result.token);
+    return result;
+  };
+  const saveBaseline = async (): Promise<unknown> => {
+    const query = `?if_seq_no=${rawToken.seqNo}&if_primary_term=${rawToken.primaryTerm}`;
+    const body = await ctx.raw.json('PUT', docPath(saveRaw.address.id, query), editorText);
+    rawToken.seqNo = Number(body._seq_no);
+    rawToken.primaryTerm = Number(body._primary_term);
+    return body;
+  };
+  const openLinear = async (): Promise<unknown> => {
+    const result = await ctx.store.get(open.address);
+    if (!result.found) throw new Error('the document to open is missing');
+    return Buffer.from(prettyPrintLinear(result.sourceText), 'utf8');
+  };
+  const kb = (Buffer.byteLength(source) / 1024).toFixed(0);
+  return {
+    open: { name: `open ${label}`, extension: openExtension, baseline: openRaw, note: `source ${kb} KiB; get + prettyPrintJson vs GET + JSON.parse` },
+    save: { name: `save ${label}`, extension: saveExtension, baseline: saveBaseline, note: `text ${(Buffer.byteLength(editorText) / 1024).toFixed(0)} KiB; check + conditional PUT + token vs conditional PUT` },
+    openLinear: { name: `open ${label}, one-pass edits`, extension: openLinear, baseline: openRaw, note: 'informational: get + format + edits applied in one pass (the proposed fix)' },
+    openAddress: open.address,
+  };
+}
+
+export async function conflict(ctx: DocumentContext, bytes: number): Promise<Measured> {
+  const source = documentText(bytes);
+  const editorText = prettyPrintJson(source);
+  const ext = await seed(ctx, 'conflict-ext', source);
+  const raw = await seed(ctx, 'conflict-raw', source);
+  // Someone else's change: both documents move on, the tokens held stay stale for every run.
+  await putDocument(ctx.raw, DOCS_INDEX, ext.address.id, source);
+  await putDocument(ctx.raw, DOCS_INDEX, raw.address.id, source);
+
+  const extension = async (): Promise<unknown> => {
+    try {
+      await ctx.store.replace(ext.address, editorText, ext.token, 'false');
+    } catch (error) {
+      if (!(error instanceof ClusterError) || error.failure.kind !== 'conflict') throw error;
+      const message = describeConflict(readConflictReason(error.failure.reason), ext.token.seqNo);
+      const server = await ctx.store.get(ext.address);
+      if (!server.found) throw new Error('the conflicting document is missing');
+      return [message, prettyPrintJson(server.sourceText)];
+    }
+    throw new Error('a stale save was accepted');
+  };
+  const baseline = async (): Promise<unknown> => {
+    const query = `?if_seq_no=${raw.token.seqNo}&if_primary_term=${raw.token.primaryTerm}`;
+    const put = await ctx.raw.request('PUT', docPath(raw.address.id, query), editorText);
+    if (put.status !== 409) throw new Error(`a stale raw save answered ${put.status}`);
+    JSON.parse(put.text);
+    const get = await ctx.raw.request('GET', docPath(raw.address.id));
+    return JSON.parse(get.text);
+  };
+  return { name: 'conflict 2 KB', extension, baseline, note: 'stale PUT → 409, then GET of the server version' };
+}

@@ -1,0 +1,111 @@
+import { ClusterGateway, type ClusterRequest, type ClusterResponse } from '../src/elastic/clusterGateway';
+import { DocumentPager } from '../src/elastic/documentPager';
+import { LIST_INDEX } from './fixtures';
+import type { Measured } from './measure';
+import type { RawHttp } from './rawHttp';
+
+/**
+ * Listing pages of 50: the extension's DocumentPager (point in time + search_after) next to
+ * from/size with raw http. Opening and closing the point in time are done outside the timer.
+ */
+
+export const PAGE_SIZE = 50;
+const WINDOW = 10_000;
+
+/** A gateway that can open the pager's point in time ahead of time, so a page's timing holds the search alone. */
+export class PreopeningGateway extends ClusterGateway {
+  private ready: ClusterResponse | undefined;
+
+  async preopen(index: string): Promise<void> {
+    this.ready = await super.sendOk({ method: 'POST', path: `/${encodeURIComponent(index)}/_pit`, query: { keep_alive: '5m' } });
+  }
+
+  override async sendOk(request: ClusterRequest): Promise<ClusterResponse> {
+    const ready = this.ready;
+    if (ready !== undefined && request.method === 'POST' && request.path.endsWith('/_pit')) {
+      this.ready = undefined;
+      return ready;
+    }
+    return super.sendOk(request);
+  }
+}
+
+function checkPage(hits: readonly unknown[], page: number): void {
+  if (hits.length !== PAGE_SIZE) throw new Error(`page ${page} came with ${hits.length} hits, not ${PAGE_SIZE}`);
+}
+
+function rawPage(raw: RawHttp, page: number): () => Promise<unknown> {
+  const body = JSON.stringify({ from: (page - 1) * PAGE_SIZE, size: PAGE_SIZE, track_total_hits: false });
+  return async () => {
+    const answer = await raw.json('POST', `/${LIST_INDEX}/_search`, body);
+    checkPage((answer.hits as { hits: unknown[] }).hits, page);
+    return answer;
+  };
+}
+
+/** Page 1 from a fresh pager each run; its point in time is opened before the timer, closed after. */
+export function firstPage(gateway: PreopeningGateway, raw: RawHttp): Measured {
+  let pager: DocumentPager | undefined;
+  return {
+    name: 'list page 1',
+    extension: {
+      prepare: async () => {
+        await pager?.close();
+        pager = new DocumentPager(gateway, LIST_INDEX, PAGE_SIZE, undefined);
+        await gateway.preopen(LIST_INDEX);
+      },
+      run: async () => checkPage(await pager!.nextPage(), 1),
+    },
+    baseline: rawPage(raw, 1),
+    note: `${PAGE_SIZE} hits; PIT opened before the timer`,
+  };
+}
+
+/** The first listing of an index as the tree does it: open the point in time and read page 1 (not budgeted). */
+export function firstListing(gateway: ClusterGateway): Measured {
+  let pager: DocumentPager | undefined;
+  return {
+    name: 'list: PIT open + page 1',
+    extension: {
+      prepare: async () => {
+        await pager?.close();
+        pager = new DocumentPager(gateway, LIST_INDEX, PAGE_SIZE, undefined);
+      },
+      run: async () => checkPage(await pager!.nextPage(), 1),
+    },
+    note: 'informational: the cost of a first expand of an index',
+  };
+}
+
+/**
+ * Page `page` and the pages after it: one pager is advanced, untimed, to just before the
+ * warm-up pages, then each timed run reads its next page (run i reads page `page + i`).
+ * from/size reads page `page` itself every run, when the 10,000-hit window allows it.
+ */
+export function deepPage(gateway: ClusterGateway, raw: RawHttp, page: number, warmup: number): Measured {
+  let pager: DocumentPager | undefined;
+  let current = 0;
+  const fits = page * PAGE_SIZE <= WINDOW;
+  return {
+    name: `list page ${page.toLocaleString('en-US')}`,
+    extension: {
+      prepare: async () => {
+        if (pager !== undefined) return;
+        pager = new DocumentPager(gateway, LIST_INDEX, PAGE_SIZE, undefined);
+        while (current < page - 1 - warmup) {
+          checkPage(await pager.nextPage(), ++current);
+        }
+      },
+      run: async () => checkPage(await pager!.nextPage(), ++current),
+    },
+    ...(fits ? { baseline: rawPage(raw, page) } : { baselineNote: 'n/a (10,000 window)' }),
+    note: `pager: pages ${page}… of one pager, advanced untimed; PIT not counted`,
+  };
+}
+
+/** What the server answers to from/size beyond the 10,000-hit window (400 expected). */
+export async function rawWindowRefusal(raw: RawHttp, page: number): Promise<string> {
+  const body = JSON.stringify({ from: (page - 1) * PAGE_SIZE, size: PAGE_SIZE, track_total_hits: false });
+  const answer = await raw.request('POST', `/${LIST_INDEX}/_search`, body);
+  return `${answer.status}`;
+}

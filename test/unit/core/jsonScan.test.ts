@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { applyEdits, format } from 'jsonc-parser';
+import { indentJson } from '../../../src/core/jsonScan';
+import { checkDocumentText } from '../../../src/core/jsonText';
+import { validateJson } from '../../../src/core/jsonValidate';
+
+const jsoncFormat = (text: string): string => applyEdits(text, format(text, undefined, { tabSize: 2, insertSpaces: true, eol: '\n', insertFinalNewline: true }));
+
+describe('jsonScan and jsonValidate', () => {
+  it('indents exactly as jsonc-parser formats, on any JSON', () => {
+    fc.assert(fc.property(fc.json(), (text) => indentJson(text) === jsoncFormat(text)), { numRuns: 2000 });
+  });
+
+  it('keeps empty containers and strings with escaped quotes as they are', () => {
+    assert.equal(indentJson('{"a":{},"b":[ ],"c":"x\\"}"}'), '{\n  "a": {},\n  "b": [],\n  "c": "x\\"}"\n}\n');
+  });
+
+  it('accepts exactly what JSON.parse accepts, duplicate keys aside', () => {
+    const near = fc.oneof(fc.json(), fc.json().map((t) => t.slice(0, Math.max(0, t.length - 1))), fc.string(), fc.json().map((t) => t.replace(/:/, '::')));
+    fc.assert(
+      fc.property(near, (text) => {
+        let parses = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          parses = false;
+        }
+        const problem = validateJson(text).problem;
+        return problem === undefined ? parses || text.trim() === '' : !parses || problem.message.startsWith('duplicate key');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('checks 10,000 levels of nesting without overflowing the stack', () => {
+    const deep = '{"a":' + '['.repeat(10000) + ']'.repeat(10000) + '}';
+    assert.deepEqual(checkDocumentText(deep), { ok: true });
+    assert.equal(indentJson(deep).split('\n').length, 20002);
+    const unclosed = '{"a":' + '['.repeat(10000);
+    assert.equal(checkDocumentText(unclosed).ok, false);
+  });
+
+  it('finds duplicate keys spelled with escapes', () => {
+    const check = checkDocumentText('{"a":1,"\\u0061":2}');
+    assert.equal(check.ok, false);
+    if (!check.ok) assert.match(check.message, /duplicate key "a"/);
+  });
+
+  it('handles a 5 MB document in one pass', () => {
+    const big = JSON.stringify({ items: Array.from({ length: 90000 }, (_, i) => ({ id: i, name: `item ${i}`, price: 1.5, tags: ['a', 'b'] })) });
+    assert.ok(big.length > 4_000_000);
+    assert.deepEqual(checkDocumentText(big), { ok: true });
+    // `big` came from JSON.stringify, so parsing the indented text and printing it compactly gives it back.
+    assert.equal(JSON.stringify(JSON.parse(indentJson(big))), big);
+  });
+});
