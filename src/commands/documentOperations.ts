@@ -166,9 +166,11 @@ export class DocumentOperations {
     await vscode.window.tabGroups.close(tabs);
   }
 
+  /** Opens a draft as an unsaved editor holding `text`, like an untitled file: Ctrl+S creates it. */
   private async openDraft(address: DocumentAddress, text: string): Promise<vscode.Uri> {
-    const uri = this.drafts.open(address, text);
-    await vscode.window.showTextDocument(uri, { preview: false });
+    const uri = this.drafts.open(address);
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text));
     return uri;
   }
 

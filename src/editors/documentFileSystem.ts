@@ -53,7 +53,7 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    if (this.drafts.isDraft(uri)) return Buffer.from(this.drafts.initialText(uri), 'utf8');
+    if (this.drafts.isDraft(uri)) return new Uint8Array();
     const address = addressOf(uri);
     const result = await this.documents.get(address).catch((error: unknown) => {
       throw asFileSystemError(error, 'Opening the document');

@@ -7,32 +7,25 @@ const DRAFT_PARAM = 'create';
 /**
  * Documents that do not exist yet ("New Document…", "Duplicate Document"): an editor on the
  * address they will get, marked in the URI so that saving creates (`op_type=create`, which can
- * never overwrite) instead of replacing. Their first text is held here until it is saved.
+ * never overwrite) instead of replacing.
  */
 export class Drafts {
-  private readonly initialTexts = new Map<string, string>();
   private readonly createdAt = new Map<string, DocumentAddress>();
 
-  open(address: DocumentAddress, initialText: string): vscode.Uri {
+  /** The URI of a draft of `address`; its file starts empty and its editor receives the first text. */
+  open(address: DocumentAddress): vscode.Uri {
     const base = documentUri(address);
     const query = new URLSearchParams(base.query);
     query.set(DRAFT_PARAM, '1');
-    const uri = base.with({ query: query.toString() });
-    this.initialTexts.set(uri.toString(), initialText);
-    return uri;
+    return base.with({ query: query.toString() });
   }
 
   isDraft(uri: vscode.Uri): boolean {
     return new URLSearchParams(uri.query).get(DRAFT_PARAM) === '1';
   }
 
-  initialText(uri: vscode.Uri): string {
-    return this.initialTexts.get(uri.toString()) ?? '{\n}\n';
-  }
-
   /** Records where a draft was created; a data stream answers with its backing index. */
   markCreated(draft: vscode.Uri, address: DocumentAddress): void {
-    this.initialTexts.delete(draft.toString());
     this.createdAt.set(draft.toString(), address);
   }
 

@@ -46,7 +46,7 @@ export async function listAliases(gateway: ClusterGateway, includeHidden: boolea
   for (const [index, entry] of Object.entries(body)) {
     for (const alias of Object.keys(entry.aliases ?? {})) byAlias.set(alias, [...(byAlias.get(alias) ?? []), index]);
   }
-  return [...byAlias].filter(([name]) => includeHidden || !name.startsWith('.')).sort(([a], [b]) => a.localeCompare(b)).map(([name, indices]) => ({ name, indices }));
+  return [...byAlias].filter(([name]) => includeHidden || !name.startsWith('.')).sort(([a], [b]) => a.localeCompare(b)).map(([name, indices]) => ({ name, indices: indices.sort() }));
 }
 
 export interface DataStreamSummary {

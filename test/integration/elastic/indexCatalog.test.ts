@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import { ClusterGateway } from '../../../src/elastic/clusterGateway';
+import { isRoutingRequired, listAliases, listDataStreams } from '../../../src/elastic/indexCatalog';
+import { startEsServer, type RunningEsServer } from '../../server/server';
+
+describe('index catalog against the test cluster', () => {
+  let server: RunningEsServer;
+  let gateway: ClusterGateway;
+
+  before(async () => {
+    server = await startEsServer({ port: 0 });
+    gateway = new ClusterGateway({ url: server.url, requestTimeoutMs: 10000 });
+    await gateway.sendOk({ method: 'PUT', path: '/routed', body: '{"mappings":{"_routing":{"required":true}}}' });
+    await gateway.sendOk({ method: 'PUT', path: '/plain' });
+    await gateway.sendOk({ method: 'POST', path: '/_aliases', body: '{"actions":[{"add":{"index":"plain","alias":"all"}},{"add":{"index":"routed","alias":"all"}},{"add":{"index":"plain","alias":".hidden-alias"}}]}' });
+    await gateway.sendOk({ method: 'PUT', path: '/_index_template/logs', body: '{"index_patterns":["logs-*"],"data_stream":{}}' });
+    await gateway.sendOk({ method: 'PUT', path: '/_data_stream/logs-web' });
+  });
+
+  after(async () => {
+    await gateway.close();
+    await server.close();
+  });
+
+  it('tells which indices require routing', async () => {
+    assert.equal(await isRoutingRequired(gateway, 'routed'), true);
+    assert.equal(await isRoutingRequired(gateway, 'plain'), false);
+  });
+
+  it('lists aliases with their indices, hidden ones on request', async () => {
+    assert.deepEqual(await listAliases(gateway, false), [{ name: 'all', indices: ['plain', 'routed'] }]);
+    assert.deepEqual((await listAliases(gateway, true)).map((a) => a.name), ['.hidden-alias', 'all']);
+  });
+
+  it('lists data streams with their backing indices', async () => {
+    const [stream] = await listDataStreams(gateway);
+    assert.equal(stream.name, 'logs-web');
+    assert.equal(stream.backingIndices.length, 1);
+    assert.match(stream.backingIndices[0], /^\.ds-logs-web-\d{4}\.\d{2}\.\d{2}-000001$/);
+  });
+});
