@@ -41,6 +41,7 @@ const LAYERS: Layer[] = [
   { name: 'lint', script: 'lint' },
   { name: 'unit', script: 'test:unit', countTests: mochaPassing },
   { name: 'integration', script: 'test:integration', countTests: mochaPassing },
+  { name: 'reliability', script: 'test:reliability', countTests: mochaPassing },
   { name: 'extension host', script: 'test:host', countTests: mochaPassing },
   { name: 'ui', script: 'test:ui', countTests: uiPassed },
 ];

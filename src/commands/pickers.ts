@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { GatewayPool } from '../elastic/gatewayPool';
 import { isRoutingRequired, listIndices } from '../elastic/indexCatalog';
-import type { DocumentAddress } from '../core/documentAddress';
+import { checkDocumentId, type DocumentAddress } from '../core/documentAddress';
 import type { ConnectionNode, IndexNode } from '../explorer/treeNodes';
 
 /** Quick picks that stand in for a tree node when a command runs from the palette. */
@@ -74,7 +74,7 @@ export class Pickers {
       prompt: allowGeneratedId ? 'Document _id (leave empty to generate one)' : 'Document _id',
       ignoreFocusOut: true,
       validateInput: (value) =>
-        value === '' && !allowGeneratedId ? 'Enter the document _id' : Buffer.byteLength(value) > 512 ? 'An _id is at most 512 bytes' : undefined,
+        value === '' ? (allowGeneratedId ? undefined : 'Enter the document _id') : checkDocumentId(value),
     });
     if (id === undefined) return undefined;
     const routing = await vscode.window.showInputBox({

@@ -28,8 +28,25 @@ export interface ClusterFailure {
 }
 
 interface ErrorBody {
-  error?: string | { type?: string; reason?: string; root_cause?: Array<{ type?: string; reason?: string }>; caused_by?: { type?: string; reason?: string } };
-  found?: boolean;
+  error?: unknown;
+  found?: unknown;
+}
+
+interface ErrorObject {
+  type?: unknown;
+  reason?: unknown;
+  root_cause?: unknown;
+  caused_by?: unknown;
+}
+
+/** A field of an error answer, when it is the string it should be. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function firstRootCause(error: ErrorObject): ErrorObject {
+  const first: unknown = Array.isArray(error.root_cause) ? error.root_cause[0] : undefined;
+  return typeof first === 'object' && first !== null ? (first as ErrorObject) : {};
 }
 
 function parseErrorBody(text: string): ErrorBody | undefined {
@@ -57,23 +74,30 @@ export function failureFromResponse(status: number, bodyText: string): ClusterFa
   const body = parseErrorBody(bodyText);
   if (body === undefined) {
     const snippet = truncate(bodyText.replace(/<[^>]*>/g, ' '), 160);
-    return { kind: status >= 500 ? 'serverError' : kindOf(status, undefined), status, reason: snippet === '' ? `HTTP ${status} with an empty answer` : `HTTP ${status}: ${snippet}` };
+    return { kind: status >= 500 ? 'serverError' : kindOf(status, undefined), status, reason: snippet === '' ? 'the answer was empty' : `the answer was not JSON: ${snippet}` };
   }
   const error = body.error;
   if (typeof error === 'string') return { kind: kindOf(status, undefined), status, reason: error };
-  if (error === undefined) {
-    const reason = body.found === false ? 'the document was not found' : `HTTP ${status}`;
+  if (typeof error !== 'object' || error === null) {
+    const reason = body.found === false ? 'the document was not found' : 'the answer gave no reason';
     return { kind: kindOf(status, undefined), status, reason };
   }
-  const type = error.type ?? error.root_cause?.[0]?.type;
-  let reason = error.reason ?? error.root_cause?.[0]?.reason ?? `HTTP ${status}`;
-  if (error.caused_by?.reason && !reason.includes(error.caused_by.reason)) reason += ` (${error.caused_by.reason})`;
-  const rootCauseType = error.root_cause?.[0]?.type;
+  const details = error as ErrorObject;
+  const rootCause = firstRootCause(details);
+  const type = text(details.type) ?? text(rootCause.type);
+  let reason = text(details.reason) ?? text(rootCause.reason) ?? 'the answer gave no reason';
+  const causedBy = typeof details.caused_by === 'object' && details.caused_by !== null ? text((details.caused_by as ErrorObject).reason) : undefined;
+  if (causedBy && !reason.includes(causedBy)) reason += ` (${causedBy})`;
+  const rootCauseType = text(rootCause.type);
   return { kind: kindOf(status, type), status, type, reason, ...(rootCauseType ? { rootCauseType } : {}) };
 }
 
 export function failureFromNetwork(error: unknown): ClusterFailure {
+  const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
+  if (name === 'TimeoutError' || /timed out/i.test(message)) return { kind: 'network', reason: 'the cluster did not answer in time' };
+  if (/other side closed|socket hang up|ECONNRESET|closed/i.test(message)) return { kind: 'network', reason: 'the connection was closed before an answer arrived' };
+  if (/ECONNREFUSED/.test(message)) return { kind: 'network', reason: `nothing answers at that address (${message.replace(/^.*ECONNREFUSED\s*/, '')})` };
   return { kind: 'network', reason: message };
 }
 
@@ -86,10 +110,13 @@ const ADVICE: Partial<Record<FailureKind, string>> = {
 };
 
 /** One line for a notification: what failed, the cluster's reason, and what to do. */
-export function describeFailure(action: string, failure: ClusterFailure): string {
+export function describeFailure(action: string, failure: ClusterFailure, write = false): string {
   const status = failure.status === undefined ? '' : ` (HTTP ${failure.status}${failure.type ? ` ${failure.type}` : ''})`;
+  const reason = /[.!?]$/.test(failure.reason) ? failure.reason : `${failure.reason}.`;
+  // A write whose answer never came may still have been applied: the next save finds out.
+  const unknownOutcome = write && failure.kind === 'network' ? ' The cluster may have applied it; saving again will tell.' : '';
   const advice = ADVICE[failure.kind];
-  return `${action} failed${status}: ${failure.reason}${advice ? ` ${advice}` : ''}`;
+  return `${action} failed${status}: ${reason}${unknownOutcome}${advice ? ` ${advice}` : ''}`;
 }
 
 /** A failure carried as an exception through layers that only pass errors on. */

@@ -28,9 +28,24 @@ function decodeSegment(value: string): string {
   return value.replace(/%(25|2F|5C)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+// The routing is escaped by hand rather than with URLSearchParams, which would turn a lone
+// surrogate into U+FFFD and so point the editor at another routing.
+function encodeQueryValue(value: string): string {
+  return value.replace(/[%&#+=]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+function decodeQueryValue(value: string): string {
+  return value.replace(/%(25|26|23|2B|3D)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function routingFromQuery(query: string): string | undefined {
+  const param = query.split('&').find((p) => p.startsWith('routing='));
+  return param === undefined ? undefined : decodeQueryValue(param.slice('routing='.length));
+}
+
 export function addressToUriParts(address: DocumentAddress): AddressUriParts {
   const path = `/${encodeSegment(address.connectionId)}/${encodeSegment(address.index)}/${encodeSegment(address.id)}${SUFFIX}`;
-  const query = address.routing === undefined ? '' : new URLSearchParams({ routing: address.routing }).toString();
+  const query = address.routing === undefined ? '' : `routing=${encodeQueryValue(address.routing)}`;
   return { path, query };
 }
 
@@ -44,11 +59,18 @@ export function addressFromUriParts(parts: AddressUriParts): DocumentAddress {
   if (connectionId === '' || index === '' || id === '') {
     throw new Error(`Not an Elasticsearch document path: ${parts.path}`);
   }
-  const routing = new URLSearchParams(parts.query).get('routing');
-  return routing === null ? { connectionId, index, id } : { connectionId, index, id, routing };
+  const routing = routingFromQuery(parts.query);
+  return routing === undefined ? { connectionId, index, id } : { connectionId, index, id, routing };
 }
 
 /** A stable key for maps of per-document state (tokens, open editors). */
 export function addressKey(address: DocumentAddress): string {
   return JSON.stringify([address.connectionId, address.index, address.id, address.routing ?? null]);
+}
+
+/** Why Elasticsearch would refuse this id, or undefined when it accepts it. */
+export function checkDocumentId(id: string): string | undefined {
+  if (id === '') return 'a document _id cannot be empty';
+  const bytes = Buffer.byteLength(id, 'utf8');
+  return bytes > 512 ? `a document _id is at most 512 bytes; this one has ${bytes}` : undefined;
 }

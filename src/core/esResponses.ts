@@ -1,5 +1,6 @@
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { topLevelMemberSpans } from './jsonText';
+import { validateJson } from './jsonValidate';
 import { tokenFromMetadata, type VersionToken } from './versionToken';
 
 /**
@@ -12,12 +13,20 @@ export type GetResult =
   | { readonly found: false };
 
 function parseSmall(text: string, span: { start: number; end: number } | undefined): unknown {
-  return span === undefined ? undefined : JSON.parse(text.slice(span.start, span.end));
+  if (span === undefined) return undefined;
+  try {
+    return JSON.parse(text.slice(span.start, span.end));
+  } catch {
+    throw new MalformedResponseError(`the cluster's answer is not valid JSON: ${truncate(text, 120)}`);
+  }
 }
 
 export function readGetResponse(text: string): GetResult {
+  if (text.trim() === '') throw new MalformedResponseError('the cluster answered with an empty body');
   const spans = topLevelMemberSpans(text);
-  if (parseSmall(text, spans.get('found')) !== true) return { found: false };
+  const found = parseSmall(text, spans.get('found'));
+  if (typeof found !== 'boolean') throw new MalformedResponseError(`${describeUnreadable(text)}: ${truncate(text, 120)}`);
+  if (!found) return { found: false };
   const source = spans.get('_source');
   const token = tokenFromMetadata({
     _seq_no: parseSmall(text, spans.get('_seq_no')),
@@ -27,6 +36,7 @@ export function readGetResponse(text: string): GetResult {
   if (source === undefined || token === undefined) {
     throw new MalformedResponseError('the document came back without its _source or version (_seq_no, _primary_term)');
   }
+  if (text.charCodeAt(source.start) !== 0x7b) throw new MalformedResponseError('the document\'s _source is not a JSON object');
   const routing = parseSmall(text, spans.get('_routing'));
   const index = parseSmall(text, spans.get('_index'));
   return {
@@ -43,6 +53,15 @@ export interface WriteResult {
   readonly token: VersionToken;
   /** The concrete index written, e.g. a data stream's backing index. */
   readonly index?: string;
+}
+
+/** Why an answer that should have been a document cannot be read (checked only on this failure path). */
+function describeUnreadable(text: string): string {
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') return 'the cluster\'s answer is not JSON';
+  const shape = validateJson(text);
+  if (shape.problem) return 'the cluster\'s answer is not valid JSON (cut short?)';
+  return shape.topLevel === 'object' ? 'the cluster\'s answer is not a document: it has no "found" flag' : 'the cluster\'s answer is not a JSON object';
 }
 
 export function readWriteResponse(text: string): WriteResult {
@@ -81,6 +100,8 @@ export function readSearchResponse(text: string): SearchPage {
   const hitsNode = root && findNodeAtLocation(root, ['hits', 'hits']);
   if (!root || hitsNode?.type !== 'array') throw new MalformedResponseError('the search answer has no hits.hits array');
   const hits = (hitsNode.children ?? []).map((hit): SearchHit => {
+    const id = nodeString(findNodeAtLocation(hit, ['_id']));
+    if (hit.type !== 'object' || id === undefined) throw new MalformedResponseError('a search hit has no _id');
     const routing = nodeString(findNodeAtLocation(hit, ['_routing']));
     const token = tokenFromMetadata({
       _seq_no: findNodeAtLocation(hit, ['_seq_no'])?.value,
@@ -90,7 +111,7 @@ export function readSearchResponse(text: string): SearchPage {
     return {
       ...(token === undefined ? {} : { token }),
       index: nodeString(findNodeAtLocation(hit, ['_index'])) ?? '',
-      id: nodeString(findNodeAtLocation(hit, ['_id'])) ?? '',
+      id,
       ...(routing === undefined ? {} : { routing }),
       sourceText: nodeText(text, findNodeAtLocation(hit, ['_source'])),
       sortText: nodeText(text, findNodeAtLocation(hit, ['sort'])),
@@ -100,6 +121,7 @@ export function readSearchResponse(text: string): SearchPage {
 }
 
 export function parseJsonObject(text: string): Record<string, unknown> {
+  if (text.trim() === '') throw new MalformedResponseError('the cluster answered with an empty body');
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -48,55 +48,86 @@ export function skipValue(text: string, start: number): number {
  * `{}` and `[]`; the result ends with a newline.
  */
 export function indentJson(text: string, indent = 2): string {
-  const out: string[] = [];
-  const pad = (level: number): string => '\n' + ' '.repeat(level * indent);
+  // Written as UTF-16 code units into a growing buffer: millions of small string appends make
+  // V8 build rope trees whose cost grows faster than the text.
+  let out = new Uint16Array(text.length + (text.length >> 1) + 64);
+  let n = 0;
+  const reserve = (count: number): void => {
+    if (n + count <= out.length) return;
+    const bigger = new Uint16Array(Math.max(out.length * 2, n + count));
+    bigger.set(out.subarray(0, n));
+    out = bigger;
+  };
+  const newline = (level: number): void => {
+    const spaces = level * indent;
+    reserve(spaces + 1);
+    out[n++] = 0x0a;
+    out.fill(0x20, n, n + spaces);
+    n += spaces;
+  };
   let level = 0;
   let i = 0;
-  const nextToken = (from: number): number => {
-    let j = from;
-    while (j < text.length && isWhitespace(text.charCodeAt(j))) j++;
-    return j;
-  };
-  while (i < text.length) {
+  const length = text.length;
+  while (i < length) {
     const code = text.charCodeAt(i);
-    if (isWhitespace(code)) {
+    if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) {
       i++;
-    } else if (code === QUOTE) {
-      const end = skipString(text, i);
-      const stop = end < 0 ? text.length : end;
-      out.push(text.slice(i, stop));
-      i = stop;
-    } else if (code === 0x7b || code === 0x5b) {
-      const close = code === 0x7b ? 0x7d : 0x5d;
-      const next = nextToken(i + 1);
-      if (text.charCodeAt(next) === close) {
-        out.push(code === 0x7b ? '{}' : '[]');
+      continue;
+    }
+    if (code === 0x7b || code === 0x5b) {
+      let next = i + 1;
+      while (next < length && isWhitespace(text.charCodeAt(next))) next++;
+      reserve(2);
+      out[n++] = code;
+      // `{` + 2 is `}` and `[` + 2 is `]`: an empty container stays on one line.
+      if (text.charCodeAt(next) === code + 2) {
+        out[n++] = code + 2;
         i = next + 1;
       } else {
-        level++;
-        out.push(text[i] + pad(level));
+        newline(++level);
         i++;
       }
-    } else if (code === 0x7d || code === 0x5d) {
-      level = Math.max(0, level - 1);
-      out.push(pad(level) + text[i]);
-      i++;
-    } else if (code === 0x2c) {
-      out.push(',' + pad(level));
-      i++;
-    } else if (code === 0x3a) {
-      out.push(': ');
-      i++;
-    } else {
-      let end = i + 1;
-      while (end < text.length) {
-        const c = text.charCodeAt(end);
-        if (isWhitespace(c) || c === 0x2c || c === 0x3a || c === 0x7d || c === 0x5d || c === 0x7b || c === 0x5b || c === QUOTE) break;
-        end++;
-      }
-      out.push(text.slice(i, end));
-      i = end;
+      continue;
     }
+    if (code === 0x7d || code === 0x5d) {
+      level = level > 0 ? level - 1 : 0;
+      newline(level);
+      reserve(1);
+      out[n++] = code;
+      i++;
+      continue;
+    }
+    if (code === 0x2c) {
+      reserve(1);
+      out[n++] = code;
+      newline(level);
+      i++;
+      continue;
+    }
+    if (code === 0x3a) {
+      reserve(2);
+      out[n++] = 0x3a;
+      out[n++] = 0x20;
+      i++;
+      continue;
+    }
+    // A string, number or literal: copied as written.
+    let end: number;
+    if (code === QUOTE) {
+      end = skipString(text, i);
+      if (end < 0) end = length;
+    } else {
+      end = i + 1;
+      while (end < length && !isDelimiter(text.charCodeAt(end))) end++;
+    }
+    reserve(end - i);
+    for (; i < end; i++) out[n++] = text.charCodeAt(i);
   }
-  return out.join('') + '\n';
+  reserve(1);
+  out[n++] = 0x0a;
+  return Buffer.from(out.buffer, out.byteOffset, n * 2).toString('utf16le');
+}
+
+function isDelimiter(code: number): boolean {
+  return isWhitespace(code) || code === 0x2c || code === 0x3a || code === 0x7d || code === 0x5d || code === 0x7b || code === 0x5b || code === QUOTE;
 }

@@ -45,11 +45,13 @@ export interface Span {
  */
 export function topLevelMemberSpans(text: string): Map<string, Span> {
   const spans = new Map<string, Span>();
-  let i = text.indexOf('{') + 1;
-  if (i === 0) return spans;
+  let i = 0;
   const skipWhitespace = (): void => {
     while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
   };
+  skipWhitespace();
+  if (text.charCodeAt(i) !== 0x7b) return spans;
+  i++;
   for (;;) {
     skipWhitespace();
     if (text.charCodeAt(i) !== 0x22) return spans;

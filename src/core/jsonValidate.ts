@@ -17,6 +17,8 @@ export interface JsonShape {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** Jackson's default nesting limit: Elasticsearch refuses deeper documents. */
+export const MAX_DEPTH = 1000;
 const LITERALS: Array<[string, string]> = [['true', 'a boolean'], ['false', 'a boolean'], ['null', 'null']];
 const ESCAPABLE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 
@@ -67,6 +69,7 @@ export function validateJson(text: string): JsonShape {
       if (code === 0x7b || code === 0x5b) {
         topLevel ??= kind;
         stack.push(code === 0x7b ? { object: true, keys: new Set() } : { object: false });
+        if (stack.length > MAX_DEPTH) return fail(`the document nests deeper than ${MAX_DEPTH} levels`);
         i++;
         skipWhitespace();
         if (text.charCodeAt(i) === (code === 0x7b ? 0x7d : 0x5d)) {
@@ -90,6 +93,8 @@ export function validateJson(text: string): JsonShape {
         NUMBER.lastIndex = i;
         if (!NUMBER.exec(text)) return fail('invalid number');
         i = NUMBER.lastIndex;
+        const after = text[i];
+        if (after === '.' || after === 'e' || after === 'E' || (after !== undefined && after >= '0' && after <= '9')) return fail('invalid number');
       } else {
         const literal = LITERALS.find(([word]) => text.startsWith(word, i));
         if (literal === undefined) return fail(code === 0x7d || code === 0x5d || code === 0x2c ? 'a value was expected' : unexpected());

@@ -11,6 +11,7 @@ export function describeToken(token: VersionToken): string {
 
 export function tokenFromMetadata(meta: { _seq_no?: unknown; _primary_term?: unknown; _version?: unknown }): VersionToken | undefined {
   const { _seq_no: seqNo, _primary_term: primaryTerm, _version: version } = meta;
-  if (typeof seqNo !== 'number' || typeof primaryTerm !== 'number') return undefined;
-  return { seqNo, primaryTerm, version: typeof version === 'number' ? version : 0 };
+  if (!Number.isSafeInteger(seqNo) || !Number.isSafeInteger(primaryTerm)) return undefined;
+  if ((seqNo as number) < 0 || (primaryTerm as number) < 1) return undefined;
+  return { seqNo: seqNo as number, primaryTerm: primaryTerm as number, version: Number.isSafeInteger(version) ? (version as number) : 0 };
 }

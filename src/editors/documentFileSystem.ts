@@ -93,7 +93,7 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
         const choices = details.documentMissing ? 'Recreate, Compare or Discard' : 'Compare, Overwrite or Revert';
         throw vscode.FileSystemError.Unavailable(`Not saved: ${message} Your text is kept; choose ${choices}.`);
       }
-      throw asFileSystemError(error, 'Saving');
+      throw asFileSystemError(error, 'Saving', true);
     }
   }
 
@@ -144,7 +144,8 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
   private async serverHoldsText(uri: vscode.Uri, text: string): Promise<boolean> {
     this.serverVersions.forget(uri);
     const version = await this.serverVersions.fetchRaw(uri).catch(() => undefined);
-    if (!version?.exists || version.sourceText !== text) return false;
+    // Whitespace around the object is not part of the document; everything inside must match.
+    if (!version?.exists || version.sourceText.trim() !== text.trim()) return false;
     this.tokens.set(uri, version.token);
     this.touch(uri, Buffer.byteLength(text));
     this.alreadySaved.fire(uri);
@@ -189,8 +190,8 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
   }
 }
 
-export function asFileSystemError(error: unknown, action: string): Error {
+export function asFileSystemError(error: unknown, action: string, write = false): Error {
   if (error instanceof vscode.FileSystemError) return error;
   const failure: ClusterFailure = error instanceof ClusterError ? error.failure : { kind: 'malformed', reason: error instanceof Error ? error.message : String(error) };
-  return vscode.FileSystemError.Unavailable(describeFailure(action, failure));
+  return vscode.FileSystemError.Unavailable(describeFailure(action, failure, write));
 }

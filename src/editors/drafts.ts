@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DocumentAddress } from '../core/documentAddress';
 import { addressOf, documentUri } from './documentUris';
 
-const DRAFT_PARAM = 'create';
+const DRAFT_MARK = 'create=1';
 
 /**
  * Documents that do not exist yet ("New Document…", "Duplicate Document"): an editor on the
@@ -15,13 +15,11 @@ export class Drafts {
   /** The URI of a draft of `address`; its file starts empty and its editor receives the first text. */
   open(address: DocumentAddress): vscode.Uri {
     const base = documentUri(address);
-    const query = new URLSearchParams(base.query);
-    query.set(DRAFT_PARAM, '1');
-    return base.with({ query: query.toString() });
+    return base.with({ query: base.query === '' ? DRAFT_MARK : `${base.query}&${DRAFT_MARK}` });
   }
 
   isDraft(uri: vscode.Uri): boolean {
-    return new URLSearchParams(uri.query).get(DRAFT_PARAM) === '1';
+    return uri.query.split('&').includes(DRAFT_MARK);
   }
 
   /** Records where a draft was created; a data stream answers with its backing index. */

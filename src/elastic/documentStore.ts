@@ -1,6 +1,7 @@
 import type { DocumentAddress } from '../core/documentAddress';
 import { ClusterError, failureFromResponse } from '../core/clusterErrors';
-import { readGetResponse, readWriteResponse, type GetResult, type WriteResult } from '../core/esResponses';
+import { checkDocumentId } from '../core/documentAddress';
+import { MalformedResponseError, readGetResponse, readWriteResponse, type GetResult, type WriteResult } from '../core/esResponses';
 import type { VersionToken } from '../core/versionToken';
 import { encodePathSegment, type ClusterGateway } from './clusterGateway';
 
@@ -11,6 +12,7 @@ export class DocumentStore {
   constructor(private readonly gateway: (connectionId: string) => ClusterGateway) {}
 
   async get(address: DocumentAddress): Promise<GetResult> {
+    refuseInvalidId(address);
     const response = await this.gateway(address.connectionId).send({
       method: 'GET',
       path: docPath(address, '_doc'),
@@ -22,7 +24,7 @@ export class DocumentStore {
       return { found: false };
     }
     if (response.status >= 400) throw new ClusterError(failureFromResponse(response.status, response.text));
-    return readGetResponse(response.text);
+    return readAnswer(response.status, () => readGetResponse(response.text));
   }
 
   /** Replaces the document only if it is still at `token`; a 409 comes back as a `conflict` ClusterError. */
@@ -48,28 +50,47 @@ export class DocumentStore {
    * in between, up to `retryOnConflict` times. Never combined with if_seq_no (refused with a 400).
    */
   async updateFields(address: DocumentAddress, partialText: string, retryOnConflict: number, refresh: RefreshPolicy): Promise<WriteResult> {
+    refuseInvalidId(address);
     const response = await this.gateway(address.connectionId).sendOk({
       method: 'POST',
       path: docPath(address, '_update'),
       query: { retry_on_conflict: retryOnConflict, routing: address.routing, refresh: refresh === 'false' ? undefined : refresh },
       body: `{"doc":${partialText}}`,
     });
-    return readWriteResponse(response.text);
+    return readAnswer(response.status, () => readWriteResponse(response.text));
   }
 
   /** Deletes the document only if it is still at `token`. */
   async delete(address: DocumentAddress, token: VersionToken, refresh: RefreshPolicy): Promise<WriteResult> {
+    refuseInvalidId(address);
     const response = await this.gateway(address.connectionId).sendOk({
       method: 'DELETE',
       path: docPath(address, '_doc'),
       query: { if_seq_no: token.seqNo, if_primary_term: token.primaryTerm, routing: address.routing, refresh: refresh === 'false' ? undefined : refresh },
     });
-    return readWriteResponse(response.text);
+    return readAnswer(response.status, () => readWriteResponse(response.text));
   }
 
   private async write(address: DocumentAddress, endpoint: string, body: string, query: Record<string, string | number | undefined>): Promise<WriteResult> {
+    refuseInvalidId(address);
     const response = await this.gateway(address.connectionId).sendOk({ method: 'PUT', path: docPath(address, endpoint), query, body });
-    return readWriteResponse(response.text);
+    return readAnswer(response.status, () => readWriteResponse(response.text));
+  }
+}
+
+/** An id the cluster would refuse is refused here, without a request. */
+function refuseInvalidId(address: DocumentAddress): void {
+  const problem = checkDocumentId(address.id);
+  if (problem) throw new ClusterError({ kind: 'badRequest', reason: problem });
+}
+
+/** Reads a successful answer; one that cannot be read is a failure like any other, with its status. */
+function readAnswer<T>(status: number, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof MalformedResponseError) throw new ClusterError({ kind: 'malformed', status, reason: error.message });
+    throw error;
   }
 }
 

@@ -1,8 +1,20 @@
-// `npm run es-server -- --port 9200 [--version 8.19.0] [--shards 2] [--seed movies] [--refresh-interval 1000]`
-import { startEsServer, type EsServerOptions } from './server';
+// `npm run es-server -- --port 9200 [--version 8.19.0] [--shards 2] [--seed movies] [--refresh-interval 1000]
+//   [--user NAME:PASSWORD]... [--api-key ID:KEY]... [--bearer TOKEN]... [--tls] [--cert-dir DIR]`
+// Any --user/--api-key/--bearer turns security on; --tls serves HTTPS. The last line printed at start-up
+// is always `listening on <url>`, which scripts wait for.
+import { startEsServer, type AuthOptions, type EsServerOptions } from './server';
+
+/** `A:B` split at the first colon (passwords and keys may contain colons); both parts non-empty. */
+function pair(flag: string, v: string): [string, string] {
+  const i = v.indexOf(':');
+  if (i < 1 || i === v.length - 1) throw new Error(`${flag} expects NAME:SECRET, got [${v}]`);
+  return [v.slice(0, i), v.slice(i + 1)];
+}
 
 function parseArgs(argv: string[]): EsServerOptions {
   const opts: EsServerOptions = { port: 9200 };
+  const auth: Required<AuthOptions> = { basic: [], apiKeys: [], bearerTokens: [] };
+  let certDir: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? a.split(/=(.*)/s) : [a, undefined];
@@ -30,15 +42,41 @@ function parseArgs(argv: string[]): EsServerOptions {
         opts.seed = s;
         break;
       }
+      case '--user': {
+        const [username, password] = pair(flag, value());
+        auth.basic.push({ username, password });
+        break;
+      }
+      case '--api-key': {
+        const [id, key] = pair(flag, value());
+        auth.apiKeys.push({ id, key });
+        break;
+      }
+      case '--bearer':
+        auth.bearerTokens.push(value());
+        break;
+      case '--tls':
+        opts.tls = true;
+        break;
+      case '--cert-dir':
+        certDir = value();
+        break;
       default:
         throw new Error(`unknown argument [${a}]`);
     }
   }
+  if (auth.basic.length + auth.apiKeys.length + auth.bearerTokens.length > 0) opts.auth = auth;
+  if (certDir !== undefined) opts.tls = { certDir };
   return opts;
 }
 
 async function main(): Promise<void> {
   const server = await startEsServer(parseArgs(process.argv.slice(2)));
+  if (server.caCertPath) {
+    console.log(`CA certificate: ${server.caCertPath}`);
+    console.log(`CA SHA-256 fingerprint: ${server.caFingerprint}`);
+    console.log(`CA SHA-256 fingerprint (hex, for caFingerprint): ${server.caFingerprintHex}`);
+  }
   console.log(`listening on ${server.url}`);
   const stop = (): void => {
     server.close().then(() => process.exit(0), () => process.exit(1));

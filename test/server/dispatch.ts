@@ -1,5 +1,6 @@
-// Request dispatch in Elasticsearch's order: media-type headers, route lookup (400/405), content type,
-// URL parameters, body presence, then the handler. Faults and the request log hook in here.
+// Request dispatch in Elasticsearch's order: authentication (with security on), media-type headers,
+// route lookup (400/405), content type, URL parameters, body presence, then the handler. Faults and the
+// request log hook in here.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Router, EsResponse } from './http/router';
 import type { EsRequest } from './http/es-request';
@@ -10,6 +11,8 @@ import { API_PARAMS, COMMON_PARAMS, unrecognizedParamsError } from './http/param
 import { CONTROL_PREFIX, handleControl, type ControlDeps } from './control-api';
 import { faultErrorBody } from './faults';
 import { EsError } from './errors';
+import { authenticate, type AuthOptions, type AuthenticatedUser } from './security/authenticate';
+import { wwwAuthenticate } from './security/auth-errors';
 
 const MAX_BODY = 200 * 1024 * 1024;
 
@@ -35,7 +38,12 @@ function simple(status: number, error: string, withStatus = true): EsResponse {
   return { status, body: withStatus ? { error, status } : { error } };
 }
 
-export async function dispatch(router: Router, deps: ControlDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export interface DispatchDeps extends ControlDeps {
+  /** Security on: every request but the control API must authenticate. */
+  auth?: AuthOptions;
+}
+
+export async function dispatch(router: Router, deps: DispatchDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const uri = req.url ?? '/';
   const q = uri.indexOf('?');
@@ -55,6 +63,18 @@ export async function dispatch(router: Router, deps: ControlDeps, req: IncomingM
   }
   const match = router.match(method, rawPath);
   deps.log.record(method, match.kind === 'found' ? match.route.path : rawPath);
+  let user: AuthenticatedUser | undefined;
+  if (deps.auth) {
+    // Since 8.8 Elasticsearch authenticates while validating the HTTP headers, before any route
+    // lookup, so even an unknown path answers 401. A refused request consumes no injected fault.
+    const result = authenticate(req.headers, uri, deps.auth, version);
+    if (!result.ok) {
+      fmt.pretty = /[?&]pretty(=(?!false)[^&]*)?(&|$)/.test(q < 0 ? '' : uri.slice(q));
+      writeEsResponse(res, { status: 401, body: result.error.toBody(), headers: { 'WWW-Authenticate': wwwAuthenticate(version) } }, fmt);
+      return;
+    }
+    user = result.user;
+  }
   const { latencyMs, action } = deps.faults.take(method, rawPath);
   if (latencyMs > 0) await sleep(latencyMs);
   if (action?.kind === 'drop_before') {
@@ -73,7 +93,7 @@ export async function dispatch(router: Router, deps: ControlDeps, req: IncomingM
     if (body.length === 0 && query.has('source')) body = Buffer.from(query.get('source')!, 'utf8');
     const [major, minor] = version.split('.').map(Number);
     fmt.compatibleWith = checkCompatibility(req.headers.accept, req.headers['content-type'], body.length > 0, major!, minor!);
-    out = await run(match, { method, rawPath, path: decodeComponent(rawPath, false), uri, query, pathParams: {}, headers: req.headers, body }, method);
+    out = await run(match, { method, rawPath, path: decodeComponent(rawPath, false), uri, query, pathParams: {}, headers: req.headers, body, user }, method);
   } catch (e) {
     out = toResponse(e);
   }

@@ -1,6 +1,8 @@
 // The Elasticsearch-compatible test server: an in-memory, single-node cluster speaking Elasticsearch's
 // REST API (documents, search, indices) with its concurrency semantics, plus a test control API.
-import { createServer, type Server } from 'node:http';
+// Optionally secured like a real cluster: credentials required (`auth`) and HTTPS with its own CA (`tls`).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { Router } from './http/router';
 import { Cluster } from './engine/cluster';
@@ -20,6 +22,11 @@ import { FaultRegistry } from './faults';
 import { RequestLog } from './request-log';
 import { dispatch } from './dispatch';
 import { seedMovies } from './seed-movies';
+import { registerSecurityRoutes } from './security/security-routes';
+import type { AuthOptions } from './security/authenticate';
+import { prepareTlsMaterial, type TlsMaterial } from './security/certificates';
+
+export type { AuthOptions } from './security/authenticate';
 
 export interface EsServerOptions {
   /** 0 (default) picks a free port. */
@@ -31,11 +38,25 @@ export interface EsServerOptions {
   /** Default index.refresh_interval in ms (default 1000; -1 = no periodic refresh). */
   refreshIntervalMs?: number;
   seed?: 'movies';
+  /** Security on: every request (but /_esdocs_test/) needs one of these credentials, else 401. */
+  auth?: AuthOptions;
+  /**
+   * Serve HTTPS with a generated CA. `certDir` keeps the CA and server certificate (reused when already
+   * there); without it they go to a temporary directory removed on close.
+   */
+  tls?: boolean | { certDir?: string };
 }
 
 export interface RunningEsServer {
+  /** `http://127.0.0.1:PORT`, or `https://…` with `tls`. */
   readonly url: string;
   readonly port: number;
+  /** With `tls`: the CA certificate file (PEM) clients must trust. */
+  readonly caCertPath?: string;
+  /** With `tls`: SHA-256 of the CA certificate as colon-separated upper-case hex. */
+  readonly caFingerprint?: string;
+  /** With `tls`: the same fingerprint as plain lower-case hex (how Elasticsearch prints it). */
+  readonly caFingerprintHex?: string;
   close(): Promise<void>;
 }
 
@@ -64,6 +85,7 @@ export function buildRouter(ctx: ServerContext): Router {
   registerMappingRoutes(router, ctx);
   registerCatRoutes(router, ctx);
   registerDataStreamRoutes(router, ctx);
+  registerSecurityRoutes(router);
   return router;
 }
 
@@ -72,19 +94,21 @@ export async function startEsServer(options: EsServerOptions = {}): Promise<Runn
   const cluster = new Cluster({ version, defaultShards: options.defaultShards ?? 1, refreshIntervalMs: options.refreshIntervalMs ?? 1000 });
   const ctx: ServerContext = { cluster, pits: new PitRegistry(), version, nodeName: 'esdocs-test-node', clusterName: 'esdocs-test-cluster' };
   const router = buildRouter(ctx);
-  const deps = { ctx, faults: new FaultRegistry(), log: new RequestLog() };
+  const deps = { ctx, faults: new FaultRegistry(), log: new RequestLog(), auth: options.auth };
   if (options.seed === 'movies') seedMovies(cluster);
   else if (options.seed !== undefined) throw new Error(`unknown seed [${String(options.seed)}]`);
 
   const sockets = new Set<Socket>();
-  const server: Server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     dispatch(router, deps, req, res).catch((e: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json', 'X-elastic-product': 'Elasticsearch' });
         res.end(JSON.stringify({ error: { root_cause: [], type: 'exception', reason: String(e) }, status: 500 }));
       }
     });
-  });
+  };
+  const tls: TlsMaterial | undefined = options.tls ? prepareTlsMaterial(options.tls === true ? undefined : options.tls.certDir) : undefined;
+  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, onRequest) : createServer(onRequest);
   server.keepAliveTimeout = 65_000;
   server.on('connection', (s) => {
     sockets.add(s);
@@ -93,17 +117,24 @@ export async function startEsServer(options: EsServerOptions = {}): Promise<Runn
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  }).catch((e: unknown) => {
+    tls?.dispose();
+    throw e;
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
+    ...(tls ? { caCertPath: tls.caCertPath, caFingerprint: tls.caFingerprint, caFingerprintHex: tls.caFingerprintHex } : {}),
     close: () =>
       new Promise<void>((resolve) => {
         ctx.pits.closeAll();
         cluster.reset();
         for (const s of sockets) s.destroy();
-        server.close(() => resolve());
+        server.close(() => {
+          tls?.dispose();
+          resolve();
+        });
       }),
   };
 }

@@ -115,6 +115,21 @@ describe('Editing a document', function () {
     assert.equal(document.isDirty, false);
   });
 
+  it('recognises its own write when the answer to a save was lost', async () => {
+    await putDocument(INDEX, 'lost', '{"v":1}');
+    const document = await vscode.workspace.openTextDocument(uriOf('lost'));
+    await replaceAll(document, '{"v":100}');
+    await restJson('POST', '/_esdocs_test/faults', JSON.stringify({ kind: 'drop_after', method: 'PUT', path: '/lost', times: 1 }));
+    assert.equal(await document.save(), false, 'the save failed: no answer came');
+    assert.equal(await rawSource(INDEX, 'lost'), '{"v":100}', 'yet the cluster applied it');
+    assert.equal(await document.save(), true, 'the next save sees its own text on the server and is not a conflict');
+    assert.equal(document.isDirty, false);
+    const again = '{"v":101}';
+    await replaceAll(document, again);
+    assert.equal(await document.save(), true, 'and the version was taken from the server');
+    assert.equal(await rawSource(INDEX, 'lost'), again);
+  });
+
   it('keeps big integers, 1.0, unicode and key order byte for byte', async () => {
     await putDocument(INDEX, 'fidelity', '{"n": 12345678901234567890, "f": 1.0, "s": "é😀", "2": "two", "1": "one", "e": "\\u00e9"}');
     const document = await vscode.workspace.openTextDocument(uriOf('fidelity'));

@@ -2,6 +2,7 @@
 // Elasticsearch's typed accessors (and their error texts), and the raw body.
 import type { IncomingHttpHeaders } from 'node:http';
 import { EsError, illegalArgument } from '../errors';
+import type { AuthenticatedUser } from '../security/authenticate';
 
 export interface EsRequest {
   readonly method: string;
@@ -16,6 +17,8 @@ export interface EsRequest {
   readonly body: Buffer;
   /** The route template that matched, e.g. `/{index}/_doc/{id}`. */
   route?: string;
+  /** Who the credentials belong to; set only when the server runs with security on. */
+  user?: AuthenticatedUser;
 }
 
 /** RestUtils.decodeComponent; `+` is a space only in query strings. */

@@ -9,7 +9,8 @@ export interface EsResponse {
   body?: unknown;
   /** Non-JSON body (cat text output). */
   text?: string;
-  headers?: Record<string, string>;
+  /** An array value is sent as one header line per element (e.g. WWW-Authenticate challenges). */
+  headers?: Record<string, string | string[]>;
   /** Warning headers (deprecations), sent as `Warning: 299 Elasticsearch-... "text"`. */
   warnings?: string[];
 }

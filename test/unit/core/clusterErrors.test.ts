@@ -20,7 +20,7 @@ describe('clusterErrors', () => {
 
   it('describes HTML and empty answers instead of failing to parse them', () => {
     assert.match(failureFromResponse(502, '<html><body><h1>502 Bad Gateway</h1></body></html>').reason, /502 Bad Gateway/);
-    assert.match(failureFromResponse(503, '').reason, /empty answer/);
+    assert.match(failureFromResponse(503, '').reason, /answer was empty/);
     assert.equal(failureFromResponse(503, '').kind, 'serverError');
   });
 
@@ -30,8 +30,22 @@ describe('clusterErrors', () => {
 
   it('writes one actionable sentence', () => {
     const text = describeFailure('Saving', failureFromResponse(401, '{"error":{"type":"security_exception","reason":"missing authentication credentials"},"status":401}'));
-    assert.equal(text, "Saving failed (HTTP 401 security_exception): missing authentication credentials Check the connection's credentials.");
-    assert.match(describeFailure('Opening', failureFromNetwork(new Error('connect ECONNREFUSED 127.0.0.1:9'))), /ECONNREFUSED.*reachable/);
+    assert.equal(text, "Saving failed (HTTP 401 security_exception): missing authentication credentials. Check the connection's credentials.");
+    assert.equal(
+      describeFailure('Opening', failureFromNetwork(new Error('connect ECONNREFUSED 127.0.0.1:9'))),
+      'Opening failed: nothing answers at that address (127.0.0.1:9). Check that the cluster is reachable.',
+    );
+  });
+
+  it('says that a write without an answer may have been applied', () => {
+    const text = describeFailure('Saving', failureFromNetwork(new Error('other side closed')), true);
+    assert.equal(text, 'Saving failed: the connection was closed before an answer arrived. The cluster may have applied it; saving again will tell. Check that the cluster is reachable.');
+  });
+
+  it('survives error answers of the wrong shape', () => {
+    assert.equal(failureFromResponse(500, '{"error":{"reason":5,"caused_by":{"reason":"x"}},"status":500}').reason, 'the answer gave no reason (x)');
+    assert.equal(failureFromResponse(500, '{"error":{"root_cause":"nope"},"status":500}').reason, 'the answer gave no reason');
+    assert.equal(failureFromResponse(500, '[1,2]').kind, 'serverError');
   });
 });
 

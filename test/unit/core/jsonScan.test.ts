@@ -33,12 +33,22 @@ describe('jsonScan and jsonValidate', () => {
     );
   });
 
-  it('checks 10,000 levels of nesting without overflowing the stack', () => {
-    const deep = '{"a":' + '['.repeat(10000) + ']'.repeat(10000) + '}';
-    assert.deepEqual(checkDocumentText(deep), { ok: true });
-    assert.equal(indentJson(deep).split('\n').length, 20002);
-    const unclosed = '{"a":' + '['.repeat(10000);
-    assert.equal(checkDocumentText(unclosed).ok, false);
+  it('refuses 10,000 levels of nesting as Elasticsearch does, without overflowing the stack', () => {
+    const nested = (depth: number): string => '{"a":' + '['.repeat(depth - 1) + ']'.repeat(depth - 1) + '}';
+    const check = checkDocumentText(nested(10000));
+    assert.equal(check.ok, false);
+    if (!check.ok) assert.match(check.message, /nests deeper than 1000 levels/);
+    assert.deepEqual(checkDocumentText(nested(1000)), { ok: true });
+    assert.equal(indentJson(nested(10000)).split('\n').length, 20000);
+    assert.equal(checkDocumentText('{"a":' + '['.repeat(500)).ok, false);
+  });
+
+  it('calls a number cut short an invalid number', () => {
+    for (const text of ['{"a": 1.}', '{"a": 1e}', '{"a": 01}', '{"a": -}']) {
+      const check = checkDocumentText(text);
+      assert.equal(check.ok, false, text);
+      if (!check.ok) assert.match(check.message, /invalid number/, text);
+    }
   });
 
   it('finds duplicate keys spelled with escapes', () => {
