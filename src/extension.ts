@@ -22,10 +22,13 @@ export const TREE_VIEW_ID = 'esdocs.documents';
 /** What `activate` returns: the tree's data, so that tests can walk it as the view does. */
 export interface ExtensionApi {
   readonly tree: DocumentTree;
+  /** Milliseconds from the start of `activate` to the view's provider being registered. */
+  readonly activationMs: number;
 }
 
 /** The composition root: builds the services, wires them, and hands every disposable to VS Code. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
   const settings = new Settings();
   const connections = new ConnectionRegistry(settings, context.globalState);
   const gateways = new GatewayPool((id) => {
@@ -67,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerCommands({ connections, explorer, pickers, conflicts, operations }),
   );
   void vscode.commands.executeCommand('setContext', 'esdocs.activated', true);
-  return { tree };
+  return { tree, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {
