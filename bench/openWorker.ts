@@ -13,7 +13,7 @@ interface Input {
 
 async function main(): Promise<void> {
   const { url, address } = workerData as Input;
-  const gateway = new ClusterGateway({ url, requestTimeoutMs: 120_000 });
+  const gateway = ClusterGateway.forUrl(url, 120_000);
   const store = new DocumentStore(() => gateway);
   const start = process.hrtime.bigint();
   const result = await store.get(address);

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { startEsServer } from '../test/server/server';
-import { ClusterGateway } from '../src/elastic/clusterGateway';
+import { ClusterGateway, settingsForUrl } from '../src/elastic/clusterGateway';
 import { DocumentStore } from '../src/elastic/documentStore';
 import { budgets } from './budgets';
 import { conflict, openAndSave, type DocumentContext } from './documentOps';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   console.log(`Elasticsearch Documents benchmark — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}`);
   const server = await startEsServer({ port: 0, defaultShards: 1, refreshIntervalMs: -1 });
   const raw = new RawHttp(server.url);
-  const settings = { url: server.url, requestTimeoutMs: 120_000 };
+  const settings = settingsForUrl(server.url, 120_000);
   const gateway = new PreopeningGateway(settings);
   const listGateway = new ClusterGateway(settings);
   const ctx: DocumentContext = { store: new DocumentStore(() => gateway), raw, connectionId: 'bench' };

@@ -4,7 +4,11 @@ import { ExplorerCommands } from './commands/explorerCommands';
 import { Pickers } from './commands/pickers';
 import { registerCommands } from './commands/registerCommands';
 import { Settings } from './config/settings';
+import { ConnectionCommands } from './commands/connectionCommands';
+import { ConnectionLog } from './connections/connectionLog';
 import { ConnectionRegistry } from './connections/connectionRegistry';
+import { ConnectionSecrets } from './connections/connectionSecrets';
+import { CredentialPrompts } from './connections/credentialPrompts';
 import { ConflictResolver } from './editors/conflictResolver';
 import { DocumentFileSystem } from './editors/documentFileSystem';
 import { Drafts } from './editors/drafts';
@@ -22,6 +26,10 @@ export const TREE_VIEW_ID = 'esdocs.documents';
 /** What `activate` returns: the tree's data, so that tests can walk it as the view does. */
 export interface ExtensionApi {
   readonly tree: DocumentTree;
+  /** The lines written to the "Elasticsearch" log, after redaction: tests check them for secrets. */
+  readonly logLines: () => readonly string[];
+  /** Everything the extension keeps in global and workspace state, as JSON: tests check it for secrets. */
+  readonly stateSnapshot: () => string;
   /** Milliseconds from the start of `activate` to the view's provider being registered. */
   readonly activationMs: number;
 }
@@ -30,11 +38,21 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const settings = new Settings();
-  const connections = new ConnectionRegistry(settings, context.globalState);
-  const gateways = new GatewayPool((id) => {
-    const connection = connections.get(id);
-    return connection && { url: connection.url, requestTimeoutMs: settings.requestTimeoutMs };
-  });
+  const secrets = new ConnectionSecrets(context.secrets);
+  const connections = new ConnectionRegistry(settings, context.globalState, secrets);
+  const log = new ConnectionLog(() => secrets.knownSecrets());
+  const prompts = new CredentialPrompts(secrets);
+  const gateways = new GatewayPool(
+    (id) => {
+      const connection = connections.get(id);
+      return connection && { connection, requestTimeoutMs: settings.requestTimeoutMs };
+    },
+    {
+      credentials: (connection) => prompts.credentials(connection),
+      log: (line) => log.info(line),
+      onRejected: (connection, failure) => prompts.offerReplacement(connection, failure),
+    },
+  );
   const documents = new DocumentStore((id) => gateways.get(id));
   const tokens = new TokenStore(context.workspaceState);
   const serverVersions = new ServerVersions(documents);
@@ -45,10 +63,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = new DocumentTree(connections, gateways, listings, documents, settings);
   const pickers = new Pickers(connections, gateways);
   const explorer = new ExplorerCommands(tree, listings, settings, pickers);
+  const connectionCommands = new ConnectionCommands(connections, secrets, prompts, settings, pickers);
   const operations = new DocumentOperations(documents, files, tokens, drafts, tree, connections, settings, pickers);
 
   context.subscriptions.push(
     connections,
+    log,
+    prompts,
+    prompts.onDidReplace((id) => {
+      gateways.invalidate(id);
+      tree.reload();
+    }),
     { dispose: () => gateways.dispose() },
     tokens,
     files,
@@ -67,10 +92,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (drafts.isDraft(document.uri)) void operations.promoteDraft(document.uri);
     }),
-    ...registerCommands({ connections, explorer, pickers, conflicts, operations }),
+    ...registerCommands({ connectionCommands, explorer, pickers, conflicts, operations }),
   );
   void vscode.commands.executeCommand('setContext', 'esdocs.activated', true);
-  return { tree, activationMs: performance.now() - started };
+  const stateSnapshot = (): string =>
+    JSON.stringify([context.globalState, context.workspaceState].map((state) => state.keys().map((key) => [key, state.get(key)])));
+  return { tree, logLines: () => log.lines(), stateSnapshot, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,9 @@
 /** Every command the extension contributes; package.json must list exactly these. */
 export const CommandIds = {
   addConnection: 'esdocs.addConnection',
+  editConnection: 'esdocs.editConnection',
   removeConnection: 'esdocs.removeConnection',
+  updateCredentials: 'esdocs.updateCredentials',
   refresh: 'esdocs.refresh',
   showHiddenIndices: 'esdocs.showHiddenIndices',
   hideHiddenIndices: 'esdocs.hideHiddenIndices',

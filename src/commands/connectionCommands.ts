@@ -1,37 +1,72 @@
 import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
+import type { ConnectionSecrets } from '../connections/connectionSecrets';
+import type { CredentialPrompts } from '../connections/credentialPrompts';
+import type { Settings } from '../config/settings';
 import type { ConnectionNode } from '../explorer/treeNodes';
+import { runConnectionWizard } from './connectionWizard';
 import type { Pickers } from './pickers';
-import { validateConnectionUrl } from '../core/connectionUrl';
 
-export async function addConnection(connections: ConnectionRegistry): Promise<void> {
-  const url = await vscode.window.showInputBox({
-    title: 'Add Elasticsearch Connection (1/2)',
-    prompt: 'Cluster URL',
-    value: 'http://127.0.0.1:9200',
-    ignoreFocusOut: true,
-    validateInput: validateConnectionUrl,
-  });
-  if (url === undefined) return;
-  const taken = new Set(connections.list().map((c) => c.name));
-  const name = await vscode.window.showInputBox({
-    title: 'Add Elasticsearch Connection (2/2)',
-    prompt: 'A name for this connection',
-    value: new URL(url).host,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? 'Enter a name' : taken.has(value.trim()) ? 'A connection of that name exists' : undefined),
-  });
-  if (name === undefined) return;
-  await connections.add(name.trim(), url.trim());
-}
+/** Add, edit and remove connections, and replace their credentials. */
+export class ConnectionCommands {
+  constructor(
+    private readonly connections: ConnectionRegistry,
+    private readonly secrets: ConnectionSecrets,
+    private readonly prompts: CredentialPrompts,
+    private readonly settings: Settings,
+    private readonly pickers: Pickers,
+  ) {}
 
-export async function removeConnection(connections: ConnectionRegistry, pickers: Pickers, node?: ConnectionNode): Promise<void> {
-  const target = node ?? (await pickers.connection());
-  if (target === undefined) return;
-  if (target.connection.origin === 'settings') {
-    void vscode.window.showInformationMessage(`"${target.connection.name}" is defined in the esdocs.connections setting; remove it there.`);
-    return;
+  async add(): Promise<void> {
+    const taken = new Set(this.connections.list().map((c) => c.name));
+    const result = await runConnectionWizard(taken, this.settings.requestTimeoutMs);
+    if (result === undefined) return;
+    if (result.secret) await this.secrets.set(result.config, result.secret);
+    await this.connections.save(result.config);
+    this.warnIfInsecure(result.config.name, result.config.tls.insecure);
   }
-  const confirm = await vscode.window.showWarningMessage(`Remove the connection "${target.connection.name}"?`, { modal: true }, 'Remove');
-  if (confirm === 'Remove') await connections.remove(target.connection.id);
+
+  async edit(node?: ConnectionNode): Promise<void> {
+    const target = node ?? (await this.pickers.connection());
+    if (target === undefined) return;
+    const existing = target.connection;
+    if (existing.origin === 'settings') {
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'esdocs.connections');
+      return;
+    }
+    const taken = new Set(this.connections.list().filter((c) => c.id !== existing.id).map((c) => c.name));
+    const result = await runConnectionWizard(taken, this.settings.requestTimeoutMs, existing);
+    if (result === undefined) return;
+    await this.connections.save(result.config, existing.name);
+    // A secret is bound to where it may be sent: a changed URL or user without a new secret asks again.
+    if (result.secret) await this.secrets.set(result.config, result.secret);
+    this.warnIfInsecure(result.config.name, result.config.tls.insecure && !existing.tls.insecure);
+  }
+
+  async remove(node?: ConnectionNode): Promise<void> {
+    const target = node ?? (await this.pickers.connection());
+    if (target === undefined) return;
+    if (target.connection.origin === 'settings') {
+      void vscode.window.showInformationMessage(`"${target.connection.name}" is defined in the esdocs.connections setting; remove it there.`);
+      return;
+    }
+    const confirm = await vscode.window.showWarningMessage(`Remove the connection "${target.connection.name}" and its stored credentials?`, { modal: true }, 'Remove');
+    if (confirm === 'Remove') await this.connections.remove(target.connection.id);
+  }
+
+  async updateCredentials(node?: ConnectionNode): Promise<boolean> {
+    const target = node ?? (await this.pickers.connection());
+    if (target === undefined) return false;
+    if (target.connection.auth === 'none') {
+      void vscode.window.showInformationMessage(`"${target.connection.name}" uses no authentication. Edit the connection to choose a method.`);
+      return false;
+    }
+    return this.prompts.replace(target.connection);
+  }
+
+  private warnIfInsecure(name: string, insecure: boolean | undefined): void {
+    if (insecure) {
+      void vscode.window.showWarningMessage(`"${name}" does not verify the cluster's certificate: anyone on the network path could read and change what is sent, credentials included.`);
+    }
+  }
 }

@@ -135,7 +135,7 @@ export class DocumentOperations {
   async copyAsCurl(argument?: unknown, kind?: 'get' | 'put'): Promise<string | undefined> {
     const target = await this.target(argument);
     if (target === undefined) return undefined;
-    const url = this.connections.get(target.address.connectionId)?.url;
+    const url = this.connections.get(target.address.connectionId)?.urls[0];
     if (url === undefined) return undefined;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri.toString());
     const token = this.tokens.get(target.uri) ?? target.token;

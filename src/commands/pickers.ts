@@ -3,6 +3,7 @@ import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { GatewayPool } from '../elastic/gatewayPool';
 import { isRoutingRequired, listIndices } from '../elastic/indexCatalog';
 import { checkDocumentId, type DocumentAddress } from '../core/documentAddress';
+import { describeTarget } from '../core/connectionConfig';
 import type { ConnectionNode, IndexNode } from '../explorer/treeNodes';
 
 /** Quick picks that stand in for a tree node when a command runs from the palette. */
@@ -22,7 +23,7 @@ export class Pickers {
     }
     if (all.length === 1) return { kind: 'connection', connection: all[0] };
     const picked = await vscode.window.showQuickPick(
-      all.map((connection) => ({ label: connection.name, description: connection.url, connection })),
+      all.map((connection) => ({ label: connection.name, description: describeTarget(connection), connection })),
       { placeHolder: 'Connection', ignoreFocusOut: true },
     );
     return picked && { kind: 'connection', connection: picked.connection };

@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
-import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { ConflictResolver } from '../editors/conflictResolver';
 import { CommandIds, type CommandId } from './commandIds';
-import { addConnection, removeConnection } from './connectionCommands';
+import type { ConnectionCommands } from './connectionCommands';
 import { conflictCommands, openDocument } from './documentCommands';
 import type { DocumentOperations } from './documentOperations';
 import type { ExplorerCommands } from './explorerCommands';
 import type { Pickers } from './pickers';
 
 export interface CommandServices {
-  readonly connections: ConnectionRegistry;
+  readonly connectionCommands: ConnectionCommands;
   readonly explorer: ExplorerCommands;
   readonly pickers: Pickers;
   readonly conflicts: ConflictResolver;
@@ -18,11 +17,13 @@ export interface CommandServices {
 
 /** Binds every id of `CommandIds` to its handler; the record's type makes a missing one a compile error. */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { connections, explorer, pickers, conflicts, operations } = services;
+  const { connectionCommands, explorer, pickers, conflicts, operations } = services;
   const conflict = conflictCommands(conflicts);
   const handlers: Record<CommandId, (...args: never[]) => unknown> = {
-    [CommandIds.addConnection]: () => addConnection(connections),
-    [CommandIds.removeConnection]: (node) => removeConnection(connections, pickers, node),
+    [CommandIds.addConnection]: () => connectionCommands.add(),
+    [CommandIds.editConnection]: (node) => connectionCommands.edit(node),
+    [CommandIds.removeConnection]: (node) => connectionCommands.remove(node),
+    [CommandIds.updateCredentials]: (node) => connectionCommands.updateCredentials(node),
     [CommandIds.refresh]: (node) => explorer.refresh(node),
     [CommandIds.showHiddenIndices]: () => explorer.setShowHidden(true),
     [CommandIds.hideHiddenIndices]: () => explorer.setShowHidden(false),

@@ -1,12 +1,6 @@
 import * as vscode from 'vscode';
 import type { RefreshPolicy } from '../elastic/documentStore';
 
-/** A connection as written in the `esdocs.connections` setting. */
-export interface ConnectionSetting {
-  readonly name: string;
-  readonly url: string;
-}
-
 const SECTION = 'esdocs';
 
 /** The only place that reads the extension's settings, with their types and defaults. */
@@ -15,12 +9,10 @@ export class Settings {
     return vscode.workspace.getConfiguration(SECTION);
   }
 
-  get connections(): ConnectionSetting[] {
+  /** As written; read into connections by `connectionFromSetting`. In Restricted Mode, VS Code leaves out workspace values. */
+  get connections(): unknown[] {
     const raw = this.config.get<unknown>('connections', []);
-    if (!Array.isArray(raw)) return [];
-    return raw.filter(
-      (c): c is ConnectionSetting => typeof c === 'object' && c !== null && typeof c.name === 'string' && typeof c.url === 'string',
-    );
+    return Array.isArray(raw) ? raw : [];
   }
 
   get pageSize(): number {

@@ -1,4 +1,5 @@
 import { truncate } from './esResponses';
+import { describeTlsFailure } from './tlsFailures';
 
 /**
  * Turns what the cluster (or the network) said into one sentence a user can act on, keeping the
@@ -15,6 +16,7 @@ export type FailureKind =
   | 'tooManyRequests'
   | 'serverError'
   | 'network'
+  | 'tls'
   | 'malformed';
 
 export interface ClusterFailure {
@@ -95,6 +97,10 @@ export function failureFromResponse(status: number, bodyText: string): ClusterFa
 export function failureFromNetwork(error: unknown): ClusterFailure {
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? (error.cause as Error & { code?: string }) : undefined;
+  const code = (error as { code?: string } | undefined)?.code ?? cause?.code;
+  const tls = describeTlsFailure(`${message} ${cause?.message ?? ''}`, code);
+  if (tls) return { kind: 'tls', reason: tls };
   if (name === 'TimeoutError' || /timed out/i.test(message)) return { kind: 'network', reason: 'the cluster did not answer in time' };
   if (/other side closed|socket hang up|ECONNRESET|closed/i.test(message)) return { kind: 'network', reason: 'the connection was closed before an answer arrived' };
   if (/ECONNREFUSED/.test(message)) return { kind: 'network', reason: `nothing answers at that address (${message.replace(/^.*ECONNREFUSED\s*/, '')})` };

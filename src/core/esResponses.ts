@@ -91,8 +91,12 @@ function nodeText(text: string, node: Node | undefined): string | undefined {
   return node === undefined ? undefined : text.slice(node.offset, node.offset + node.length);
 }
 
+/**
+ * A string value as a string of its own. The parser's values can be slices that keep the whole
+ * response alive; a listing holds thousands of ids, and must not hold every page it read.
+ */
 function nodeString(node: Node | undefined): string | undefined {
-  return node?.type === 'string' ? (node.value as string) : undefined;
+  return node?.type === 'string' ? (JSON.parse(JSON.stringify(node.value)) as string) : undefined;
 }
 
 export function readSearchResponse(text: string): SearchPage {

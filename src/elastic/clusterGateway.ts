@@ -1,5 +1,7 @@
-import type { Client } from '@elastic/elasticsearch';
-import { ClusterError, failureFromNetwork, failureFromResponse } from '../core/clusterErrors';
+import type { Client, ClientOptions } from '@elastic/elasticsearch';
+import { readFile } from 'node:fs/promises';
+import { ClusterError, failureFromNetwork, failureFromResponse, type ClusterFailure } from '../core/clusterErrors';
+import type { ConnectionConfig, Credentials } from '../core/connectionConfig';
 
 /**
  * The one door to a cluster. Every request goes through `send`, which returns the answer's
@@ -21,9 +23,24 @@ export interface ClusterResponse {
   readonly text: string;
 }
 
-export interface ConnectionSettings {
-  readonly url: string;
+export interface GatewaySettings {
+  readonly connection: ConnectionConfig;
   readonly requestTimeoutMs: number;
+}
+
+/** What the gateway needs from the editor around it; all optional for plain-Node use. */
+export interface GatewayHooks {
+  /** The connection's secret, asked for when missing; undefined for a connection without auth. */
+  readonly credentials?: (connection: ConnectionConfig) => Promise<Credentials | undefined>;
+  /** One line per request; the hook redacts before writing anywhere. */
+  readonly log?: (line: string) => void;
+  /** The cluster refused the credentials (401) or the privilege (403). */
+  readonly onRejected?: (connection: ConnectionConfig, failure: ClusterFailure) => void;
+}
+
+/** Settings of a connection to a plain URL without authentication. */
+export function settingsForUrl(url: string, requestTimeoutMs = 30000): GatewaySettings {
+  return { connection: { id: url, name: url, urls: [url], auth: 'none', tls: {}, origin: 'added' }, requestTimeoutMs };
 }
 
 // Plain JSON is understood by every major from 7.x to 9.x, where the client's versioned media
@@ -31,24 +48,39 @@ export interface ConnectionSettings {
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 
 export class ClusterGateway {
-  private client: Client | undefined;
+  private client: Promise<Client> | undefined;
 
-  constructor(private readonly settings: ConnectionSettings) {}
+  constructor(
+    private readonly settings: GatewaySettings,
+    private readonly hooks: GatewayHooks = {},
+  ) {}
+
+  /** A gateway to a plain URL, without authentication: for tests and tools. */
+  static forUrl(url: string, requestTimeoutMs = 30000): ClusterGateway {
+    return new ClusterGateway(settingsForUrl(url, requestTimeoutMs));
+  }
 
   /** Sends a request; answers of any status come back, network failures throw `ClusterError`. */
   async send(request: ClusterRequest): Promise<ClusterResponse> {
-    const client = this.getClient();
+    const client = await this.getClient();
     const querystring = Object.fromEntries(Object.entries(request.query ?? {}).filter(([, v]) => v !== undefined));
+    const started = Date.now();
+    let response: ClusterResponse;
     try {
-      const response = await client.transport.request(
+      const answer = await client.transport.request(
         { method: request.method, path: request.path, querystring, body: request.body },
         { asStream: true, meta: true, headers: JSON_HEADERS, maxRetries: 0 },
       );
-      const text = request.method === 'HEAD' ? '' : await readAll(response.body as AsyncIterable<Buffer | string>);
-      return { status: response.statusCode ?? 0, text };
+      const text = request.method === 'HEAD' ? '' : await readAll(answer.body as AsyncIterable<Buffer | string>);
+      response = { status: answer.statusCode ?? 0, text };
     } catch (error) {
-      throw new ClusterError(failureFromNetwork(error));
+      const failure = failureFromNetwork(error);
+      this.hooks.log?.(`${request.method} ${request.path} failed after ${Date.now() - started} ms: ${failure.reason}`);
+      throw new ClusterError(failure);
     }
+    this.hooks.log?.(`${request.method} ${request.path} → ${response.status} in ${Date.now() - started} ms`);
+    if (response.status === 401 || response.status === 403) this.hooks.onRejected?.(this.settings.connection, failureFromResponse(response.status, response.text));
+    return response;
   }
 
   /** Like `send`, but an answer of 400 or more becomes a `ClusterError` with the cluster's reason. */
@@ -61,17 +93,45 @@ export class ClusterGateway {
   async close(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    await client?.close();
+    await (await client?.catch(() => undefined))?.close();
   }
 
-  private getClient(): Client {
-    if (this.client === undefined) {
-      // Required on the first request rather than imported, so activation does not pay for loading it.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { Client: ClientClass } = require('@elastic/elasticsearch') as typeof import('@elastic/elasticsearch');
-      this.client = new ClientClass({ node: this.settings.url, maxRetries: 0, requestTimeout: this.settings.requestTimeoutMs });
+  private getClient(): Promise<Client> {
+    this.client ??= this.createClient();
+    const client = this.client;
+    // A client that could not be made (no credentials given, unreadable CA file) is retried next time.
+    client.catch(() => {
+      if (this.client === client) this.client = undefined;
+    });
+    return client;
+  }
+
+  private async createClient(): Promise<Client> {
+    const { connection, requestTimeoutMs } = this.settings;
+    const credentials = connection.auth === 'none' ? undefined : await this.hooks.credentials?.(connection);
+    const options: ClientOptions = { maxRetries: 0, requestTimeout: requestTimeoutMs };
+    if (connection.cloudId) options.cloud = { id: connection.cloudId };
+    else options.node = [...connection.urls];
+    if (credentials?.method === 'basic') options.auth = { username: credentials.username, password: credentials.password };
+    if (credentials?.method === 'apiKey') options.auth = { apiKey: credentials.apiKey };
+    if (credentials?.method === 'bearer') options.auth = { bearer: credentials.token };
+    const { caFile, caFingerprint, insecure } = connection.tls;
+    if (caFile) {
+      const ca = await readFile(caFile).catch((error: unknown) => {
+        throw new ClusterError({ kind: 'tls', reason: `the CA file ${caFile} cannot be read (${error instanceof Error ? error.message : String(error)})` });
+      });
+      options.tls = { ca, rejectUnauthorized: !insecure };
     }
-    return this.client;
+    // The client checks a pinned fingerprint itself, in place of the chain check.
+    if (caFingerprint) {
+      options.caFingerprint = caFingerprint;
+      options.tls = { ...options.tls, rejectUnauthorized: false };
+    }
+    if (insecure) options.tls = { ...options.tls, rejectUnauthorized: false };
+    // Required on the first request rather than imported, so activation does not pay for loading it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Client: ClientClass } = require('@elastic/elasticsearch') as typeof import('@elastic/elasticsearch');
+    return new ClientClass(options);
   }
 }
 

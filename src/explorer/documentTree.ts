@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ClusterError, describeFailure } from '../core/clusterErrors';
 import type { DocumentAddress } from '../core/documentAddress';
+import { describeTarget } from '../core/connectionConfig';
 import { tooltipOf } from '../core/documentPreview';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { Settings } from '../config/settings';
@@ -73,8 +74,10 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       case 'connection': {
         const item = new vscode.TreeItem(node.connection.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `connection:${node.connection.id}`;
-        item.description = node.connection.url;
-        item.iconPath = new vscode.ThemeIcon('server');
+        item.description = describeTarget(node.connection);
+        const insecure = node.connection.tls.insecure === true;
+        item.iconPath = insecure ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('server');
+        item.tooltip = insecure ? 'The certificate of this cluster is not verified.' : undefined;
         item.contextValue = `connection-${node.connection.origin}`;
         return item;
       }

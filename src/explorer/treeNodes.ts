@@ -1,11 +1,11 @@
-import type { Connection } from '../connections/connectionRegistry';
+import type { ConnectionConfig } from '../core/connectionConfig';
 import type { DocumentAddress } from '../core/documentAddress';
 import type { VersionToken } from '../core/versionToken';
 import type { DataStreamSummary, IndexSummary } from '../elastic/indexCatalog';
 
 export interface ConnectionNode {
   readonly kind: 'connection';
-  readonly connection: Connection;
+  readonly connection: ConnectionConfig;
 }
 
 export interface IndexNode {

@@ -84,7 +84,7 @@ describe('concurrent editors: conditional saves lose nothing', () => {
       if (ids.length === 1) assert.ok(result.staleTermConflicts > 0, 'no save based on the old primary term was refused');
       assert.equal(result.lost, 0);
       // The failover must have hit the documents' shards: every document now reads at the new term.
-      const gateway = new ClusterGateway({ url: server.url, requestTimeoutMs: 30_000 });
+      const gateway = ClusterGateway.forUrl(server.url, 30_000);
       try {
         const store = new DocumentStore(() => gateway);
         for (const id of ids) {

@@ -48,7 +48,7 @@ function readCount(sourceText: string): number {
 
 /** Creates the counters at 0 with one ordinary store, so every run starts from a known sum. */
 export async function createCounters(url: string, index: string, ids: readonly string[]): Promise<void> {
-  const gateway = new ClusterGateway({ url, requestTimeoutMs: 30_000 });
+  const gateway = ClusterGateway.forUrl(url, 30_000);
   try {
     const store = new DocumentStore(() => gateway);
     for (const id of ids) await store.create({ connectionId: 'setup', index, id }, COUNTER_TEXT(0), 'false');
@@ -58,7 +58,7 @@ export async function createCounters(url: string, index: string, ids: readonly s
 }
 
 export async function sumCounters(url: string, index: string, ids: readonly string[]): Promise<number> {
-  const gateway = new ClusterGateway({ url, requestTimeoutMs: 30_000 });
+  const gateway = ClusterGateway.forUrl(url, 30_000);
   try {
     const store = new DocumentStore(() => gateway);
     let sum = 0;
@@ -97,7 +97,7 @@ export async function runEditors(run: EditorRun): Promise<EditorRunResult> {
 
   const editor = async (editorNumber: number): Promise<void> => {
     // One gateway per editor, as each VS Code window has its own connection to the cluster.
-    const gateway = new ClusterGateway({ url: run.url, requestTimeoutMs: 30_000 });
+    const gateway = ClusterGateway.forUrl(run.url, 30_000);
     const store = new DocumentStore(() => gateway);
     try {
       let address: DocumentAddress | undefined;

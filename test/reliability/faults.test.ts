@@ -38,7 +38,7 @@ describe('faults on the save and open paths', () => {
   before(async () => {
     server = await startEsServer({ port: 0, refreshIntervalMs: -1 });
     // A short timeout, so the latency fault outlasts it; nothing else here comes close to it.
-    gateway = new ClusterGateway({ url: server.url, requestTimeoutMs: REQUEST_TIMEOUT_MS });
+    gateway = ClusterGateway.forUrl(server.url, REQUEST_TIMEOUT_MS);
     store = new DocumentStore(() => gateway);
   });
 

@@ -21,7 +21,7 @@ describe('hostile documents on the save path', () => {
 
   before(async () => {
     server = await startEsServer({ port: 0, refreshIntervalMs: -1 });
-    gateway = new ClusterGateway({ url: server.url, requestTimeoutMs: 60_000 });
+    gateway = ClusterGateway.forUrl(server.url, 60_000);
     store = new DocumentStore(() => gateway);
   });
 

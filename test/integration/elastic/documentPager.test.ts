@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ClusterGateway, type ClusterRequest } from '../../../src/elastic/clusterGateway';
+import { ClusterGateway, settingsForUrl, type ClusterRequest } from '../../../src/elastic/clusterGateway';
 import { DocumentPager } from '../../../src/elastic/documentPager';
 import { listIndices } from '../../../src/elastic/indexCatalog';
 import { startEsServer, type RunningEsServer } from '../../server/server';
@@ -10,7 +10,7 @@ describe('DocumentPager against the test cluster', () => {
 
   before(async () => {
     server = await startEsServer({ port: 0 });
-    gateway = new ClusterGateway({ url: server.url, requestTimeoutMs: 10000 });
+    gateway = ClusterGateway.forUrl(server.url, 10000);
     await gateway.sendOk({ method: 'PUT', path: '/pages', body: '{"settings":{"number_of_shards":3}}' });
     const lines: string[] = [];
     for (let i = 0; i < 1234; i++) lines.push(`{"index":{"_id":"d${i}"}}`, `{"title":"Doc ${i}","even":${i % 2 === 0}}`);
@@ -70,7 +70,7 @@ describe('DocumentPager when its point in time expires', () => {
         return super.send(request);
       }
     }
-    const gateway = new RecordingGateway({ url: server.url, requestTimeoutMs: 10000 });
+    const gateway = new RecordingGateway(settingsForUrl(server.url, 10000));
     try {
       const lines: string[] = [];
       for (let i = 0; i < 30; i++) lines.push(`{"index":{"_id":"e${i}"}}`, `{"n":${i}}`);

@@ -14,7 +14,7 @@ describe('DocumentStore against the test cluster', () => {
 
   before(async () => {
     server = await startEsServer({ port: 0 });
-    gateway = new ClusterGateway({ url: server.url, requestTimeoutMs: 10000 });
+    gateway = ClusterGateway.forUrl(server.url, 10000);
     store = new DocumentStore(() => gateway);
   });
 
@@ -63,7 +63,7 @@ describe('DocumentStore against the test cluster', () => {
   });
 
   it('reports an unreachable cluster as a network failure', async () => {
-    const down = new ClusterGateway({ url: 'http://127.0.0.1:9', requestTimeoutMs: 2000 });
+    const down = ClusterGateway.forUrl('http://127.0.0.1:9', 2000);
     try {
       await assert.rejects(new DocumentStore(() => down).get(address), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'network');
     } finally {

@@ -9,7 +9,7 @@ describe('index catalog against the test cluster', () => {
 
   before(async () => {
     server = await startEsServer({ port: 0 });
-    gateway = new ClusterGateway({ url: server.url, requestTimeoutMs: 10000 });
+    gateway = ClusterGateway.forUrl(server.url, 10000);
     await gateway.sendOk({ method: 'PUT', path: '/routed', body: '{"mappings":{"_routing":{"required":true}}}' });
     await gateway.sendOk({ method: 'PUT', path: '/plain' });
     await gateway.sendOk({ method: 'POST', path: '/_aliases', body: '{"actions":[{"add":{"index":"plain","alias":"all"}},{"add":{"index":"routed","alias":"all"}},{"add":{"index":"plain","alias":".hidden-alias"}}]}' });

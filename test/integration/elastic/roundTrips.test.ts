@@ -14,7 +14,7 @@ describe('Round trips per action', () => {
 
   before(async () => {
     server = await startEsServer({ port: 0 });
-    gateway = new ClusterGateway({ url: server.url, requestTimeoutMs: 10000 });
+    gateway = ClusterGateway.forUrl(server.url, 10000);
     store = new DocumentStore(() => gateway);
     await store.create(address, '{"n":1}', 'true');
   });

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { describeFailure, type ClusterFailure } from '../core/clusterErrors';
+import { secretLabel, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
+import type { ConnectionSecrets } from './connectionSecrets';
+
+/**
+ * Credentials are asked for once and kept in SecretStorage. A 401 or 403 offers to replace them,
+ * and nothing is retried until the user has acted.
+ */
+export class CredentialPrompts {
+  private readonly offering = new Set<string>();
+  private readonly replaced = new vscode.EventEmitter<string>();
+  /** A connection's credentials were replaced: its gateway must be rebuilt and its views reloaded. */
+  readonly onDidReplace = this.replaced.event;
+
+  constructor(private readonly secrets: ConnectionSecrets) {}
+
+  async credentials(connection: ConnectionConfig): Promise<Credentials | undefined> {
+    if (connection.auth === 'none') return undefined;
+    const secret = (await this.secrets.get(connection)) ?? (await this.ask(connection));
+    if (secret === undefined) throw new Error(`No ${secretLabel(connection.auth)} was given for "${connection.name}".`);
+    if (connection.auth === 'basic') return { method: 'basic', username: connection.username ?? '', password: secret };
+    return connection.auth === 'apiKey' ? { method: 'apiKey', apiKey: secret } : { method: 'bearer', token: secret };
+  }
+
+  /** Asks for a new secret and stores it; true when the user gave one. */
+  async replace(connection: ConnectionConfig): Promise<boolean> {
+    const secret = await this.ask(connection);
+    if (secret === undefined) return false;
+    this.replaced.fire(connection.id);
+    return true;
+  }
+
+  /** After a 401 or 403: says so once per connection, and offers to replace the credentials. */
+  offerReplacement(connection: ConnectionConfig, failure: ClusterFailure): void {
+    if (this.offering.has(connection.id)) return;
+    this.offering.add(connection.id);
+    const message = describeFailure(`"${connection.name}"`, failure);
+    void vscode.window.showWarningMessage(message, 'Update Credentials').then(async (choice) => {
+      this.offering.delete(connection.id);
+      if (choice === 'Update Credentials') await this.replace(connection);
+    });
+  }
+
+  dispose(): void {
+    this.replaced.dispose();
+  }
+
+  private async ask(connection: ConnectionConfig): Promise<string | undefined> {
+    if (connection.auth === 'none') return undefined;
+    const label = secretLabel(connection.auth);
+    const who = connection.auth === 'basic' ? `${connection.username ?? ''}@${connection.name}` : connection.name;
+    const secret = await vscode.window.showInputBox({
+      title: `Elasticsearch: ${label} for ${who}`,
+      prompt: `Kept in VS Code's secret storage, never in settings. ${connection.auth === 'apiKey' ? 'Either id:key or the encoded form.' : ''}`.trim(),
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) => (value === '' ? `Enter the ${label}` : undefined),
+    });
+    if (secret === undefined) return undefined;
+    const stored = connection.auth === 'apiKey' && secret.includes(':') ? Buffer.from(secret).toString('base64') : secret;
+    await this.secrets.set(connection, stored);
+    return stored;
+  }
+}

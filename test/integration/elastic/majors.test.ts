@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import { ClusterError } from '../../../src/core/clusterErrors';
+import { ClusterGateway } from '../../../src/elastic/clusterGateway';
+import { DocumentPager } from '../../../src/elastic/documentPager';
+import { DocumentStore } from '../../../src/elastic/documentStore';
+import { listIndices, readClusterInfo } from '../../../src/elastic/indexCatalog';
+import { startEsServer } from '../../server/server';
+
+// The core flows — list, open, conditional save, conflict — against each major the extension supports.
+for (const version of ['7.17.25', '8.19.0', '9.1.0']) {
+  describe(`Core flows against Elasticsearch ${version}`, () => {
+    it('lists, opens, saves conditionally and meets a conflict', async () => {
+      const server = await startEsServer({ port: 0, version });
+      const gateway = ClusterGateway.forUrl(server.url, 10000);
+      try {
+        assert.equal((await readClusterInfo(gateway)).version, version);
+        const store = new DocumentStore(() => gateway);
+        const address = { connectionId: 'c', index: 'films', id: '109487' };
+        await store.create(address, '{"title":"Interstellar","n":12345678901234567890}', 'true');
+        assert.ok((await listIndices(gateway, false)).some((i) => i.name === 'films'));
+        const pager = new DocumentPager(gateway, 'films', 50, undefined);
+        assert.deepEqual((await pager.nextPage()).map((h) => h.id), ['109487']);
+        const read = await store.get(address);
+        assert.ok(read.found);
+        assert.equal(read.sourceText, '{"title":"Interstellar","n":12345678901234567890}');
+        const saved = await store.replace(address, '{"title":"Interstellar Foo"}', read.token, 'false');
+        await assert.rejects(store.replace(address, '{"title":"stale"}', read.token, 'false'), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'conflict');
+        assert.ok(saved.token.seqNo > read.token.seqNo);
+      } finally {
+        await gateway.close();
+        await server.close();
+      }
+    });
+  });
+}
