@@ -14,6 +14,7 @@ import { ensureHost } from './ensureHost';
 import { startTestEsServer } from './esServer';
 import { activityItem, screenshot, sideBar, treeRow, visible } from './uiPage';
 import { editingScenario } from './uiEditing';
+import { addConnectionScenario } from './uiAddConnection';
 import { workbenchUrl } from './workbench';
 
 const OVERALL_TIMEOUT_MS = 10 * 60_000;
@@ -47,6 +48,7 @@ async function main(): Promise<number> {
     await visible(button, 'The "Add Connection" button');
     await screenshot(page, 'ui-welcome.png');
   });
+  await addConnectionScenario(page, checks, es.url);
 
   checks.scenario('Connection "local" configured');
   // A second, fresh server: code-server does not notice a settings.json written behind its back.

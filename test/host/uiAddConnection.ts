@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import type { Checks } from './checks';
+import { screenshot, sideBar, treeRow, visible } from './uiPage';
+
+/** "Add Connection" from the welcome view, step by step as a person fills it in. */
+export async function addConnectionScenario(page: Page, checks: Checks, esUrl: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input.input');
+  const step = async (text: string): Promise<void> => {
+    await visible(input, 'The quick input');
+    await input.fill(text);
+    await input.press('Enter');
+  };
+
+  await checks.check('Add Connection asks for the URL, the name and the authentication', async () => {
+    await sideBar(page).locator('.welcome-view-content .monaco-button', { hasText: 'Add Connection' }).click();
+    await visible(widget.getByText('Cluster URL', { exact: false }), 'The URL step');
+    await step(esUrl);
+    await visible(widget.getByText('A name for this connection'), 'The name step');
+    await step('from-the-wizard');
+    await visible(widget.locator('.monaco-list-row', { hasText: 'No authentication' }), 'The authentication step');
+    await input.press('Enter');
+  });
+
+  await checks.check('it tests the connection before saving, and the tree shows it', async () => {
+    // The test's result is the last step's placeholder, above Save and Change something.
+    const placeholder = widget.locator('input.input[placeholder^="Connected: cluster"]');
+    await visible(placeholder, 'The result of the connection test');
+    assert.match((await placeholder.getAttribute('placeholder')) ?? '', /Connected: cluster ".+", Elasticsearch \d+\.\d+\.\d+/);
+    await screenshot(page, 'ui-add-connection.png');
+    await input.press('Enter');
+    await visible(treeRow(page, 'from-the-wizard'), 'The new connection in the tree');
+    assert.ok(await treeRow(page, 'from-the-wizard').isVisible());
+  });
+}
