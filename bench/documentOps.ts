@@ -5,7 +5,6 @@ import { checkDocumentText, describeProblem, prettyPrintJson } from '../src/core
 import type { VersionToken } from '../src/core/versionToken';
 import type { DocumentStore } from '../src/elastic/documentStore';
 import { DOCS_INDEX, documentText, putDocument } from './fixtures';
-import { prettyPrintLinear } from './linearEdits';
 import type { Measured } from './measure';
 import type { RawHttp } from './rawHttp';
 
@@ -38,15 +37,13 @@ export interface OpenAndSave {
   readonly open: Measured;
   readonly save: Measured;
   /** The extension's open with the edits applied in one pass: the proposed fix, not budgeted. */
-  readonly openLinear: Measured;
   readonly openAddress: DocumentAddress;
 }
 
 export async function openAndSave(ctx: DocumentContext, label: string, bytes: number): Promise<OpenAndSave> {
   const source = documentText(bytes);
-  // The same text prettyPrintJson gives (checked on small documents), without its quadratic cost.
-  const editorText = prettyPrintLinear(source);
-  if (bytes <= 64 * 1024 && editorText !== prettyPrintJson(source)) throw new Error('prettyPrintLinear differs from prettyPrintJson');
+  // What the editor holds after opening: the text a save sends back.
+  const editorText = prettyPrintJson(source);
   const tokens = new Map<string, VersionToken>();
   const open = await seed(ctx, `open-${label}`, source);
   const saveExt = await seed(ctx, `save-${label}-ext`, source);
@@ -82,16 +79,10 @@ export async function openAndSave(ctx: DocumentContext, label: string, bytes: nu
     rawToken.primaryTerm = Number(body._primary_term);
     return body;
   };
-  const openLinear = async (): Promise<unknown> => {
-    const result = await ctx.store.get(open.address);
-    if (!result.found) throw new Error('the document to open is missing');
-    return Buffer.from(prettyPrintLinear(result.sourceText), 'utf8');
-  };
   const kb = (Buffer.byteLength(source) / 1024).toFixed(0);
   return {
     open: { name: `open ${label}`, extension: openExtension, baseline: openRaw, note: `source ${kb} KiB; get + prettyPrintJson vs GET + JSON.parse` },
     save: { name: `save ${label}`, extension: saveExtension, baseline: saveBaseline, note: `text ${(Buffer.byteLength(editorText) / 1024).toFixed(0)} KiB; check + conditional PUT + token vs conditional PUT` },
-    openLinear: { name: `open ${label}, one-pass edits`, extension: openLinear, baseline: openRaw, note: 'informational: get + format + edits applied in one pass (the proposed fix)' },
     openAddress: open.address,
   };
 }

@@ -3,7 +3,7 @@
  * project's test cluster, with request counts and budgets. It reports; it never fails on a budget.
  */
 import * as fs from 'node:fs';
-import { startEsServer } from '../test/server/server';
+import { startChildServer } from './childServer';
 import { ClusterGateway, settingsForUrl } from '../src/elastic/clusterGateway';
 import { DocumentStore } from '../src/elastic/documentStore';
 import { budgets } from './budgets';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const m = machine();
   console.log(`Elasticsearch Documents benchmark — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}`);
-  const server = await startEsServer({ port: 0, defaultShards: 1, refreshIntervalMs: -1 });
+  const server = await startChildServer(['--shards', '1', '--refresh-interval', '-1']);
   const raw = new RawHttp(server.url);
   const settings = settingsForUrl(server.url, 120_000);
   const gateway = new PreopeningGateway(settings);
@@ -57,7 +57,6 @@ async function main(): Promise<void> {
     const doc2k = await openAndSave(ctx, '2 KB', 2 * 1024);
     await run(runs(args, 400), doc2k.open);
     await run(runs(args, 400), doc2k.save);
-    await run(runs(args, 400), doc2k.openLinear);
     const getOnly = { name: 'open 2 KB, store.get only', extension: () => ctx.store.get(doc2k.openAddress), note: 'informational: the gateway round trip alone (no pretty print)' };
     await run(runs(args, 400), doc2k.open.baseline ? { ...getOnly, baseline: doc2k.open.baseline } : getOnly);
     await run(runs(args, 300), await conflict(ctx, 2 * 1024));
@@ -75,7 +74,6 @@ async function main(): Promise<void> {
     const openRequests = await countRequests(server.url, { run: async () => (probe = await cappedOpen(server.url, doc5m.openAddress, CAP_MS)) }, 0);
     if (probe?.totalMs === undefined) rows.push(await measureCapped(server.url, runs(args, 20), doc5m.open, CAP_MS, openRequests));
     else await run(runs(args, 20), doc5m.open);
-    await run(runs(args, 20), doc5m.openLinear);
     await run(runs(args, 20), doc5m.save);
     const refusal = await rawWindowRefusal(raw, 2000);
     const sizes = measureSizes();
