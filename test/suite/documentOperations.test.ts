@@ -3,27 +3,12 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { documentUri } from '../../src/editors/documentUris';
 import type { DocumentNode, IndexNode, TreeNode } from '../../src/explorer/treeNodes';
-import { CONNECTION, closeAllEditors, eventually, freshIndex, putDocument, rawSource, replaceAll, rest, restJson, useTestConnection } from './support';
+import { answering, CONNECTION, closeAllEditors, eventually, freshIndex, putDocument, rawSource, replaceAll, rest, restJson, useTestConnection } from './support';
 
 const INDEX = 'operations';
 
 function uriOf(id: string, index = INDEX): vscode.Uri {
   return documentUri({ connectionId: CONNECTION, index, id });
-}
-
-/** Answers the extension's prompts as a user would, for the duration of `body`. */
-async function answering<T>(answers: { inputs?: string[]; warning?: string }, body: () => Thenable<T>): Promise<T> {
-  const window = vscode.window as { showInputBox: unknown; showWarningMessage: unknown };
-  const { showInputBox, showWarningMessage } = window;
-  const inputs = [...(answers.inputs ?? [])];
-  window.showInputBox = async () => inputs.shift();
-  window.showWarningMessage = async () => answers.warning;
-  try {
-    return await body();
-  } finally {
-    window.showInputBox = showInputBox;
-    window.showWarningMessage = showWarningMessage;
-  }
 }
 
 async function tree(): Promise<ExtensionApi['tree']> {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { DocumentNode, IndexNode, TreeNode } from '../../src/explorer/treeNodes';
-import { CONNECTION, freshIndex, rest, useTestConnection } from './support';
+import { CONNECTION, freshIndex, listEverything, rest, useTestConnection } from './support';
 
 const INDEX = 'paging';
 const COUNT = 25000;
@@ -57,14 +57,7 @@ describe('Browsing documents', function () {
 
   it(`lists every one of ${COUNT} documents exactly once through Load more`, async () => {
     const node = await indexNode(tree, INDEX);
-    let children: TreeNode[] = await tree.getChildren(node);
-    let pages = 1;
-    while (children[children.length - 1]?.kind === 'loadMore') {
-      await vscode.commands.executeCommand('esdocs.loadMore', node);
-      children = await tree.getChildren(node);
-      pages++;
-      assert.ok(pages <= COUNT / 500 + 2, 'paging ends');
-    }
+    const { children } = await listEverything<TreeNode>(tree, node, COUNT / 500 + 2);
     const ids = children.filter((n): n is DocumentNode => n.kind === 'document').map((n) => n.address.id);
     assert.equal(ids.length, COUNT);
     assert.equal(new Set(ids).size, COUNT, 'no document is listed twice');

@@ -4,7 +4,7 @@ import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { DocumentNode, IndexNode, TreeNode } from '../../src/explorer/treeNodes';
-import { CONNECTION, freshIndex, rest, useTestConnection } from './support';
+import { CONNECTION, freshIndex, listEverything, rest, useTestConnection } from './support';
 
 /**
  * Listing many documents keeps the extension host's heap bounded: a listed document is an
@@ -110,14 +110,7 @@ describe('Performance: memory of a long listing', function () {
     const node = await indexNode(tree);
     const before = await settledHeap(gc);
     const started = Date.now();
-    let children: TreeNode[] = await tree.getChildren(node);
-    let pages = 1;
-    while (children[children.length - 1]?.kind === 'loadMore') {
-      await vscode.commands.executeCommand('esdocs.loadMore', node);
-      children = await tree.getChildren(node);
-      pages++;
-      assert.ok(pages <= COUNT / PAGE_SIZE + 2, 'paging ends');
-    }
+    const { children, pages } = await listEverything<TreeNode>(tree, node, COUNT / PAGE_SIZE + 2);
     const seconds = (Date.now() - started) / 1000;
     const after = await settledHeap(gc);
     const documents = children.filter((n): n is DocumentNode => n.kind === 'document');

@@ -4,7 +4,7 @@ import type { ExtensionApi } from '../../src/extension';
 import { documentUri } from '../../src/editors/documentUris';
 import type { IndexNode } from '../../src/explorer/treeNodes';
 import { startEsServer, type RunningEsServer } from '../server/server';
-import { replaceAll } from './support';
+import { answering, replaceAll } from './support';
 
 const PASSWORD = 'Leak-Me-If-You-Can-42';
 const NEW_PASSWORD = 'Second-Secret-Value-77';
@@ -13,19 +13,6 @@ async function api(): Promise<ExtensionApi> {
   const extension = vscode.extensions.getExtension<ExtensionApi>('esdocs.elasticsearch-documents');
   assert.ok(extension);
   return extension.activate();
-}
-
-/** Answers the extension's prompts: password boxes in order, and warnings with a fixed choice. */
-async function answering<T>(passwords: string[], warning: string | undefined, body: () => Thenable<T> | Promise<T>): Promise<T> {
-  const window = vscode.window as { showInputBox: unknown; showWarningMessage: unknown };
-  const saved = { showInputBox: window.showInputBox, showWarningMessage: window.showWarningMessage };
-  window.showInputBox = async () => passwords.shift();
-  window.showWarningMessage = async () => warning;
-  try {
-    return await body();
-  } finally {
-    Object.assign(window, saved);
-  }
 }
 
 // The secured cluster runs inside the extension host, next to the test, on a port of its own.
@@ -53,9 +40,9 @@ describe('A secured cluster, and where its secret may go', function () {
     tree.reload();
     const connection = (await tree.getChildren()).find((n) => n.kind === 'connection' && n.connection.name === 'secured');
     assert.ok(connection);
-    const indices = await answering([PASSWORD], undefined, () => tree.getChildren(connection));
+    const indices = await answering({ inputs: [PASSWORD] }, () => tree.getChildren(connection));
     assert.ok(indices.some((n): n is IndexNode => n.kind === 'index' && n.index.name === 'vault'), JSON.stringify(indices.map((n) => n.kind === 'failure' && n.message)));
-    const document = await answering([], undefined, () => vscode.workspace.openTextDocument(documentUri({ connectionId: 'secured', index: 'vault', id: '1' })));
+    const document = await answering({}, () => vscode.workspace.openTextDocument(documentUri({ connectionId: 'secured', index: 'vault', id: '1' })));
     await replaceAll(document, '{"v":2}');
     assert.equal(await document.save(), true, 'no second prompt: the password was kept');
   });
@@ -67,7 +54,7 @@ describe('A secured cluster, and where its secret may go', function () {
     tree.reload();
     const connection = (await tree.getChildren()).find((n) => n.kind === 'connection' && n.connection.name === 'secured');
     assert.ok(connection);
-    const refused = await answering([NEW_PASSWORD], 'Update Credentials', async () => {
+    const refused = await answering({ inputs: [NEW_PASSWORD], warning: 'Update Credentials' }, async () => {
       const children = await tree.getChildren(connection);
       await new Promise((resolve) => setTimeout(resolve, 200));
       return children;

@@ -68,3 +68,35 @@ export async function eventually<T>(probe: () => T | undefined | Promise<T | und
   }
   assert.fail(`gave up waiting for ${what}`);
 }
+
+/** Answers the extension's prompts as a user would while `body` runs: input boxes in order, warnings with one choice. */
+export async function answering<T>(answers: { inputs?: string[]; warning?: string }, body: () => Thenable<T> | Promise<T>): Promise<T> {
+  const window = vscode.window as { showInputBox: unknown; showWarningMessage: unknown };
+  const { showInputBox, showWarningMessage } = window;
+  const inputs = [...(answers.inputs ?? [])];
+  window.showInputBox = async () => inputs.shift();
+  window.showWarningMessage = async () => answers.warning;
+  try {
+    return await body();
+  } finally {
+    window.showInputBox = showInputBox;
+    window.showWarningMessage = showWarningMessage;
+  }
+}
+
+/** Clicks "Load more" under `node` until everything is listed; returns the children and the pages read. */
+export async function listEverything<N extends { kind: string }>(
+  tree: { getChildren(node?: N): Thenable<N[]> | Promise<N[]> | N[] },
+  node: N,
+  maxPages: number,
+): Promise<{ children: N[]; pages: number }> {
+  let children = await tree.getChildren(node);
+  let pages = 1;
+  while (children[children.length - 1]?.kind === 'loadMore') {
+    await vscode.commands.executeCommand('esdocs.loadMore', node);
+    children = await tree.getChildren(node);
+    pages++;
+    assert.ok(pages <= maxPages, 'paging ends');
+  }
+  return { children, pages };
+}
