@@ -16,8 +16,6 @@ export interface SaveConflict {
   readonly kind: 'changed' | 'deleted' | 'exists';
 }
 
-/** Told when a save found the server already holding exactly the user's text. */
-export type AlreadySavedListener = (uri: vscode.Uri) => void;
 
 /**
  * Documents as virtual files. Save, Save All and auto-save all end in `writeFile`, which makes

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { DocumentAddress } from '../core/documentAddress';
-import { addressOf, documentUri } from './documentUris';
+import { documentUri } from './documentUris';
 
 const DRAFT_MARK = 'create=1';
 
@@ -32,9 +32,5 @@ export class Drafts {
     const address = this.createdAt.get(draft.toString());
     this.createdAt.delete(draft.toString());
     return address && documentUri(address);
-  }
-
-  addressOf(draft: vscode.Uri): DocumentAddress {
-    return addressOf(draft);
   }
 }
