@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { prettyPrintJson } from '../core/jsonText';
 import type { VersionToken } from '../core/versionToken';
 import type { DocumentStore } from '../elastic/documentStore';
-import { addressOf, editableUri } from './documentUris';
+import { addressOf, editableUri, serverVersionUri } from './documentUris';
 
 export type ServerVersion =
   | { readonly exists: true; readonly text: string; readonly sourceText: string; readonly token: VersionToken }
@@ -39,7 +39,8 @@ export class ServerVersions implements vscode.TextDocumentContentProvider, vscod
 
   /** Forgets a fetched version, e.g. once the conflict is resolved or another conflict happened. */
   forget(document: vscode.Uri): void {
-    this.versions.delete(document.toString());
+    // A diff already showing the old server version reads the new one.
+    if (this.versions.delete(document.toString())) this.changed.fire(serverVersionUri(document));
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
