@@ -1,6 +1,7 @@
+import { PREVIEW_FIELDS } from '../src/core/documentPreview';
 import { ClusterGateway, type ClusterRequest, type ClusterResponse } from '../src/elastic/clusterGateway';
 import { DocumentPager } from '../src/elastic/documentPager';
-import { LIST_INDEX } from './fixtures';
+import { documentText, LIST_INDEX } from './fixtures';
 import type { Measured } from './measure';
 import type { RawHttp } from './rawHttp';
 
@@ -11,6 +12,10 @@ import type { RawHttp } from './rawHttp';
 
 export const PAGE_SIZE = 50;
 const WINDOW = 10_000;
+/** What the tree asks for: the `_source` fields of the previews only. */
+const LISTED = { sourceFields: PREVIEW_FIELDS };
+const WIDE_INDEX = 'bench-wide';
+const WIDE_DOCS = 10_000;
 
 /** A gateway that can open the pager's point in time ahead of time, so a page's timing holds the search alone. */
 export class PreopeningGateway extends ClusterGateway {
@@ -51,7 +56,7 @@ export function firstPage(gateway: PreopeningGateway, raw: RawHttp): Measured {
     extension: {
       prepare: async () => {
         await pager?.close();
-        pager = new DocumentPager(gateway, LIST_INDEX, PAGE_SIZE, undefined);
+        pager = new DocumentPager(gateway, LIST_INDEX, PAGE_SIZE, LISTED);
         await gateway.preopen(LIST_INDEX);
       },
       run: async () => checkPage(await pager!.nextPage(), 1),
@@ -69,7 +74,7 @@ export function firstListing(gateway: ClusterGateway): Measured {
     extension: {
       prepare: async () => {
         await pager?.close();
-        pager = new DocumentPager(gateway, LIST_INDEX, PAGE_SIZE, undefined);
+        pager = new DocumentPager(gateway, LIST_INDEX, PAGE_SIZE, LISTED);
       },
       run: async () => checkPage(await pager!.nextPage(), 1),
     },
@@ -91,7 +96,7 @@ export function deepPage(gateway: ClusterGateway, raw: RawHttp, page: number, wa
     extension: {
       prepare: async () => {
         if (pager !== undefined) return;
-        pager = new DocumentPager(gateway, LIST_INDEX, PAGE_SIZE, undefined);
+        pager = new DocumentPager(gateway, LIST_INDEX, PAGE_SIZE, LISTED);
         while (current < page - 1 - warmup) {
           checkPage(await pager.nextPage(), ++current);
         }
@@ -108,4 +113,34 @@ export async function rawWindowRefusal(raw: RawHttp, page: number): Promise<stri
   const body = JSON.stringify({ from: (page - 1) * PAGE_SIZE, size: PAGE_SIZE, track_total_hits: false });
   const answer = await raw.request('POST', `/${LIST_INDEX}/_search`, body);
   return `${answer.status}`;
+}
+
+/** An index of 2 KB documents, the size where fetching whole sources for a listing shows. */
+export async function loadWideIndex(raw: RawHttp): Promise<void> {
+  await raw.json('PUT', `/${WIDE_INDEX}`, JSON.stringify({ settings: { number_of_shards: 1, number_of_replicas: 0 } }));
+  const source = documentText(2 * 1024);
+  for (let from = 0; from < WIDE_DOCS; from += 2_000) {
+    const lines: string[] = [];
+    for (let i = from; i < from + 2_000; i++) lines.push(`{"index":{"_id":"w${i}"}}`, source);
+    const body = await raw.json('POST', `/${WIDE_INDEX}/_bulk`, lines.join('\n') + '\n');
+    if (body.errors === true) throw new Error(`bulk load of ${WIDE_INDEX} reported errors`);
+  }
+  await raw.json('POST', `/${WIDE_INDEX}/_refresh`);
+}
+
+/**
+ * A page of 2 KB documents as the tree lists it (the preview fields of `_source` only) next to
+ * the same pager fetching every hit's whole `_source`, as listings did before.
+ */
+export function wideListing(gateway: ClusterGateway): Measured {
+  const filtered = new DocumentPager(gateway, WIDE_INDEX, PAGE_SIZE, LISTED);
+  const whole = new DocumentPager(gateway, WIDE_INDEX, PAGE_SIZE, {});
+  let filteredPage = 0;
+  let wholePage = 0;
+  return {
+    name: 'list 2 KB docs, preview fields',
+    extension: async () => checkPage(await filtered.nextPage(), ++filteredPage),
+    baseline: async () => checkPage(await whole.nextPage(), ++wholePage),
+    note: `${PAGE_SIZE} hits of 2 KB; baseline: the same pager fetching the whole _source (listings before _source filtering)`,
+  };
 }

@@ -9,7 +9,7 @@ import { DocumentStore } from '../src/elastic/documentStore';
 import { budgets } from './budgets';
 import { conflict, openAndSave, type DocumentContext } from './documentOps';
 import { createDocumentsIndex, LIST_DOCS, LIST_SHARDS, loadListIndex } from './fixtures';
-import { deepPage, firstListing, firstPage, PreopeningGateway, rawWindowRefusal } from './listing';
+import { deepPage, firstListing, firstPage, loadWideIndex, PreopeningGateway, rawWindowRefusal, wideListing } from './listing';
 import { countRequests, measure, measureCapped, type Measured, type Row } from './measure';
 import { cappedOpen } from './capped';
 import { RawHttp } from './rawHttp';
@@ -65,6 +65,8 @@ async function main(): Promise<void> {
     await run(deepOptions, deepPage(listGateway, raw, 200, deepOptions.warmup));
     await run(deepOptions, deepPage(listGateway, raw, 2000, deepOptions.warmup));
     await run(runs(args, 50), firstListing(listGateway));
+    await loadWideIndex(raw);
+    await run(runs(args, 100), wideListing(listGateway));
     const doc64k = await openAndSave(ctx, '64 KB', 64 * 1024);
     await run({ runs: args.quick ? 2 : 5, warmup: 1 }, { ...doc64k.open, note: `informational (how open grows with size); ${doc64k.open.note ?? ''}` });
     const doc5m = await openAndSave(ctx, '5 MB', 5 * 1024 * 1024);

@@ -23,11 +23,13 @@ interface Outcome {
   note: string;
 }
 
-/** Mocha's spec reporter ends with "  N passing" (absent when it found no test file). */
+/**
+ * Mocha's spec reporter ends with "  N passing" (absent when it found no test file); a layer that
+ * runs mocha more than once (the host layer's second, trust-on run) prints it once per run.
+ */
 function mochaPassing(output: string): number | undefined {
   const matches = [...output.matchAll(/^\s*(\d+) passing\b/gm)];
-  const last = matches.at(-1);
-  return last ? Number(last[1]) : undefined;
+  return matches.length === 0 ? undefined : matches.reduce((sum, match) => sum + Number(match[1]), 0);
 }
 
 /** The UI tests end with "N passed, N failed". */

@@ -9,7 +9,14 @@ import { ConnectionLog } from './connections/connectionLog';
 import { ConnectionRegistry } from './connections/connectionRegistry';
 import { ConnectionSecrets } from './connections/connectionSecrets';
 import { CredentialPrompts } from './connections/credentialPrompts';
+import { Redactor } from './connections/redactor';
+import { CommandIds } from './commands/commandIds';
+import { AutoSavePolicy } from './editors/autoSavePolicy';
+import { BufferBaselines } from './editors/bufferBaselines';
 import { ConflictResolver } from './editors/conflictResolver';
+import { DocumentSaver } from './editors/documentSaver';
+import { ExplicitSave } from './editors/explicitSave';
+import { SaveIntent } from './editors/saveIntent';
 import { DocumentFileSystem } from './editors/documentFileSystem';
 import { Drafts } from './editors/drafts';
 import { DOCUMENT_SCHEME, SERVER_VERSION_SCHEME } from './editors/documentUris';
@@ -23,7 +30,10 @@ import { IndexListings } from './explorer/indexListings';
 
 export const TREE_VIEW_ID = 'esdocs.documents';
 
-/** What `activate` returns: the tree's data, so that tests can walk it as the view does. */
+/**
+ * What `activate` returns to the extension's own tests (and only when VS Code runs them): the
+ * tree's data, so that tests can walk it as the view does. Other extensions get nothing.
+ */
 export interface ExtensionApi {
   readonly tree: DocumentTree;
   /** The lines written to the "Elasticsearch" log, after redaction: tests check them for secrets. */
@@ -35,17 +45,19 @@ export interface ExtensionApi {
 }
 
 /** The composition root: builds the services, wires them, and hands every disposable to VS Code. */
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const started = performance.now();
   const settings = new Settings();
   const secrets = new ConnectionSecrets(context.secrets);
   const connections = new ConnectionRegistry(settings, context.globalState, secrets);
-  const log = new ConnectionLog(() => secrets.knownSecrets());
-  const prompts = new CredentialPrompts(secrets);
+  // Every text shown or logged goes through it: `redactor.text`, `.failure`, `.error`.
+  const redactor = new Redactor(() => secrets.knownSecrets());
+  const log = new ConnectionLog(redactor);
+  const prompts = new CredentialPrompts(secrets, redactor);
   const gateways = new GatewayPool(
     (id) => {
       const connection = connections.get(id);
-      return connection && { connection, requestTimeoutMs: settings.requestTimeoutMs };
+      return connection && { connection, requestTimeoutMs: settings.requestTimeoutMs, maxResponseBytes: settings.maxResponseBytes };
     },
     {
       credentials: (connection) => prompts.credentials(connection),
@@ -57,14 +69,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tokens = new TokenStore(context.workspaceState);
   const serverVersions = new ServerVersions(documents);
   const drafts = new Drafts();
-  const files = new DocumentFileSystem(documents, tokens, settings, serverVersions, drafts);
-  const conflicts = new ConflictResolver(files, serverVersions, tokens);
+  const baselines = new BufferBaselines(tokens);
+  const saveIntent = new SaveIntent();
+  const saver = new DocumentSaver(documents, tokens, baselines, settings, serverVersions, drafts);
+  const files = new DocumentFileSystem(documents, saver, baselines, saveIntent, drafts, (text) => redactor.text(text));
+  const explicitSave = new ExplicitSave(files, saver, (message) => void vscode.window.showErrorMessage(redactor.text(message)));
+  const conflicts = new ConflictResolver(saver, explicitSave, serverVersions, tokens, baselines);
+  const autoSave = new AutoSavePolicy(settings);
   const listings = new IndexListings(gateways, () => settings.pageSize);
-  const tree = new DocumentTree(connections, gateways, listings, documents, settings);
+  const tree = new DocumentTree(connections, gateways, listings, documents, settings, (text) => redactor.text(text));
   const pickers = new Pickers(connections, gateways);
-  const explorer = new ExplorerCommands(tree, listings, settings, pickers);
-  const connectionCommands = new ConnectionCommands(connections, secrets, prompts, settings, pickers);
-  const operations = new DocumentOperations(documents, files, tokens, drafts, tree, connections, settings, pickers);
+  const treeView = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const explorer = new ExplorerCommands(tree, listings, settings, pickers, gateways, () => treeView.selection);
+  const connectionCommands = new ConnectionCommands(connections, secrets, prompts, settings, pickers, redactor);
+  const operations = new DocumentOperations(documents, files, saver, tokens, drafts, tree, connections, settings, pickers, (text) => redactor.text(text));
 
   context.subscriptions.push(
     connections,
@@ -76,28 +94,48 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     { dispose: () => gateways.dispose() },
     tokens,
+    baselines,
+    saveIntent,
+    saver,
     files,
     serverVersions,
     conflicts,
+    autoSave,
     { dispose: () => listings.dispose() },
     tree,
     vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(SERVER_VERSION_SCHEME, serverVersions),
-    vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    treeView,
+    // Keybindings of the view (Delete, Copy ID) act on a single selected document.
+    treeView.onDidChangeSelection(({ selection }) => {
+      void vscode.commands.executeCommand('setContext', 'esdocs.documentSelected', selection.length === 1 && selection[0].kind === 'document');
+    }),
     connections.onDidChange(() => tree.reload()),
+    settings.onDidChange((affects) => {
+      if (affects('pageSize') || affects('showHiddenIndices')) tree.reload();
+    }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       if (document.uri.scheme === DOCUMENT_SCHEME) tokens.delete(document.uri);
     }),
-    new TokenStatusBar(tokens),
+    new TokenStatusBar(tokens, (document) => autoSave.notAutoSaved(document), CommandIds.showVersion),
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (drafts.isDraft(document.uri)) void operations.promoteDraft(document.uri);
     }),
-    ...registerCommands({ connectionCommands, explorer, pickers, conflicts, operations }),
+    ...registerCommands({
+      connectionCommands,
+      explorer,
+      pickers,
+      conflicts,
+      operations,
+      explicitSave,
+      report: { describe: (action, error) => redactor.error(action, error), log: (line) => log.warn(line) },
+    }),
   );
   void vscode.commands.executeCommand('setContext', 'esdocs.activated', true);
   const stateSnapshot = (): string =>
     JSON.stringify([context.globalState, context.workspaceState].map((state) => state.keys().map((key) => [key, state.get(key)])));
-  return { tree, logLines: () => log.lines(), stateSnapshot, activationMs: performance.now() - started };
+  const api: ExtensionApi = { tree, logLines: () => log.lines(), stateSnapshot, activationMs: performance.now() - started };
+  return context.extensionMode === vscode.ExtensionMode.Test ? api : undefined;
 }
 
 export function deactivate(): void {

@@ -5,12 +5,16 @@ export const CommandIds = {
   removeConnection: 'esdocs.removeConnection',
   updateCredentials: 'esdocs.updateCredentials',
   refresh: 'esdocs.refresh',
+  refreshView: 'esdocs.refreshView',
   showHiddenIndices: 'esdocs.showHiddenIndices',
   hideHiddenIndices: 'esdocs.hideHiddenIndices',
   filterDocuments: 'esdocs.filterDocuments',
   clearFilter: 'esdocs.clearFilter',
+  sortDocuments: 'esdocs.sortDocuments',
   loadMore: 'esdocs.loadMore',
   openDocument: 'esdocs.openDocument',
+  saveDocument: 'esdocs.saveDocument',
+  showVersion: 'esdocs.showVersion',
   compareWithServer: 'esdocs.compareWithServer',
   overwriteServer: 'esdocs.overwriteServer',
   revertToServer: 'esdocs.revertToServer',
@@ -19,6 +23,8 @@ export const CommandIds = {
   duplicateDocument: 'esdocs.duplicateDocument',
   deleteDocument: 'esdocs.deleteDocument',
   copyAsCurl: 'esdocs.copyAsCurl',
+  copyId: 'esdocs.copyId',
+  deleteSelectedDocument: 'esdocs.deleteSelectedDocument',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

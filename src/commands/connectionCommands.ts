@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { ConnectionSecrets } from '../connections/connectionSecrets';
 import type { CredentialPrompts } from '../connections/credentialPrompts';
+import type { Redactor } from '../connections/redactor';
+import type { ConnectionConfig } from '../core/connectionConfig';
+import { plainHttpRisk } from '../core/connectionDisplay';
 import type { Settings } from '../config/settings';
 import type { ConnectionNode } from '../explorer/treeNodes';
 import { runConnectionWizard } from './connectionWizard';
@@ -15,15 +18,17 @@ export class ConnectionCommands {
     private readonly prompts: CredentialPrompts,
     private readonly settings: Settings,
     private readonly pickers: Pickers,
+    private readonly redactor: Redactor,
   ) {}
 
   async add(): Promise<void> {
     const taken = new Set(this.connections.list().map((c) => c.name));
-    const result = await runConnectionWizard(taken, this.settings.requestTimeoutMs);
+    const result = await runConnectionWizard({ taken, requestTimeoutMs: this.settings.requestTimeoutMs, redactor: this.redactor });
     if (result === undefined) return;
     if (result.secret) await this.secrets.set(result.config, result.secret);
     await this.connections.save(result.config);
     this.warnIfInsecure(result.config.name, result.config.tls.insecure);
+    this.warnIfPlainHttp(result.config);
   }
 
   async edit(node?: ConnectionNode): Promise<void> {
@@ -35,12 +40,20 @@ export class ConnectionCommands {
       return;
     }
     const taken = new Set(this.connections.list().filter((c) => c.id !== existing.id).map((c) => c.name));
-    const result = await runConnectionWizard(taken, this.settings.requestTimeoutMs, existing);
+    const stored = existing.auth === 'none' ? undefined : await this.secrets.get(existing);
+    const result = await runConnectionWizard({
+      taken,
+      requestTimeoutMs: this.settings.requestTimeoutMs,
+      redactor: this.redactor,
+      existing: { config: existing, ...(stored !== undefined ? { secret: stored } : {}) },
+    });
     if (result === undefined) return;
     await this.connections.save(result.config, existing.name);
-    // A secret is bound to where it may be sent: a changed URL or user without a new secret asks again.
+    // A secret is bound to where it may be sent: the wizard keeps the stored one only for the same
+    // URL, user and certificate trust (it is stored again under a new name); otherwise it asks again.
     if (result.secret) await this.secrets.set(result.config, result.secret);
     this.warnIfInsecure(result.config.name, result.config.tls.insecure && !existing.tls.insecure);
+    if (plainHttpRisk(result.config) !== plainHttpRisk(existing)) this.warnIfPlainHttp(result.config);
   }
 
   async remove(node?: ConnectionNode): Promise<void> {
@@ -62,6 +75,11 @@ export class ConnectionCommands {
       return false;
     }
     return this.prompts.replace(target.connection);
+  }
+
+  private warnIfPlainHttp(config: ConnectionConfig): void {
+    const risk = plainHttpRisk(config);
+    if (risk) void vscode.window.showWarningMessage(risk);
   }
 
   private warnIfInsecure(name: string, insecure: boolean | undefined): void {

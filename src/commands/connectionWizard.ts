@@ -1,15 +1,31 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { ClusterError, describeFailure } from '../core/clusterErrors';
-import { secretLabel, type AuthMethod, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
+import { credentialsFor, normalizeApiKey, secretBinding, secretLabel, type AuthMethod, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
+import { plainHttpRisk } from '../core/connectionDisplay';
 import { splitCredentials, validateConnectionUrl } from '../core/connectionUrl';
+import { redact, secretForms } from '../core/redaction';
+import type { Redactor } from '../connections/redactor';
 import { ClusterGateway } from '../elastic/clusterGateway';
 import { readClusterInfo } from '../elastic/indexCatalog';
-import { askChoice, askText, BACK } from './quickInput';
+import { BACK, QUICK_INPUT, type StepInfo, type StepUi } from './quickInput';
 
 /** What the wizard produces: a connection and, when it needs one, its secret. */
 export interface WizardResult {
   readonly config: ConnectionConfig;
+  /** The secret to store: the one typed, or the stored one kept for a connection whose target did not change. */
   readonly secret?: string;
+}
+
+export interface WizardOptions {
+  /** Names other connections use. */
+  readonly taken: ReadonlySet<string>;
+  readonly requestTimeoutMs: number;
+  readonly redactor: Redactor;
+  /** The connection being edited, and its stored secret (undefined when none is stored). */
+  readonly existing?: { readonly config: ConnectionConfig; readonly secret?: string };
+  readonly ui?: StepUi;
+  /** The connection test (`GET /`); replaced in tests that must not reach the host they name. */
+  readonly test?: typeof testConnection;
 }
 
 interface Draft {
@@ -19,6 +35,15 @@ interface Draft {
   username: string;
   secret: string;
   tls: ConnectionConfig['tls'];
+}
+
+/** A step moves on, starts over at the URL, goes back, shows itself again, or ends the wizard (undefined). */
+type Outcome = 'next' | 'first' | 'again' | typeof BACK | undefined;
+
+interface Step {
+  /** False for a step that has nothing to ask given the answers so far: it is skipped both ways. */
+  readonly applies: () => boolean;
+  readonly run: (info: StepInfo) => Promise<Outcome>;
 }
 
 const AUTH_ITEMS: Array<vscode.QuickPickItem & { auth: AuthMethod }> = [
@@ -36,93 +61,152 @@ const TLS_ITEMS: Array<vscode.QuickPickItem & { tls: TlsChoice }> = [
   { label: '$(warning) Don\'t verify the certificate', description: 'anyone on the network could read and change what is sent', tls: 'insecure' },
 ];
 
+export const SAVE_LABEL = '$(check) Save';
+export const CHANGE_LABEL = '$(arrow-left) Change something';
+
 /**
  * Add Connection… and Edit Connection…: URL or Cloud ID, name, authentication, TLS, then a
- * test of the connection (`GET /`). Back goes one step back; the secret goes to SecretStorage.
+ * test of the connection (`GET /`). Steps with nothing to ask are skipped, forward and back;
+ * Back goes to the last step that asked something. The secret goes to SecretStorage.
  */
-export async function runConnectionWizard(taken: Set<string>, requestTimeoutMs: number, existing?: ConnectionConfig): Promise<WizardResult | undefined> {
+export async function runConnectionWizard(options: WizardOptions): Promise<WizardResult | undefined> {
+  const { taken, requestTimeoutMs, redactor, existing } = options;
+  const ui = options.ui ?? QUICK_INPUT;
+  const test = options.test ?? testConnection;
+  const before = existing?.config;
   const draft: Draft = {
-    target: existing ? (existing.cloudId ?? existing.urls.join(', ')) : 'http://127.0.0.1:9200',
-    name: existing?.name ?? '',
-    auth: existing?.auth ?? 'none',
-    username: existing?.username ?? '',
+    target: before ? (before.cloudId ?? before.urls.join(', ')) : 'http://127.0.0.1:9200',
+    name: before?.name ?? '',
+    auth: before?.auth ?? 'none',
+    username: before?.username ?? '',
     secret: '',
-    tls: existing?.tls ?? {},
+    tls: before?.tls ?? {},
   };
-  const title = existing ? `Edit Connection ${existing.name}` : 'Add Elasticsearch Connection';
-  const total = 6;
-  const steps: Array<(step: number) => Promise<boolean | typeof BACK | undefined>> = [
-    async (step) => {
-      const value = await askText({ title, step, totalSteps: total }, { prompt: 'Cluster URL (several separated by commas) or Elastic Cloud ID', value: draft.target, validate: validateTarget });
-      if (typeof value !== 'string') return value;
-      draft.target = value.trim();
-      if (isUrlList(draft.target)) {
-        const parts = draft.target.split(',').map((u) => splitCredentials(u));
-        draft.target = parts.map((p) => p.url).join(', ');
-        const withUser = parts.find((p) => p.username);
-        if (withUser?.username) Object.assign(draft, { auth: 'basic', username: withUser.username, secret: withUser.password ?? draft.secret });
-      }
-      if (!draft.name) draft.name = isUrlList(draft.target) ? new URL(draft.target.split(',')[0].trim()).host : draft.target.split(':')[0];
-      return true;
+  const title = before ? `Edit Connection ${before.name}` : 'Add Elasticsearch Connection';
+  // The stored secret goes only where it was given for: same URL, user, method and certificate trust.
+  const keptSecret = (config: ConnectionConfig): string | undefined =>
+    before && existing?.secret !== undefined && secretBinding({ ...config, id: '' }) === secretBinding({ ...before, id: '' }) ? existing.secret : undefined;
+  const secretOf = (config: ConnectionConfig): string | undefined => (draft.secret ? normalizeSecret(config, draft.secret) : keptSecret(config));
+
+  const steps: Step[] = [
+    {
+      applies: () => true,
+      run: async (info) => {
+        const value = await ui.text(info, { prompt: 'Cluster URL (several separated by commas) or Elastic Cloud ID', value: draft.target, validate: validateTarget });
+        if (typeof value !== 'string') return value;
+        draft.target = value.trim();
+        if (isUrlList(draft.target)) {
+          const parts = draft.target.split(',').map((u) => splitCredentials(u));
+          draft.target = parts.map((p) => p.url).join(', ');
+          const withUser = parts.find((p) => p.username);
+          if (withUser?.username) Object.assign(draft, { auth: 'basic', username: withUser.username, secret: withUser.password ?? draft.secret });
+        }
+        if (!draft.name) draft.name = isUrlList(draft.target) ? new URL(draft.target.split(',')[0].trim()).host : draft.target.split(':')[0];
+        return 'next';
+      },
     },
-    async (step) => {
-      const value = await askText({ title, step, totalSteps: total }, { prompt: 'A name for this connection', value: draft.name, validate: (v) => (v.trim() === '' ? 'Enter a name' : taken.has(v.trim()) ? 'A connection of that name exists' : undefined) });
-      if (typeof value !== 'string') return value;
-      draft.name = value.trim();
-      return true;
+    {
+      applies: () => true,
+      run: async (info) => {
+        const value = await ui.text(info, { prompt: 'A name for this connection', value: draft.name, validate: (v) => (v.trim() === '' ? 'Enter a name' : taken.has(v.trim()) ? 'A connection of that name exists' : undefined) });
+        if (typeof value !== 'string') return value;
+        draft.name = value.trim();
+        return 'next';
+      },
     },
-    async (step) => {
-      const item = await askChoice({ title, step, totalSteps: total }, AUTH_ITEMS, 'Authentication', AUTH_ITEMS.find((i) => i.auth === draft.auth));
-      if (item === BACK || item === undefined) return item;
-      draft.auth = item.auth;
-      return true;
+    {
+      applies: () => true,
+      run: async (info) => {
+        const item = await ui.choice(info, AUTH_ITEMS, { placeholder: 'Authentication', active: AUTH_ITEMS.find((i) => i.auth === draft.auth) });
+        if (item === BACK || item === undefined) return item;
+        draft.auth = item.auth;
+        return 'next';
+      },
     },
-    async (step) => {
-      if (draft.auth === 'none') return true;
-      if (draft.auth === 'basic') {
-        const user = await askText({ title, step, totalSteps: total }, { prompt: 'Username', value: draft.username, validate: (v) => (v === '' ? 'Enter the username' : undefined) });
+    {
+      applies: () => draft.auth === 'basic',
+      run: async (info) => {
+        const user = await ui.text(info, { prompt: 'Username', value: draft.username, validate: (v) => (v === '' ? 'Enter the username' : undefined) });
         if (typeof user !== 'string') return user;
         draft.username = user;
-      }
-      const keep = existing && existing.auth === draft.auth ? ' (leave empty to keep the stored one)' : '';
-      const secret = await askText({ title, step, totalSteps: total }, { prompt: `${secretLabel(draft.auth)}${keep}`, value: draft.secret, password: true, validate: (v) => (v === '' && !keep ? `Enter the ${secretLabel(draft.auth)}` : undefined) });
-      if (typeof secret !== 'string') return secret;
-      draft.secret = secret;
-      return true;
+        return 'next';
+      },
     },
-    async (step) => {
-      if (isUrlList(draft.target) && !draft.target.includes('https://')) return true;
-      const current = draft.tls.insecure ? 'insecure' : draft.tls.caFile ? 'caFile' : draft.tls.caFingerprint ? 'fingerprint' : 'system';
-      const item = await askChoice({ title, step, totalSteps: total }, TLS_ITEMS, 'How to trust the cluster\'s certificate', TLS_ITEMS.find((i) => i.tls === current));
-      if (item === BACK || item === undefined) return item;
-      if (item.tls === 'caFile') {
-        const files = await vscode.window.showOpenDialog({ title: 'CA certificate (PEM)', canSelectMany: false, filters: { 'PEM certificate': ['crt', 'pem', 'cer'], All: ['*'] } });
-        if (!files?.[0]) return BACK;
-        draft.tls = { caFile: files[0].fsPath };
-      } else if (item.tls === 'fingerprint') {
-        const value = await askText({ title, step, totalSteps: total }, { prompt: 'SHA-256 fingerprint of the CA (hex, colons optional)', value: draft.tls.caFingerprint, validate: (v) => (/^([0-9a-fA-F]{2}:?){32}$/.test(v.trim()) ? undefined : 'A SHA-256 fingerprint is 64 hex digits') });
-        if (typeof value !== 'string') return value;
-        draft.tls = { caFingerprint: value.trim() };
-      } else {
-        draft.tls = item.tls === 'insecure' ? { insecure: true } : {};
-      }
-      return true;
+    {
+      applies: () => draft.auth !== 'none',
+      run: async (info) => {
+        const label = secretLabel(draft.auth);
+        const keep = existing?.secret !== undefined && before?.auth === draft.auth ? ' (leave empty to keep the stored one)' : '';
+        const secret = await ui.text(info, { prompt: `${label}${keep}`, value: draft.secret, password: true, validate: (v) => (v === '' && !keep ? `Enter the ${label}` : undefined) });
+        if (typeof secret !== 'string') return secret;
+        draft.secret = secret;
+        return 'next';
+      },
     },
-    async (step) => {
-      const config = toConfig(draft, existing);
-      const tested = await testConnection(config, draft.secret ? credentialsOf(config, draft.secret) : undefined, requestTimeoutMs);
-      const choice = await askChoice({ title, step, totalSteps: total }, [{ label: '$(check) Save' }, { label: '$(arrow-left) Change something' }], tested);
-      if (choice === BACK || choice?.label.includes('Change')) return BACK;
-      return choice === undefined ? undefined : true;
+    {
+      applies: () => !isUrlList(draft.target) || draft.target.includes('https://'),
+      run: async (info) => {
+        const current = draft.tls.insecure ? 'insecure' : draft.tls.caFile ? 'caFile' : draft.tls.caFingerprint ? 'fingerprint' : 'system';
+        const item = await ui.choice(info, TLS_ITEMS, { placeholder: 'How to trust the cluster\'s certificate', active: TLS_ITEMS.find((i) => i.tls === current) });
+        if (item === BACK || item === undefined) return item;
+        if (item.tls === 'caFile') {
+          const file = await ui.file('CA certificate (PEM)', { 'PEM certificate': ['crt', 'pem', 'cer'], All: ['*'] });
+          if (file === undefined) return 'again';
+          draft.tls = { caFile: file };
+        } else if (item.tls === 'fingerprint') {
+          const value = await ui.text(info, { prompt: 'SHA-256 fingerprint of the CA (hex, colons optional)', value: draft.tls.caFingerprint, validate: (v) => (/^([0-9a-fA-F]{2}:?){32}$/.test(v.trim()) ? undefined : 'A SHA-256 fingerprint is 64 hex digits') });
+          if (value === BACK) return 'again';
+          if (value === undefined) return undefined;
+          draft.tls = { caFingerprint: value.trim() };
+        } else {
+          draft.tls = item.tls === 'insecure' ? { insecure: true } : {};
+        }
+        return 'next';
+      },
+    },
+    {
+      applies: () => true,
+      run: async (info) => {
+        const config = toConfig(draft, before);
+        const secret = secretOf(config);
+        const credentials = secret === undefined ? undefined : credentialsFor(config, secret);
+        const tested =
+          config.auth !== 'none' && credentials === undefined
+            ? { ok: false, message: `Enter the ${secretLabel(config.auth)} again: the URL, user or certificate settings changed, and the stored one is sent only where it was given for.` }
+            : await test(config, credentials, requestTimeoutMs, redactor);
+        const risk = plainHttpRisk(config);
+        const save = { label: tested.ok ? SAVE_LABEL : `${SAVE_LABEL} anyway` };
+        const change = { label: CHANGE_LABEL, detail: 'Back to the URL, with every answer kept' };
+        // After a failed test, Enter must not save.
+        const items = tested.ok ? [save, change] : [change, save];
+        const choice = await ui.choice(info, items, { placeholder: tested.ok ? 'Save the connection' : 'Change something, or save anyway', prompt: risk ? `${tested.message} ⚠ ${risk}` : tested.message, active: items[0] });
+        if (choice === BACK || choice === undefined) return choice;
+        return choice === change ? 'first' : 'next';
+      },
     },
   ];
+
   for (let index = 0; index < steps.length; ) {
-    const outcome = await steps[index](index + 1);
+    const applicable = steps.filter((s) => s.applies());
+    const outcome = await steps[index].run({ title, step: applicable.indexOf(steps[index]) + 1, totalSteps: applicable.length });
     if (outcome === undefined) return undefined;
-    index = outcome === BACK ? Math.max(0, index - 1) : index + 1;
+    if (outcome === 'first') index = 0;
+    else if (outcome === BACK) index = Math.max(0, findIndexBefore(steps, index));
+    else if (outcome === 'next') index = findIndexAfter(steps, index);
   }
-  const config = toConfig(draft, existing);
-  return { config, ...(draft.secret ? { secret: normalizeSecret(config, draft.secret) } : {}) };
+  const config = toConfig(draft, before);
+  const secret = config.auth === 'none' ? undefined : secretOf(config);
+  return { config, ...(secret ? { secret } : {}) };
+}
+
+function findIndexBefore(steps: readonly Step[], index: number): number {
+  for (let i = index - 1; i >= 0; i--) if (steps[i].applies()) return i;
+  return 0;
+}
+
+function findIndexAfter(steps: readonly Step[], index: number): number {
+  for (let i = index + 1; i < steps.length; i++) if (steps[i].applies()) return i;
+  return steps.length;
 }
 
 function isUrlList(target: string): boolean {
@@ -150,23 +234,19 @@ function toConfig(draft: Draft, existing?: ConnectionConfig): ConnectionConfig {
 }
 
 function normalizeSecret(config: ConnectionConfig, secret: string): string {
-  return config.auth === 'apiKey' && secret.includes(':') ? Buffer.from(secret).toString('base64') : secret;
+  return config.auth === 'apiKey' ? normalizeApiKey(secret) : secret;
 }
 
-function credentialsOf(config: ConnectionConfig, secret: string): Credentials | undefined {
-  const value = normalizeSecret(config, secret);
-  if (config.auth === 'basic') return { method: 'basic', username: config.username ?? '', password: value };
-  if (config.auth === 'apiKey') return { method: 'apiKey', apiKey: value };
-  return config.auth === 'bearer' ? { method: 'bearer', token: value } : undefined;
-}
-
-async function testConnection(config: ConnectionConfig, credentials: Credentials | undefined, requestTimeoutMs: number): Promise<string> {
+async function testConnection(config: ConnectionConfig, credentials: Credentials | undefined, requestTimeoutMs: number, redactor: Redactor): Promise<{ ok: boolean; message: string }> {
   const gateway = new ClusterGateway({ connection: config, requestTimeoutMs }, { credentials: async () => credentials });
+  // A secret typed here is not stored yet, so the redactor does not know it: its forms are added.
+  const typed = credentials ? secretForms(credentials) : [];
   try {
     const info = await readClusterInfo(gateway);
-    return `Connected: cluster "${info.clusterName}", Elasticsearch ${info.version}`;
+    return { ok: true, message: redactor.text(`Connected: cluster "${info.clusterName}", Elasticsearch ${info.version}.`) };
   } catch (error) {
-    return error instanceof ClusterError ? describeFailure('Connecting', error.failure) : `Connecting failed: ${error instanceof Error ? error.message : String(error)}`;
+    const message = error instanceof ClusterError ? describeFailure('Connecting', error.failure, false, typed) : redact(`Connecting failed: ${error instanceof Error ? error.message : String(error)}`, typed);
+    return { ok: false, message: redactor.text(message) };
   } finally {
     await gateway.close();
   }

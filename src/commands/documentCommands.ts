@@ -4,7 +4,7 @@ import type { ConflictResolver } from '../editors/conflictResolver';
 import type { Pickers } from './pickers';
 
 export async function openDocument(pickers: Pickers): Promise<void> {
-  const index = await pickers.index();
+  const index = await pickers.index(undefined, 'open a document by id');
   if (index === undefined) return;
   const address = await pickers.documentAddress(index, `Open Document from ${index.index.name}`);
   if (address) await vscode.window.showTextDocument(documentUri(address), { preview: false });

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { ClusterError, describeFailure } from '../core/clusterErrors';
-import { curlConditionalPut, curlGet } from '../core/curl';
+import { baseUrlOf } from '../core/connectionUrl';
+import { CURL_COPIED_MESSAGE, curlConditionalPut, curlGet } from '../core/curl';
 import type { DocumentAddress } from '../core/documentAddress';
 import { checkDocumentText, describeProblem, prettyPrintJson } from '../core/jsonText';
 import { describeToken, type VersionToken } from '../core/versionToken';
 import type { Settings } from '../config/settings';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { DocumentFileSystem } from '../editors/documentFileSystem';
-import { addressOf, documentUri, DOCUMENT_SCHEME } from '../editors/documentUris';
+import type { DocumentSaver } from '../editors/documentSaver';
+import { addressOf, DOCUMENT_LANGUAGE, documentUri, DOCUMENT_SCHEME } from '../editors/documentUris';
 import type { Drafts } from '../editors/drafts';
 import type { TokenStore } from '../editors/tokenStore';
 import type { DocumentStore } from '../elastic/documentStore';
@@ -27,12 +29,15 @@ export class DocumentOperations {
   constructor(
     private readonly documents: DocumentStore,
     private readonly files: DocumentFileSystem,
+    private readonly saver: DocumentSaver,
     private readonly tokens: TokenStore,
     private readonly drafts: Drafts,
     private readonly tree: DocumentTree,
     private readonly connections: ConnectionRegistry,
     private readonly settings: Settings,
     private readonly pickers: Pickers,
+    /** Redacts text bound for the screen: a cluster's answer may echo a secret. */
+    private readonly screenText: (text: string) => string,
   ) {}
 
   async updateFields(argument?: unknown, fields?: string): Promise<string | undefined> {
@@ -42,7 +47,7 @@ export class DocumentOperations {
     const partial =
       fields ??
       (await vscode.window.showInputBox({
-        title: `Update Fields of ${target.address.id}`,
+        title: `Update Fields of "${target.address.id}"`,
         prompt: `Fields to set, as a JSON object. Elasticsearch applies them to the latest version, re-applying them up to ${retries} times if someone writes in between: right for "set this field", not for whole-document edits.`,
         value: '{}',
         valueSelection: [1, 1],
@@ -65,8 +70,8 @@ export class DocumentOperations {
       if (open && !open.isDirty && result.result !== 'noop') this.files.announceChange(target.uri);
       const message =
         result.result === 'noop'
-          ? `Nothing changed: ${target.address.id} already has these values.`
-          : `Updated ${target.address.id}: ${describeToken(result.token)}.`;
+          ? `Nothing changed: "${target.address.id}" already has these values.`
+          : `Updated "${target.address.id}": ${describeToken(result.token)}.`;
       void vscode.window.showInformationMessage(message);
       return result.result;
     } catch (error) {
@@ -83,7 +88,7 @@ export class DocumentOperations {
         : (node ?? (await this.pickers.index()));
     if (index === undefined) return undefined;
     const address = await this.pickers.documentAddress(index, `New Document in ${index.index.name}`, true);
-    return address && this.openDraft(address, '{\n}\n');
+    return address && this.openDraft(address, `{\n${indentUnit()}\n}\n`);
   }
 
   async duplicateDocument(argument?: unknown): Promise<vscode.Uri | undefined> {
@@ -116,7 +121,12 @@ export class DocumentOperations {
     try {
       const result = await this.documents.delete(address, token, this.settings.refreshOnSave);
       this.tree.forgetDocument(address);
-      void vscode.window.showInformationMessage(`Deleted ${address.id} from ${address.index} (seq ${result.token.seqNo}).`);
+      // An editor still open on it says so at once; saving it would create the document again.
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === target.uri.toString())) {
+        this.tokens.markDeleted(target.uri);
+        this.saver.createOnNextSave(target.uri);
+      }
+      void vscode.window.showInformationMessage(`Deleted "${address.id}" from ${address.index} (seq ${result.token.seqNo}).`);
       return true;
     } catch (error) {
       if (error instanceof ClusterError && error.failure.kind === 'conflict') {
@@ -135,7 +145,8 @@ export class DocumentOperations {
   async copyAsCurl(argument?: unknown, kind?: 'get' | 'put'): Promise<string | undefined> {
     const target = await this.target(argument);
     if (target === undefined) return undefined;
-    const url = this.connections.get(target.address.connectionId)?.urls[0];
+    const connection = this.connections.get(target.address.connectionId);
+    const url = connection && baseUrlOf(connection);
     if (url === undefined) return undefined;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri.toString());
     const token = this.tokens.get(target.uri) ?? target.token;
@@ -153,8 +164,27 @@ export class DocumentOperations {
     }
     const line = choice === 'put' && open && token ? curlConditionalPut(url, target.address, token, open.getText()) : curlGet(url, target.address);
     await vscode.env.clipboard.writeText(line);
-    void vscode.window.showInformationMessage('Copied the curl command to the clipboard.');
+    void vscode.window.showInformationMessage(CURL_COPIED_MESSAGE);
     return line;
+  }
+
+  /** The status bar's version item: the details of the version the editor is based on, and Compare. */
+  async showVersion(argument?: unknown): Promise<void> {
+    const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
+    if (uri?.scheme !== DOCUMENT_SCHEME) return;
+    const { id, index, routing } = addressOf(uri);
+    const token = this.tokens.get(uri);
+    const details = token
+      ? `_seq_no ${token.seqNo} · _primary_term ${token.primaryTerm} · _version ${token.version}`
+      : this.tokens.isDeleted(uri) ? 'deleted from the cluster' : 'version unknown';
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: `$(database) ${index} / ${id}${routing === undefined ? '' : ` (routing ${routing})`}`, description: details, detail: 'Your next save is conditioned on this version: it fails if anyone wrote since.' },
+        { label: '$(diff) Compare with Server Version', action: 'compare' as const },
+      ],
+      { title: `Version of "${id}"` },
+    );
+    if (picked && 'action' in picked) await vscode.commands.executeCommand('esdocs.compareWithServer', uri);
   }
 
   /** After a draft's first save: its editor gives way to the document it became. */
@@ -171,6 +201,9 @@ export class DocumentOperations {
     const uri = this.drafts.open(address);
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text));
+    // The cursor waits inside the object, where the first field goes.
+    const inside = new vscode.Position(1, editor.document.lineAt(Math.min(1, editor.document.lineCount - 1)).text.length);
+    editor.selection = new vscode.Selection(inside, inside);
     return uri;
   }
 
@@ -191,9 +224,16 @@ export class DocumentOperations {
 
   private showFailure(action: string, error: unknown): undefined {
     const message = error instanceof ClusterError ? describeFailure(action, error.failure) : `${action} failed: ${error instanceof Error ? error.message : String(error)}`;
-    void vscode.window.showErrorMessage(message);
+    void vscode.window.showErrorMessage(this.screenText(message));
     return undefined;
   }
+}
+
+/** One level of indentation as the user's editor settings for the extension's documents say. */
+function indentUnit(): string {
+  const editor = vscode.workspace.getConfiguration('editor', { languageId: DOCUMENT_LANGUAGE });
+  const size = Math.min(Math.max(editor.get<number>('tabSize', 2), 1), 8);
+  return editor.get<boolean>('insertSpaces', true) ? ' '.repeat(size) : '\t';
 }
 
 function isDocumentNode(value: unknown): value is DocumentNode {

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
+import { describeSort, sortsOnId, type ListingSort, type SortableField } from '../core/listingSort';
 import type { Settings } from '../config/settings';
+import type { GatewayPool } from '../elastic/gatewayPool';
+import { listSortableFields, readClusterInfo } from '../elastic/indexCatalog';
 import type { DocumentTree } from '../explorer/documentTree';
 import type { IndexListings } from '../explorer/indexListings';
-import type { IndexNode, TreeNode } from '../explorer/treeNodes';
+import type { DocumentNode, IndexNode, TreeNode } from '../explorer/treeNodes';
+import { CommandIds } from './commandIds';
 import type { Pickers } from './pickers';
 
 export class ExplorerCommands {
@@ -11,15 +15,24 @@ export class ExplorerCommands {
     private readonly listings: IndexListings,
     private readonly settings: Settings,
     private readonly pickers: Pickers,
+    private readonly gateways: GatewayPool,
+    /** The rows selected in the view: keybindings run their commands without an argument. */
+    private readonly selection: () => readonly TreeNode[],
   ) {}
 
+  /** A row's own Refresh (inline, context menu): that row; without a row, the whole view. */
   refresh(node?: TreeNode): void {
     this.tree.reload(node);
   }
 
+  /** The view's Refresh (title bar, F5): the whole tree, counts included, whatever row has focus. */
+  refreshView(): void {
+    this.tree.reload();
+  }
+
+  /** The view follows the setting's change event (see extension.ts). */
   async setShowHidden(show: boolean): Promise<void> {
     await this.settings.setShowHiddenIndices(show);
-    this.tree.reload();
   }
 
   /** `query` may be given by a caller (a keybinding's args); otherwise the user is asked. */
@@ -34,22 +47,87 @@ export class ExplorerCommands {
     });
     if (filter === undefined) return;
     this.listings.setFilter(target, filter.trim() || undefined);
-    this.tree.redraw(target, node !== undefined);
+    await this.showFirstPage(target);
   }
 
   async clearFilter(node?: IndexNode): Promise<void> {
     const target = node ?? (await this.pickers.index());
     if (target === undefined) return;
     this.listings.setFilter(target, undefined);
-    this.tree.redraw(target, node !== undefined);
+    await this.showFirstPage(target);
   }
 
+  /**
+   * Lists an index by a field of its mapping, or in storage order. `sort` may be given by a
+   * caller; `null` means storage order. Otherwise the user picks the field, then the direction.
+   */
+  async sortDocuments(node?: IndexNode, sort?: ListingSort | null): Promise<void> {
+    const target = node ?? (await this.pickers.index());
+    if (target === undefined) return;
+    const chosen = sort === undefined ? await this.askSort(target) : { sort: sort ?? undefined };
+    if (chosen === undefined) return;
+    this.listings.setSort(target, chosen.sort);
+    await this.showFirstPage(target);
+  }
+
+  /** One request per page; a second click while a page loads waits for that page (see IndexListings.loadMore). */
   async loadMore(node: IndexNode): Promise<void> {
+    // A failure reaches the commands' error handler, which words and redacts it.
     try {
       await this.listings.loadMore(node);
-    } catch (error) {
-      void vscode.window.showErrorMessage(`Loading more documents failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.tree.redraw(node);
     }
-    this.tree.redraw(node);
+  }
+
+  async copyId(node?: DocumentNode): Promise<void> {
+    const target = node ?? this.selectedDocument();
+    if (target === undefined) return;
+    await vscode.env.clipboard.writeText(target.address.id);
+    vscode.window.setStatusBarMessage(`Copied the _id ${target.address.id}`, 3000);
+  }
+
+  /** Delete (the key) on the view: the selected document, through Delete Document and its confirmation. */
+  async deleteSelected(): Promise<unknown> {
+    const target = this.selectedDocument();
+    return target && vscode.commands.executeCommand(CommandIds.deleteDocument, target);
+  }
+
+  private selectedDocument(): DocumentNode | undefined {
+    const selected = this.selection();
+    return selected.length === 1 && selected[0].kind === 'document' ? selected[0] : undefined;
+  }
+
+  /** Reads the new listing's first page, which brings its count, then redraws the index's row. */
+  private async showFirstPage(target: IndexNode): Promise<void> {
+    // A failure shows in the tree, where the listing is retried.
+    await this.listings.documents(target).catch(() => undefined);
+    this.tree.redraw(target);
+  }
+
+  private async askSort(target: IndexNode): Promise<{ sort: ListingSort | undefined } | undefined> {
+    const gateway = this.gateways.get(target.connectionId);
+    // A failure reaches the commands' error handler, which words and redacts it.
+    const [fields, cluster] = await Promise.all([listSortableFields(gateway, target.index.name), readClusterInfo(gateway)]);
+    const idSortable = sortsOnId(cluster.version);
+    const current = this.listings.sortOf(target);
+    type FieldItem = vscode.QuickPickItem & { field?: SortableField };
+    const items: FieldItem[] = [
+      { label: 'Storage order', description: 'as stored, the cheapest' },
+      ...(idSortable ? [{ label: '_id', field: { field: '_id', type: 'keyword' } }] : []),
+      ...fields.map((field) => ({ label: field.field, description: field.type, field })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `Sort Documents of ${target.index.name}`,
+      placeHolder: current ? `Now sorted by ${describeSort(current)}` : 'Now in storage order',
+      ignoreFocusOut: true,
+    });
+    if (picked === undefined) return undefined;
+    if (picked.field === undefined) return { sort: undefined };
+    const order = await vscode.window.showQuickPick(
+      [{ label: 'Ascending', order: 'asc' as const }, { label: 'Descending', order: 'desc' as const }],
+      { title: `Sort by ${picked.field.field}`, ignoreFocusOut: true },
+    );
+    return order && { sort: { field: picked.field.field, order: order.order, ...(picked.field.field === '_id' ? {} : { type: picked.field.type }) } };
   }
 }

@@ -4,7 +4,13 @@ import type { GatewayPool } from '../elastic/gatewayPool';
 import { isRoutingRequired, listIndices } from '../elastic/indexCatalog';
 import { checkDocumentId, type DocumentAddress } from '../core/documentAddress';
 import { describeTarget } from '../core/connectionConfig';
+import { chooseIndex } from '../core/indexChoice';
 import type { ConnectionNode, IndexNode } from '../explorer/treeNodes';
+
+interface IndexEntry {
+  readonly name: string;
+  readonly node: IndexNode;
+}
 
 /** Quick picks that stand in for a tree node when a command runs from the palette. */
 export class Pickers {
@@ -13,10 +19,14 @@ export class Pickers {
     private readonly gateways: GatewayPool,
   ) {}
 
-  async connection(): Promise<ConnectionNode | undefined> {
+  /** `purpose` completes "To …, add a connection first", e.g. "open a document by id". */
+  async connection(purpose?: string): Promise<ConnectionNode | undefined> {
     const all = this.connections.list();
     if (all.length === 0) {
-      void vscode.window.showInformationMessage('There is no Elasticsearch connection yet. Add one first.', 'Add Connection').then((choice) => {
+      const message = purpose
+        ? `To ${purpose}, first add a connection to its Elasticsearch cluster.`
+        : 'There is no Elasticsearch connection yet. Add one first.';
+      void vscode.window.showInformationMessage(message, 'Add Connection').then((choice) => {
         if (choice) void vscode.commands.executeCommand('esdocs.addConnection');
       });
       return undefined;
@@ -29,66 +39,114 @@ export class Pickers {
     return picked && { kind: 'connection', connection: picked.connection };
   }
 
-  async index(connection?: ConnectionNode): Promise<IndexNode | undefined> {
-    const parent = connection ?? (await this.connection());
+  /**
+   * An index of the connection. A name typed and accepted while the list loads is decided when it
+   * arrives; a name that matches nothing keeps the picker open and says so.
+   */
+  async index(connection?: ConnectionNode, purpose?: string): Promise<IndexNode | undefined> {
+    const parent = connection ?? (await this.connection(purpose));
     if (parent === undefined) return undefined;
-    const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { node?: IndexNode }>();
+    const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { entry: IndexEntry }>();
     quickPick.placeholder = `Index in ${parent.connection.name}`;
     quickPick.busy = true;
     quickPick.ignoreFocusOut = true;
-    quickPick.show();
-    listIndices(this.gateways.get(parent.connection.id), true).then(
-      (indices) => {
-        quickPick.items = indices.map((index) => ({
-          label: index.name,
-          description: index.docsCount === undefined ? undefined : `${index.docsCount} docs`,
-          node: { kind: 'index', connectionId: parent.connection.id, index },
-        }));
-        quickPick.busy = false;
-      },
-      (error: unknown) => {
-        quickPick.busy = false;
-        quickPick.placeholder = `Could not list indices: ${error instanceof Error ? error.message : String(error)}`;
-      },
-    );
+    let entries: IndexEntry[] | undefined;
+    let waiting = false;
     return new Promise((resolve) => {
-      quickPick.onDidAccept(() => {
-        const node = quickPick.selectedItems[0]?.node;
-        quickPick.hide();
-        resolve(node);
+      const decide = (): void => {
+        const highlighted = quickPick.selectedItems[0]?.entry;
+        const choice = chooseIndex(quickPick.value, highlighted, entries);
+        waiting = choice.kind === 'wait';
+        if (choice.kind === 'pick') {
+          resolve(choice.item.node);
+          quickPick.hide();
+        } else {
+          quickPick.title = choice.kind === 'wait' ? 'Waiting for the list of indices…' : choice.message;
+        }
+      };
+      quickPick.onDidAccept(decide);
+      quickPick.onDidChangeValue(() => {
+        if (!waiting) quickPick.title = undefined;
       });
       quickPick.onDidHide(() => {
         quickPick.dispose();
         resolve(undefined);
       });
+      quickPick.show();
+      listIndices(this.gateways.get(parent.connection.id), true).then(
+        (indices) => {
+          entries = indices.map((index) => ({ name: index.name, node: { kind: 'index', connectionId: parent.connection.id, index } }));
+          quickPick.items = entries.map((entry) => ({
+            label: entry.name,
+            description: entry.node.index.docsCount === undefined ? undefined : `${entry.node.index.docsCount.toLocaleString('en-US')} docs`,
+            entry,
+          }));
+          quickPick.busy = false;
+          if (waiting) decide();
+        },
+        (error: unknown) => {
+          quickPick.busy = false;
+          waiting = false;
+          quickPick.title = `Could not list indices: ${error instanceof Error ? error.message : String(error)}`;
+        },
+      );
     });
   }
 
   /**
-   * Asks for a document's id and, when the index requires one or the user has one, its routing.
-   * With `allowGeneratedId`, an empty id means "let one be generated".
+   * Asks for a document's id and, when the index requires one or the user asks for it (the
+   * button of the id box), its routing. With `allowGeneratedId`, an empty id means "let one be
+   * generated".
    */
   async documentAddress(index: IndexNode, title: string, allowGeneratedId = false): Promise<DocumentAddress | undefined> {
-    const routingRequired = await isRoutingRequired(this.gateways.get(index.connectionId), index.index.name).catch(() => false);
-    const id = await vscode.window.showInputBox({
-      title,
-      prompt: allowGeneratedId ? 'Document _id (leave empty to generate one)' : 'Document _id',
-      ignoreFocusOut: true,
-      validateInput: (value) =>
-        value === '' ? (allowGeneratedId ? undefined : 'Enter the document _id') : checkDocumentId(value),
-    });
-    if (id === undefined) return undefined;
-    const routing = await vscode.window.showInputBox({
-      title,
-      prompt: routingRequired
-        ? `Routing (required: ${index.index.name} maps _routing as required)`
-        : 'Routing (leave empty unless the document was indexed with a custom routing)',
-      ignoreFocusOut: true,
-      validateInput: (value) => (routingRequired && value === '' ? 'This index requires a routing value' : undefined),
-    });
-    if (routing === undefined) return undefined;
-    return { connectionId: index.connectionId, index: index.index.name, id: id || generateId(), ...(routing ? { routing } : {}) };
+    // Asked while the user types the id: the routing question comes after it only when needed.
+    const routingRequired = isRoutingRequired(this.gateways.get(index.connectionId), index.index.name).catch(() => false);
+    const answer = await askId(title, allowGeneratedId);
+    if (answer === undefined) return undefined;
+    const required = await routingRequired;
+    let routing = '';
+    if (required || answer.withRouting) {
+      const typed = await vscode.window.showInputBox({
+        title,
+        prompt: required
+          ? `Routing (required: ${index.index.name} maps _routing as required)`
+          : 'Routing (the value the document was indexed with)',
+        ignoreFocusOut: true,
+        validateInput: (value) => (required && value === '' ? 'This index requires a routing value' : undefined),
+      });
+      if (typed === undefined) return undefined;
+      routing = typed;
+    }
+    return { connectionId: index.connectionId, index: index.index.name, id: answer.id || generateId(), ...(routing ? { routing } : {}) };
   }
+}
+
+/** The id box, with a button that asks for a routing value next. */
+function askId(title: string, allowGeneratedId: boolean): Promise<{ id: string; withRouting: boolean } | undefined> {
+  const box = vscode.window.createInputBox();
+  const prompt = allowGeneratedId ? 'Document _id (leave empty to generate one)' : 'Document _id';
+  const routingButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Give a routing value too' };
+  const validate = (value: string): string | undefined => (value === '' ? (allowGeneratedId ? undefined : 'Enter the document _id') : checkDocumentId(value));
+  Object.assign(box, { title, prompt, ignoreFocusOut: true, buttons: [routingButton] });
+  let withRouting = false;
+  return new Promise((resolve) => {
+    const done = (value: { id: string; withRouting: boolean } | undefined): void => {
+      resolve(value);
+      box.dispose();
+    };
+    box.onDidTriggerButton(() => {
+      withRouting = !withRouting;
+      box.prompt = withRouting ? `${prompt}; the routing is asked next` : prompt;
+    });
+    box.onDidChangeValue((value) => (box.validationMessage = validate(value)));
+    box.onDidAccept(() => {
+      const problem = validate(box.value);
+      if (problem) box.validationMessage = problem;
+      else done({ id: box.value, withRouting });
+    });
+    box.onDidHide(() => done(undefined));
+    box.show();
+  });
 }
 
 /** A random id in the shape of Elasticsearch's own (20 URL-safe base64 characters). */

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ConflictResolver } from '../editors/conflictResolver';
+import { ExplicitSave } from '../editors/explicitSave';
 import { CommandIds, type CommandId } from './commandIds';
+import { runSafely, type FailureReport } from './commandErrors';
 import type { ConnectionCommands } from './connectionCommands';
 import { conflictCommands, openDocument } from './documentCommands';
 import type { DocumentOperations } from './documentOperations';
@@ -13,11 +15,16 @@ export interface CommandServices {
   readonly pickers: Pickers;
   readonly conflicts: ConflictResolver;
   readonly operations: DocumentOperations;
+  readonly explicitSave: ExplicitSave;
+  readonly report: FailureReport;
 }
 
-/** Binds every id of `CommandIds` to its handler; the record's type makes a missing one a compile error. */
+/**
+ * Binds every id of `CommandIds` to its handler; the record's type makes a missing one a compile
+ * error. Every handler runs through the one error handler.
+ */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { connectionCommands, explorer, pickers, conflicts, operations } = services;
+  const { connectionCommands, explorer, pickers, conflicts, operations, explicitSave, report } = services;
   const conflict = conflictCommands(conflicts);
   const handlers: Record<CommandId, (...args: never[]) => unknown> = {
     [CommandIds.addConnection]: () => connectionCommands.add(),
@@ -25,12 +32,16 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     [CommandIds.removeConnection]: (node) => connectionCommands.remove(node),
     [CommandIds.updateCredentials]: (node) => connectionCommands.updateCredentials(node),
     [CommandIds.refresh]: (node) => explorer.refresh(node),
+    [CommandIds.refreshView]: () => explorer.refreshView(),
     [CommandIds.showHiddenIndices]: () => explorer.setShowHidden(true),
     [CommandIds.hideHiddenIndices]: () => explorer.setShowHidden(false),
     [CommandIds.filterDocuments]: (node, query) => explorer.filterDocuments(node, query),
     [CommandIds.clearFilter]: (node) => explorer.clearFilter(node),
+    [CommandIds.sortDocuments]: (node, sort) => explorer.sortDocuments(node, sort),
     [CommandIds.loadMore]: (node) => explorer.loadMore(node),
     [CommandIds.openDocument]: () => openDocument(pickers),
+    [CommandIds.saveDocument]: () => saveActive(explicitSave),
+    [CommandIds.showVersion]: (uri) => operations.showVersion(uri),
     [CommandIds.compareWithServer]: (uri) => conflict.compare(uri),
     [CommandIds.overwriteServer]: (uri) => conflict.overwrite(uri),
     [CommandIds.revertToServer]: (uri) => conflict.revert(uri),
@@ -39,6 +50,15 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     [CommandIds.duplicateDocument]: (target) => operations.duplicateDocument(target),
     [CommandIds.deleteDocument]: (target) => operations.deleteDocument(target),
     [CommandIds.copyAsCurl]: (target, kind) => operations.copyAsCurl(target, kind),
+    [CommandIds.copyId]: (node) => explorer.copyId(node),
+    [CommandIds.deleteSelectedDocument]: () => explorer.deleteSelected(),
   };
-  return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
+  return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, runSafely(id, handler as (...args: unknown[]) => unknown, report)));
+}
+
+/** Ctrl+S: the extension's own save for its documents; VS Code's for anything else. */
+async function saveActive(explicitSave: ExplicitSave): Promise<unknown> {
+  const document = ExplicitSave.target();
+  if (document === undefined) return vscode.commands.executeCommand('workbench.action.files.save');
+  return explicitSave.save(document);
 }

@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
+import { pageSizeOf, refreshPolicyOf, requestTimeoutMsOf, retryOnConflictOf } from '../core/settingValues';
+import { DEFAULT_MAX_RESPONSE_MEGABYTES, maxResponseBytesOf } from '../core/responseSize';
 import type { RefreshPolicy } from '../elastic/documentStore';
 
 const SECTION = 'esdocs';
 
-/** The only place that reads the extension's settings, with their types and defaults. */
+/**
+ * The only place that reads the extension's settings, with their types and defaults. Numbers are
+ * clamped and rounded (see core/settingValues): a folder's settings are read too.
+ */
 export class Settings {
   private get config(): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration(SECTION);
@@ -16,13 +21,16 @@ export class Settings {
   }
 
   get pageSize(): number {
-    const size = this.config.get<number>('pageSize', 50);
-    return Number.isInteger(size) && size > 0 ? Math.min(size, 10000) : 50;
+    return pageSizeOf(this.config.get<number>('pageSize', 50));
   }
 
   get refreshOnSave(): RefreshPolicy {
-    const value = this.config.get<string | boolean>('refreshOnSave', false);
-    return value === true || value === 'true' ? 'true' : value === 'wait_for' ? 'wait_for' : 'false';
+    return refreshPolicyOf(this.config.get<string | boolean>('refreshOnSave', false));
+  }
+
+  /** Whether auto-saves of the documents are written to the cluster (off: only explicit saves are). */
+  get autoSave(): boolean {
+    return this.config.get<boolean>('autoSave', false) === true;
   }
 
   get showHiddenIndices(): boolean {
@@ -35,13 +43,16 @@ export class Settings {
 
   /** How often Elasticsearch re-applies a partial update when someone wrote in between. */
   get retryOnConflict(): number {
-    const retries = this.config.get<number>('retryOnConflict', 3);
-    return Number.isInteger(retries) && retries >= 0 ? retries : 3;
+    return retryOnConflictOf(this.config.get<number>('retryOnConflict', 3));
   }
 
   get requestTimeoutMs(): number {
-    const seconds = this.config.get<number>('requestTimeoutSeconds', 30);
-    return (Number.isFinite(seconds) && seconds > 0 ? seconds : 30) * 1000;
+    return requestTimeoutMsOf(this.config.get<number>('requestTimeoutSeconds', 30));
+  }
+
+  /** `esdocs.maxResponseMegabytes`, as bytes: larger answers are not read. */
+  get maxResponseBytes(): number {
+    return maxResponseBytesOf(this.config.get<number>('maxResponseMegabytes', DEFAULT_MAX_RESPONSE_MEGABYTES));
   }
 
   onDidChange(listener: (affects: (key: string) => boolean) => void): vscode.Disposable {

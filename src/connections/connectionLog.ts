@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { redact } from '../core/redaction';
+import type { Redactor } from './redactor';
 
 /**
  * The "Elasticsearch" log channel. Every line is redacted on its way in: Authorization headers,
@@ -9,7 +9,7 @@ export class ConnectionLog implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Elasticsearch', { log: true });
   private readonly recent: string[] = [];
 
-  constructor(private readonly secrets: () => Iterable<string>) {}
+  constructor(private readonly redactor: Redactor) {}
 
   info(line: string): void {
     const safe = this.keep(line);
@@ -31,7 +31,7 @@ export class ConnectionLog implements vscode.Disposable {
   }
 
   private keep(line: string): string {
-    const safe = redact(line, this.secrets());
+    const safe = this.redactor.text(line);
     this.recent.push(safe);
     if (this.recent.length > 500) this.recent.shift();
     return safe;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Settings } from '../config/settings';
-import { connectionFromSetting, connectionToSetting, type ConnectionConfig } from '../core/connectionConfig';
+import { connectionFromSetting, connectionToSetting, readConnectionSetting, type ConnectionConfig } from '../core/connectionConfig';
 import type { ConnectionSecrets } from './connectionSecrets';
 
 const STATE_KEY = 'esdocs.addedConnections';
@@ -14,11 +14,14 @@ export class ConnectionRegistry implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** Connections already warned about credentials in their URL, so that the warning shows once. */
+  private readonly warned = new Set<string>();
 
   constructor(
     private readonly settings: Settings,
     private readonly state: vscode.Memento,
     private readonly secrets: ConnectionSecrets,
+    private readonly warn: (message: string) => void = (message) => void vscode.window.showWarningMessage(message),
   ) {
     this.subscription = settings.onDidChange((affects) => {
       if (affects('connections')) this.changed.fire();
@@ -26,7 +29,7 @@ export class ConnectionRegistry implements vscode.Disposable {
   }
 
   list(): ConnectionConfig[] {
-    const fromSettings = this.settings.connections.map(connectionFromSetting).filter((c): c is ConnectionConfig => c !== undefined);
+    const fromSettings = this.settings.connections.map((raw) => this.readSetting(raw)).filter((c): c is ConnectionConfig => c !== undefined);
     const taken = new Set(fromSettings.map((c) => c.id));
     const added = this.stored()
       .map(connectionFromSetting)
@@ -56,6 +59,25 @@ export class ConnectionRegistry implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
+  }
+
+  /**
+   * A URL's `user:password@` is neither shown nor used (settings are no place for a secret, and
+   * a folder could choose them): the user is told once where the password goes instead.
+   */
+  private readSetting(raw: unknown): ConnectionConfig | undefined {
+    const read = readConnectionSetting(raw);
+    if (read === undefined) return undefined;
+    const { config, ignoredCredentials } = read;
+    if (ignoredCredentials && !this.warned.has(config.id)) {
+      this.warned.add(config.id);
+      const where =
+        config.auth === 'none'
+          ? 'Set "auth": "basic" and "username" in the setting instead: the password is then asked for once and kept in secret storage.'
+          : 'Use Update Credentials… on the connection to keep the secret in secret storage.';
+      this.warn(`The URL of connection "${config.name}" contains credentials; they were ignored. ${where}`);
+    }
+    return config;
   }
 
   private stored(): Array<Record<string, unknown>> {

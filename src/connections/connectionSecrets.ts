@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { secretBinding, type ConnectionConfig } from '../core/connectionConfig';
+import { credentialsFor, secretBinding, type ConnectionConfig } from '../core/connectionConfig';
+import { secretForms } from '../core/redaction';
 
 interface StoredSecret {
   readonly binding: string;
@@ -21,12 +22,12 @@ export class ConnectionSecrets {
     if (raw === undefined) return undefined;
     const stored = JSON.parse(raw) as StoredSecret;
     if (stored.binding !== secretBinding(config)) return undefined;
-    this.known.add(stored.secret);
+    this.remember(config, stored.secret);
     return stored.secret;
   }
 
   async set(config: ConnectionConfig, secret: string): Promise<void> {
-    this.known.add(secret);
+    this.remember(config, secret);
     await this.storage.store(key(config.id), JSON.stringify({ binding: secretBinding(config), secret } satisfies StoredSecret));
   }
 
@@ -34,9 +35,15 @@ export class ConnectionSecrets {
     await this.storage.delete(key(id));
   }
 
-  /** The secrets seen in this session, so that logs and messages can be scrubbed of them. */
+  /** The secrets seen in this session, in every form they take on the wire, so that logs and messages can be scrubbed of them. */
   knownSecrets(): Iterable<string> {
     return this.known;
+  }
+
+  /** Every form the secret takes on the wire (base64 of user:password, both API key forms). */
+  private remember(config: ConnectionConfig, secret: string): void {
+    const credentials = credentialsFor(config, secret);
+    for (const form of credentials ? secretForms(credentials) : [secret]) this.known.add(form);
   }
 }
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { describeFailure, type ClusterFailure } from '../core/clusterErrors';
-import { secretLabel, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
+import type { ClusterFailure } from '../core/clusterErrors';
+import { credentialsFor, normalizeApiKey, secretLabel, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
 import type { ConnectionSecrets } from './connectionSecrets';
+import type { Redactor } from './redactor';
 
 /**
  * Credentials are asked for once and kept in SecretStorage. A 401 or 403 offers to replace them,
@@ -13,14 +14,16 @@ export class CredentialPrompts {
   /** A connection's credentials were replaced: its gateway must be rebuilt and its views reloaded. */
   readonly onDidReplace = this.replaced.event;
 
-  constructor(private readonly secrets: ConnectionSecrets) {}
+  constructor(
+    private readonly secrets: ConnectionSecrets,
+    private readonly redactor: Redactor,
+  ) {}
 
   async credentials(connection: ConnectionConfig): Promise<Credentials | undefined> {
     if (connection.auth === 'none') return undefined;
     const secret = (await this.secrets.get(connection)) ?? (await this.ask(connection));
     if (secret === undefined) throw new Error(`No ${secretLabel(connection.auth)} was given for "${connection.name}".`);
-    if (connection.auth === 'basic') return { method: 'basic', username: connection.username ?? '', password: secret };
-    return connection.auth === 'apiKey' ? { method: 'apiKey', apiKey: secret } : { method: 'bearer', token: secret };
+    return credentialsFor(connection, secret);
   }
 
   /** Asks for a new secret and stores it; true when the user gave one. */
@@ -35,8 +38,10 @@ export class CredentialPrompts {
   offerReplacement(connection: ConnectionConfig, failure: ClusterFailure): void {
     if (this.offering.has(connection.id)) return;
     this.offering.add(connection.id);
-    const message = describeFailure(`"${connection.name}"`, failure);
-    void vscode.window.showWarningMessage(message, 'Update Credentials').then(async (choice) => {
+    const message = this.redactor.failure(`"${connection.name}"`, failure);
+    // Without authentication there is nothing to update: Edit Connection… chooses a method.
+    const actions = connection.auth === 'none' ? [] : ['Update Credentials'];
+    void vscode.window.showWarningMessage(message, ...actions).then(async (choice) => {
       this.offering.delete(connection.id);
       if (choice === 'Update Credentials') await this.replace(connection);
     });
@@ -58,7 +63,7 @@ export class CredentialPrompts {
       validateInput: (value) => (value === '' ? `Enter the ${label}` : undefined),
     });
     if (secret === undefined) return undefined;
-    const stored = connection.auth === 'apiKey' && secret.includes(':') ? Buffer.from(secret).toString('base64') : secret;
+    const stored = connection.auth === 'apiKey' ? normalizeApiKey(secret) : secret;
     await this.secrets.set(connection, stored);
     return stored;
   }

@@ -1,4 +1,5 @@
 import { truncate } from './esResponses';
+import { redact } from './redaction';
 import { describeTlsFailure } from './tlsFailures';
 
 /**
@@ -115,14 +116,18 @@ const ADVICE: Partial<Record<FailureKind, string>> = {
   indexMissing: 'The index may have been deleted.',
 };
 
-/** One line for a notification: what failed, the cluster's reason, and what to do. */
-export function describeFailure(action: string, failure: ClusterFailure, write = false): string {
+/**
+ * One line for a notification: what failed, the cluster's reason, and what to do. The reason is
+ * the cluster's (or a proxy's) text, which may echo a header: it is redacted like a log line,
+ * with the secrets given (see `Redactor` in src/connections).
+ */
+export function describeFailure(action: string, failure: ClusterFailure, write = false, secrets: Iterable<string> = []): string {
   const status = failure.status === undefined ? '' : ` (HTTP ${failure.status}${failure.type ? ` ${failure.type}` : ''})`;
   const reason = /[.!?]$/.test(failure.reason) ? failure.reason : `${failure.reason}.`;
   // A write whose answer never came may still have been applied: the next save finds out.
   const unknownOutcome = write && failure.kind === 'network' ? ' The cluster may have applied it; saving again will tell.' : '';
   const advice = ADVICE[failure.kind];
-  return `${action} failed${status}: ${reason}${unknownOutcome}${advice ? ` ${advice}` : ''}`;
+  return redact(`${action} failed${status}: ${reason}${unknownOutcome}${advice ? ` ${advice}` : ''}`, secrets);
 }
 
 /** A failure carried as an exception through layers that only pass errors on. */

@@ -1,3 +1,5 @@
+import { stripUserInfo } from './connectionUrl';
+
 /**
  * What a connection is, without its secret. Settings and global state hold exactly this; the
  * password, API key or token lives in VS Code's SecretStorage only.
@@ -33,14 +35,31 @@ export type Credentials =
   | { readonly method: 'apiKey'; readonly apiKey: string }
   | { readonly method: 'bearer'; readonly token: string };
 
-/** What the secret of a connection is bound to: asking again when this changes. */
+/**
+ * What the secret of a connection is bound to: asking again when this changes. How the certificate
+ * is trusted is part of it: a secret given to a verified host must not follow a connection that
+ * stopped verifying (or trusts another CA).
+ */
 export function secretBinding(config: ConnectionConfig): string {
-  return JSON.stringify([config.id, config.cloudId ?? config.urls, config.auth, config.username ?? null]);
+  const { caFile, caFingerprint, insecure } = config.tls;
+  return JSON.stringify([config.id, config.cloudId ?? config.urls, config.auth, config.username ?? null, caFile ?? null, caFingerprint ?? null, insecure === true]);
 }
 
-/** Where a connection points, for labels and messages. */
+/** Where a connection points, for labels and messages: never with a URL's user info. */
 export function describeTarget(config: ConnectionConfig): string {
-  return config.cloudId ? `Elastic Cloud ${config.cloudId.split(':')[0]}` : config.urls.join(', ');
+  return config.cloudId ? `Elastic Cloud ${config.cloudId.split(':')[0]}` : config.urls.map(stripUserInfo).join(', ');
+}
+
+/** The credentials a stored (or typed) secret stands for; an API key typed as `id:key` is encoded as Elasticsearch expects. */
+export function credentialsFor(config: ConnectionConfig, secret: string): Credentials | undefined {
+  if (config.auth === 'basic') return { method: 'basic', username: config.username ?? '', password: secret };
+  if (config.auth === 'apiKey') return { method: 'apiKey', apiKey: normalizeApiKey(secret) };
+  return config.auth === 'bearer' ? { method: 'bearer', token: secret } : undefined;
+}
+
+/** An API key is stored in its encoded form: base64 of `id:key`. */
+export function normalizeApiKey(secret: string): string {
+  return secret.includes(':') ? Buffer.from(secret).toString('base64') : secret;
 }
 
 export function secretLabel(method: AuthMethod): string {
@@ -51,14 +70,25 @@ const AUTH_METHODS: readonly AuthMethod[] = ['none', 'basic', 'apiKey', 'bearer'
 
 /** Reads a connection as written in settings, tolerating omissions; undefined when unusable. */
 export function connectionFromSetting(raw: unknown): ConnectionConfig | undefined {
+  return readConnectionSetting(raw)?.config;
+}
+
+/**
+ * Like `connectionFromSetting`, and says whether a URL carried `user:password@`. Those are
+ * neither shown nor sent: settings are no place for a secret, and a folder's settings could
+ * otherwise choose the credentials. The caller tells the user where secrets go.
+ */
+export function readConnectionSetting(raw: unknown): { config: ConnectionConfig; ignoredCredentials: boolean } | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const value = raw as Record<string, unknown>;
   if (typeof value.name !== 'string' || value.name.trim() === '') return undefined;
-  const urls = (Array.isArray(value.url) ? value.url : [value.url]).filter((u): u is string => typeof u === 'string' && u !== '');
+  const written = (Array.isArray(value.url) ? value.url : [value.url]).filter((u): u is string => typeof u === 'string' && u !== '');
+  const urls = written.map(stripUserInfo);
+  const ignoredCredentials = urls.some((url, i) => url !== written[i]);
   const cloudId = typeof value.cloudId === 'string' && value.cloudId !== '' ? value.cloudId : undefined;
   if (urls.length === 0 && cloudId === undefined) return undefined;
   const auth = AUTH_METHODS.includes(value.auth as AuthMethod) ? (value.auth as AuthMethod) : 'none';
-  return {
+  const config: ConnectionConfig = {
     id: value.name.trim(),
     name: value.name.trim(),
     urls,
@@ -72,6 +102,7 @@ export function connectionFromSetting(raw: unknown): ConnectionConfig | undefine
     },
     origin: 'settings',
   };
+  return { config, ignoredCredentials };
 }
 
 /** A connection as stored in global state or settings: the same shape, never a secret. */

@@ -1,3 +1,5 @@
+import type { ConnectionConfig } from './connectionConfig';
+
 /** Why a typed cluster URL cannot be used, or undefined when it can. Credentials in it are allowed: they are split off. */
 export function validateConnectionUrl(value: string): string | undefined {
   let url: URL;
@@ -19,4 +21,37 @@ export function splitCredentials(value: string): { url: string; username?: strin
   url.password = '';
   const clean = url.toString().replace(/\/$/, '');
   return { url: clean, ...(username ? { username } : {}), ...(password ? { password } : {}) };
+}
+
+/** A URL as it may be shown or used: never with user info. One that cannot be read keeps its text, user info blanked. */
+export function stripUserInfo(value: string): string {
+  try {
+    const url = new URL(value.trim());
+    if (url.username === '' && url.password === '') return value;
+    return splitCredentials(value).url;
+  } catch {
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/\s?#]*@/i, '$1[redacted]@');
+  }
+}
+
+/**
+ * The https URL an Elastic Cloud ID stands for, as the Elasticsearch client resolves it:
+ * `name:base64("domain[:port]$es_uuid$kibana_uuid")` → `https://es_uuid.domain[:port]`.
+ */
+export function cloudIdUrl(cloudId: string): string | undefined {
+  const parts = cloudId.split(':');
+  if (parts.length !== 2 || parts[1] === '') return undefined;
+  const [domain, esId] = Buffer.from(parts[1], 'base64').toString('utf8').split('$');
+  if (!domain || !esId) return undefined;
+  try {
+    return new URL(`https://${esId}.${domain}`).toString().replace(/\/$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The URL requests of a connection go to first (its first node, or its Cloud ID resolved), without user info. */
+export function baseUrlOf(config: ConnectionConfig): string | undefined {
+  if (config.urls.length > 0) return stripUserInfo(config.urls[0]);
+  return config.cloudId ? cloudIdUrl(config.cloudId) : undefined;
 }

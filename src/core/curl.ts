@@ -3,11 +3,21 @@ import type { VersionToken } from './versionToken';
 
 /**
  * The `curl` lines that do what the extension does, for users who move between the editor and
- * scripts. Credentials never appear: a URL's user info is replaced by a placeholder.
+ * scripts. They are quoted for a POSIX shell (bash, zsh, sh), not for cmd.exe or PowerShell.
+ * Credentials never appear: a URL's user info is replaced by a placeholder.
  */
+
+/** What to tell the user once a line is copied. */
+export const CURL_COPIED_MESSAGE = 'Copied the curl command, quoted for a POSIX shell (bash, zsh), to the clipboard.';
 
 function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+// A lone surrogate has no UTF-8 form, so no URL can carry it: it is written as U+FFFD (the
+// replacement character) rather than throwing a URIError.
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function documentUrl(baseUrl: string, address: DocumentAddress, query: Record<string, string | number | undefined>): string {
@@ -17,9 +27,9 @@ function documentUrl(baseUrl: string, address: DocumentAddress, query: Record<st
   url.password = '';
   const base = url.toString().replace(/\/$/, '');
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...query, routing: address.routing })) if (value !== undefined) params.set(key, String(value));
+  for (const [key, value] of Object.entries({ ...query, routing: address.routing })) if (value !== undefined) params.set(key, wellFormed(String(value)));
   const search = params.toString();
-  const path = `/${encodeURIComponent(address.index)}/_doc/${encodeURIComponent(address.id)}`;
+  const path = `/${encodeURIComponent(wellFormed(address.index))}/_doc/${encodeURIComponent(wellFormed(address.id))}`;
   const full = `${base}${path}${search ? `?${search}` : ''}`;
   return hadCredentials ? full.replace('://', '://USER:PASSWORD@') : full;
 }
@@ -30,5 +40,5 @@ export function curlGet(baseUrl: string, address: DocumentAddress): string {
 
 export function curlConditionalPut(baseUrl: string, address: DocumentAddress, token: VersionToken, body: string): string {
   const url = documentUrl(baseUrl, address, { if_seq_no: token.seqNo, if_primary_term: token.primaryTerm });
-  return `curl -X PUT ${shellQuote(url)} -H 'Content-Type: application/json' -d ${shellQuote(body)}`;
+  return `curl -X PUT ${shellQuote(url)} -H 'Content-Type: application/json' --data-raw ${shellQuote(body)}`;
 }

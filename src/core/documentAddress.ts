@@ -1,7 +1,9 @@
 /**
  * A document's address in a cluster, and its encoding as the path of a virtual-file URI
- * (`esdocs:/{connection}/{index}/{id}.json?routing=...`). The address must be recoverable from
- * the URI alone so that an editor restored after a window reload reopens without any cache.
+ * (`esdocs:/{connection}/{index}/_doc/{id}.json?routing=...`, mirroring the REST path). The
+ * address must be recoverable from the URI alone so that an editor restored after a window
+ * reload reopens without any cache. A document not created yet lives under `_create` instead of
+ * `_doc`: its first save creates it, and its tab is told apart from the existing document's.
  */
 export interface DocumentAddress {
   readonly connectionId: string;
@@ -17,6 +19,10 @@ export interface AddressUriParts {
 }
 
 const SUFFIX = '.json';
+
+/** `doc`: an existing document, saved with a conditional replace; `create`: a draft, saved with `op_type=create`. */
+export type UriKind = 'doc' | 'create';
+const ENDPOINTS: Record<UriKind, string> = { doc: '_doc', create: '_create' };
 
 // Only the characters that would change the path's structure are escaped, so that tab titles
 // stay readable (`my doc?.json`, `é😀.json`); VS Code escapes the rest when it prints the URI.
@@ -43,18 +49,26 @@ function routingFromQuery(query: string): string | undefined {
   return param === undefined ? undefined : decodeQueryValue(param.slice('routing='.length));
 }
 
-export function addressToUriParts(address: DocumentAddress): AddressUriParts {
-  const path = `/${encodeSegment(address.connectionId)}/${encodeSegment(address.index)}/${encodeSegment(address.id)}${SUFFIX}`;
+export function addressToUriParts(address: DocumentAddress, kind: UriKind = 'doc'): AddressUriParts {
+  const path = `/${encodeSegment(address.connectionId)}/${encodeSegment(address.index)}/${ENDPOINTS[kind]}/${encodeSegment(address.id)}${SUFFIX}`;
   const query = address.routing === undefined ? '' : `routing=${encodeQueryValue(address.routing)}`;
   return { path, query };
 }
 
-export function addressFromUriParts(parts: AddressUriParts): DocumentAddress {
+/** Whether the path is that of an existing document or of a draft; throws for any other path. */
+export function uriKindOf(parts: AddressUriParts): UriKind {
   const segments = parts.path.split('/');
-  if (segments.length !== 4 || segments[0] !== '' || !segments[3].endsWith(SUFFIX)) {
+  const kind = (Object.keys(ENDPOINTS) as UriKind[]).find((k) => ENDPOINTS[k] === segments[3]);
+  if (segments.length !== 5 || segments[0] !== '' || kind === undefined || !segments[4].endsWith(SUFFIX)) {
     throw new Error(`Not an Elasticsearch document path: ${parts.path}`);
   }
-  const [connectionId, index, idWithSuffix] = segments.slice(1).map(decodeSegment);
+  return kind;
+}
+
+export function addressFromUriParts(parts: AddressUriParts): DocumentAddress {
+  uriKindOf(parts);
+  const segments = parts.path.split('/');
+  const [connectionId, index, idWithSuffix] = [segments[1], segments[2], segments[4]].map(decodeSegment);
   const id = idWithSuffix.slice(0, -SUFFIX.length);
   if (connectionId === '' || index === '' || id === '') {
     throw new Error(`Not an Elasticsearch document path: ${parts.path}`);
@@ -68,9 +82,13 @@ export function addressKey(address: DocumentAddress): string {
   return JSON.stringify([address.connectionId, address.index, address.id, address.routing ?? null]);
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** Why Elasticsearch would refuse this id, or undefined when it accepts it. */
 export function checkDocumentId(id: string): string | undefined {
   if (id === '') return 'a document _id cannot be empty';
+  // Such an id has no UTF-8 form: it would reach Elasticsearch as another id (with U+FFFD).
+  if (LONE_SURROGATE.test(id)) return 'a document _id cannot contain half of a UTF-16 surrogate pair (such as \\ud83d alone): Elasticsearch stores ids as UTF-8';
   const bytes = Buffer.byteLength(id, 'utf8');
   return bytes > 512 ? `a document _id is at most 512 bytes; this one has ${bytes}` : undefined;
 }

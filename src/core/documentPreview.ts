@@ -2,7 +2,16 @@ import { prettyPrintJson } from './jsonText';
 
 const PREFERRED_FIELDS = ['title', 'name', 'label', 'message', 'description'];
 
-/** A short line describing a document in a list: a title-like field, else its first string field. */
+/**
+ * The `_source` fields a listing fetches for its previews: nothing else of a listed document
+ * leaves the cluster (the tooltip reads the document when it is shown).
+ */
+export const PREVIEW_FIELDS: readonly string[] = PREFERRED_FIELDS;
+
+/**
+ * A short line describing a document in a list: a title-like field, else its first string field
+ * (of those fetched: a listing fetches only `PREVIEW_FIELDS`).
+ */
 export function previewOf(sourceText: string, maxLength = 80): string {
   let source: unknown;
   try {

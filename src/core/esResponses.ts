@@ -85,6 +85,8 @@ export interface SearchHit {
 export interface SearchPage {
   readonly hits: readonly SearchHit[];
   readonly pitId?: string;
+  /** `hits.total`, when the search asked for it (`track_total_hits`). */
+  readonly total?: { readonly value: number; readonly relation: 'eq' | 'gte' };
 }
 
 function nodeText(text: string, node: Node | undefined): string | undefined {
@@ -121,7 +123,39 @@ export function readSearchResponse(text: string): SearchPage {
       sortText: nodeText(text, findNodeAtLocation(hit, ['sort'])),
     };
   });
-  return { hits, pitId: nodeString(findNodeAtLocation(root, ['pit_id'])) };
+  const total = readTotal(findNodeAtLocation(root, ['hits', 'total']));
+  return { hits, pitId: nodeString(findNodeAtLocation(root, ['pit_id'])), ...(total === undefined ? {} : { total }) };
+}
+
+/** `{"value":12,"relation":"eq"}`, or a plain number from a cluster answering `rest_total_hits_as_int`. */
+function readTotal(node: Node | undefined): SearchPage['total'] {
+  if (node?.type === 'number' && typeof node.value === 'number') return { value: node.value, relation: 'eq' };
+  const value: unknown = node && findNodeAtLocation(node, ['value'])?.value;
+  if (typeof value !== 'number') return undefined;
+  return { value, relation: node && findNodeAtLocation(node, ['relation'])?.value === 'gte' ? 'gte' : 'eq' };
+}
+
+export interface CatIndexRow {
+  readonly index: string;
+  readonly health: string;
+  readonly docsCount: number | undefined;
+}
+
+/** The rows of `_cat/indices?format=json`. */
+export function readCatIndices(text: string): CatIndexRow[] {
+  if (text.trim() === '') throw new MalformedResponseError('the list of indices came back empty');
+  let rows: unknown;
+  try {
+    rows = JSON.parse(text);
+  } catch {
+    throw new MalformedResponseError(`the list of indices is not JSON: ${truncate(text, 120)}`);
+  }
+  if (!Array.isArray(rows)) throw new MalformedResponseError(`the list of indices is not a list: ${truncate(text, 120)}`);
+  return rows.map((row: unknown) => {
+    const record = typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : {};
+    const count = record['docs.count'] === undefined || record['docs.count'] === null ? NaN : Number(record['docs.count']);
+    return { index: String(record.index ?? ''), health: String(record.health ?? ''), docsCount: Number.isFinite(count) ? count : undefined };
+  });
 }
 
 export function parseJsonObject(text: string): Record<string, unknown> {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import type { DocumentFileSystem, SaveConflict } from './documentFileSystem';
+import type { BufferBaselines } from './bufferBaselines';
+import type { DocumentSaver, SaveConflict } from './documentSaver';
 import { addressOf, documentUri, serverVersionUri } from './documentUris';
+import type { ExplicitSave } from './explicitSave';
 import type { ServerVersions } from './serverVersions';
 import type { TokenStore } from './tokenStore';
 
@@ -12,27 +14,30 @@ const ACTIONS: Record<SaveConflict['kind'], string[]> = {
   exists: ['Compare', 'Open Existing'],
 };
 
-/** The editable document of a draft: the same address without the draft mark. */
+/** The editable document of a draft: the same address under `_doc`. */
 function editableDocumentUri(uri: vscode.Uri): vscode.Uri {
   return documentUri(addressOf(uri));
 }
 
 /**
  * What happens after a save conflicted: the user sees both versions and chooses. Every choice
- * keeps the user's text until the user discards it, and every write stays conditional.
+ * keeps the user's text until the user discards it, and every write stays conditional. A diff
+ * open on the document shows the server's current version after every resolution.
  */
 export class ConflictResolver implements vscode.Disposable {
   private readonly conflicted = new Set<string>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
-    private readonly files: DocumentFileSystem,
+    private readonly saver: DocumentSaver,
+    private readonly explicitSave: ExplicitSave,
     private readonly serverVersions: ServerVersions,
     private readonly tokens: TokenStore,
+    private readonly baselines: BufferBaselines,
   ) {
     this.subscription = vscode.Disposable.from(
-      files.onDidConflict((conflict) => void this.onConflict(conflict)),
-      files.onDidFindAlreadySaved((uri) => {
+      saver.onDidConflict((conflict) => void this.onConflict(conflict)),
+      saver.onDidFindAlreadySaved((uri) => {
         this.markResolved(uri);
         void vscode.window.showInformationMessage(
           `Saved "${addressOf(uri).id}": the cluster already held exactly this text. An earlier save had reached it, but its answer was lost.`,
@@ -43,35 +48,57 @@ export class ConflictResolver implements vscode.Disposable {
 
   async compare(uri: vscode.Uri): Promise<void> {
     const { id } = addressOf(uri);
-    await vscode.commands.executeCommand('vscode.diff', serverVersionUri(uri), uri, `${id} (server ↔ yours)`);
+    const version = await this.serverVersions.get(uri).catch(() => undefined);
+    const left = version?.exists === false ? 'deleted on the server' : 'server';
+    await vscode.commands.executeCommand('vscode.diff', serverVersionUri(uri), uri, `${id} (${left} ↔ yours)`);
   }
 
   /** Saves the user's text on top of the server version just fetched; a newer change conflicts again. */
   async overwrite(uri: vscode.Uri): Promise<boolean> {
     const version = await this.serverVersions.get(uri);
     if (version.exists) this.tokens.set(uri, version.token);
-    else this.files.createOnNextSave(uri);
-    this.markResolved(uri);
+    else this.saver.createOnNextSave(uri);
+    // The user chose to write this text on that version, whatever its history.
+    this.baselines.rebase(uri);
+    this.saver.resolved(uri);
     const document = await vscode.workspace.openTextDocument(uri);
-    return document.save();
+    const saved = document.isDirty ? await this.explicitSave.save(document) : await document.save();
+    if (saved) {
+      this.markResolved(uri);
+      this.serverVersions.forget(uri);
+    }
+    return saved;
   }
 
-  /** Replaces the user's text with the server version. */
+  /** Replaces the user's text with the server version; for a deleted document, closes the editor. */
   async revert(uri: vscode.Uri): Promise<void> {
-    this.markResolved(uri);
+    const version = await this.serverVersions.get(uri).catch(() => undefined);
+    if (version?.exists === false) return this.discard(uri);
     await vscode.window.showTextDocument(uri, { preview: false });
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    this.resolvedBy(uri);
   }
 
   /** Closes the editor of a document that was deleted on the server, dropping the user's text. */
   async discard(uri: vscode.Uri): Promise<void> {
-    this.markResolved(uri);
     await vscode.window.showTextDocument(uri, { preview: false });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    this.resolvedBy(uri);
+    // A diff still open on it has nothing left to compare.
+    const diffs = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === uri.toString());
+    await vscode.window.tabGroups.close(diffs);
   }
 
   dispose(): void {
     this.subscription.dispose();
+  }
+
+  private resolvedBy(uri: vscode.Uri): void {
+    this.saver.resolved(uri);
+    this.markResolved(uri);
+    this.serverVersions.forget(uri);
   }
 
   private async onConflict(conflict: SaveConflict): Promise<void> {

@@ -1,18 +1,29 @@
 import * as vscode from 'vscode';
-import { addressFromUriParts, addressToUriParts, type DocumentAddress } from '../core/documentAddress';
+import { addressFromUriParts, addressToUriParts, uriKindOf, type DocumentAddress, type UriKind } from '../core/documentAddress';
 
 /** Editable documents. */
 export const DOCUMENT_SCHEME = 'esdocs';
 /** The server's version of a document, shown read-only on the left of a conflict diff. */
 export const SERVER_VERSION_SCHEME = 'esdocs-server';
+/**
+ * The language of the extension's documents: JSON to the JSON language service and grammar, but a
+ * language of its own so that `files.autoSave` can be off for it by default (package.json's
+ * `configurationDefaults`): a document is written to the cluster only when the user saves it.
+ */
+export const DOCUMENT_LANGUAGE = 'esdocs-json';
 
-export function documentUri(address: DocumentAddress, scheme: string = DOCUMENT_SCHEME): vscode.Uri {
-  const { path, query } = addressToUriParts(address);
+export function documentUri(address: DocumentAddress, kind: UriKind = 'doc', scheme: string = DOCUMENT_SCHEME): vscode.Uri {
+  const { path, query } = addressToUriParts(address, kind);
   return vscode.Uri.from({ scheme, path, query });
 }
 
 export function addressOf(uri: vscode.Uri): DocumentAddress {
   return addressFromUriParts({ path: uri.path, query: uri.query });
+}
+
+/** A document that does not exist yet: its first save creates it (`op_type=create`). */
+export function isDraftUri(uri: vscode.Uri): boolean {
+  return uri.scheme === DOCUMENT_SCHEME && uriKindOf({ path: uri.path, query: uri.query }) === 'create';
 }
 
 export function serverVersionUri(document: vscode.Uri): vscode.Uri {

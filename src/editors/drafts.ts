@@ -1,25 +1,23 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { DocumentAddress } from '../core/documentAddress';
-import { documentUri } from './documentUris';
-
-const DRAFT_MARK = 'create=1';
+import { documentUri, isDraftUri } from './documentUris';
 
 /**
  * Documents that do not exist yet ("New Document…", "Duplicate Document"): an editor on the
- * address they will get, marked in the URI so that saving creates (`op_type=create`, which can
- * never overwrite) instead of replacing.
+ * address they will get, under `_create` in the URI so that saving creates (`op_type=create`,
+ * which can never overwrite) instead of replacing, and so that its tab is told apart from an
+ * open document with the same id.
  */
 export class Drafts {
   private readonly createdAt = new Map<string, DocumentAddress>();
 
   /** The URI of a draft of `address`; its file starts empty and its editor receives the first text. */
   open(address: DocumentAddress): vscode.Uri {
-    const base = documentUri(address);
-    return base.with({ query: base.query === '' ? DRAFT_MARK : `${base.query}&${DRAFT_MARK}` });
+    return documentUri(address, 'create');
   }
 
   isDraft(uri: vscode.Uri): boolean {
-    return uri.query.split('&').includes(DRAFT_MARK);
+    return isDraftUri(uri);
   }
 
   /** Records where a draft was created; a data stream answers with its backing index. */

@@ -45,7 +45,9 @@ export class ServerVersions implements vscode.TextDocumentContentProvider, vscod
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const version = await this.get(editableUri(uri));
-    return version.exists ? version.text : '// This document no longer exists on the server.\n';
+    // Empty rather than a comment, which JSON would report as a problem; the diff's title says
+    // that the document was deleted.
+    return version.exists ? version.text : '';
   }
 
   dispose(): void {

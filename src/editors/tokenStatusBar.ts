@@ -3,16 +3,27 @@ import { describeToken } from '../core/versionToken';
 import { addressOf, DOCUMENT_SCHEME } from './documentUris';
 import type { TokenStore } from './tokenStore';
 
-/** Shows the version the active document was read or last saved at, e.g. `seq 6 · term 1 · v3`. */
+/**
+ * Shows the version the active document was read or last saved at, e.g. `seq 6 · term 1 · v3`;
+ * a click shows the details and Compare with Server. While the editor has unsaved changes that
+ * auto-save would have written elsewhere, it says that they are not auto-saved.
+ */
 export class TokenStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('esdocs.version', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly tokens: TokenStore) {
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly notAutoSaved: (document: vscode.TextDocument) => boolean,
+    command: string,
+  ) {
     this.item.name = 'Elasticsearch Document Version';
-    this.item.tooltip = 'The _seq_no, _primary_term and _version your next save is conditioned on';
+    this.item.command = command;
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document === vscode.window.activeTextEditor?.document) this.update();
+      }),
       tokens.onDidChange(() => this.update()),
     ];
     this.update();
@@ -24,15 +35,30 @@ export class TokenStatusBar implements vscode.Disposable {
   }
 
   private update(): void {
-    const uri = vscode.window.activeTextEditor?.document.uri;
-    const token = uri?.scheme === DOCUMENT_SCHEME ? this.tokens.get(uri) : undefined;
-    if (uri === undefined || token === undefined) {
+    const document = vscode.window.activeTextEditor?.document;
+    const uri = document?.uri;
+    if (document === undefined || uri?.scheme !== DOCUMENT_SCHEME) {
+      this.item.hide();
+      return;
+    }
+    const token = this.tokens.get(uri);
+    if (this.tokens.isDeleted(uri)) {
+      this.item.text = '$(trash) deleted from the cluster';
+      this.item.tooltip = 'You deleted this document. Saving the editor creates it again.';
+      this.item.show();
+      return;
+    }
+    if (token === undefined) {
       this.item.hide();
       return;
     }
     // Elasticsearch takes only new documents on a data stream: edits go to the backing index.
     const backing = addressOf(uri).index.startsWith('.ds-') ? ' · data stream backing index' : '';
-    this.item.text = `$(database) ${describeToken(token)}${backing}`;
+    const unsaved = document.isDirty && this.notAutoSaved(document);
+    this.item.text = `$(database) ${describeToken(token)}${backing}${unsaved ? ' · not auto-saved' : ''}`;
+    this.item.tooltip = unsaved
+      ? 'Elasticsearch documents are not auto-saved: your changes reach the cluster when you save (Ctrl+S). Click for the version details.'
+      : 'The _seq_no, _primary_term and _version your next save is conditioned on. Click for details.';
     this.item.show();
   }
 }

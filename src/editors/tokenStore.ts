@@ -13,6 +13,8 @@ export class TokenStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly tokens: Map<string, VersionToken>;
+  // Documents the user deleted from the cluster while their editor stayed open.
+  private readonly deleted = new Set<string>();
 
   constructor(private readonly state: vscode.Memento) {
     this.tokens = new Map(Object.entries(state.get<Record<string, VersionToken>>(STATE_KEY, {})));
@@ -23,12 +25,26 @@ export class TokenStore implements vscode.Disposable {
   }
 
   set(uri: vscode.Uri, token: VersionToken): void {
+    this.deleted.delete(uri.toString());
     this.tokens.set(uri.toString(), token);
     this.persist();
     this.changed.fire(uri);
   }
 
+  /** The document was deleted on the cluster by the user: its editor shows so, and has no version. */
+  markDeleted(uri: vscode.Uri): void {
+    this.deleted.add(uri.toString());
+    this.tokens.delete(uri.toString());
+    this.persist();
+    this.changed.fire(uri);
+  }
+
+  isDeleted(uri: vscode.Uri): boolean {
+    return this.deleted.has(uri.toString());
+  }
+
   delete(uri: vscode.Uri): void {
+    this.deleted.delete(uri.toString());
     if (this.tokens.delete(uri.toString())) {
       this.persist();
       this.changed.fire(uri);

@@ -1,7 +1,8 @@
 import type { Client, ClientOptions } from '@elastic/elasticsearch';
-import { readFile } from 'node:fs/promises';
 import { ClusterError, failureFromNetwork, failureFromResponse, type ClusterFailure } from '../core/clusterErrors';
 import type { ConnectionConfig, Credentials } from '../core/connectionConfig';
+import { AnswerTooLargeError, DEFAULT_MAX_RESPONSE_BYTES, deadlineFailure, readBounded, tooLargeFailure } from './answerLimits';
+import { trustOptions } from './clusterTrust';
 
 /**
  * The one door to a cluster. Every request goes through `send`, which returns the answer's
@@ -25,7 +26,10 @@ export interface ClusterResponse {
 
 export interface GatewaySettings {
   readonly connection: ConnectionConfig;
+  /** The longest a request may take, answer included. */
   readonly requestTimeoutMs: number;
+  /** Answers larger than this are not read (default 100 MB). */
+  readonly maxResponseBytes?: number;
 }
 
 /** What the gateway needs from the editor around it; all optional for plain-Node use. */
@@ -64,19 +68,31 @@ export class ClusterGateway {
   async send(request: ClusterRequest): Promise<ClusterResponse> {
     const client = await this.getClient();
     const querystring = Object.fromEntries(Object.entries(request.query ?? {}).filter(([, v]) => v !== undefined));
+    const { requestTimeoutMs, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES } = this.settings;
     const started = Date.now();
+    // The deadline covers the answer's body too; aborting drops the connection.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), requestTimeoutMs);
     let response: ClusterResponse;
     try {
       const answer = await client.transport.request(
         { method: request.method, path: request.path, querystring, body: request.body },
-        { asStream: true, meta: true, headers: JSON_HEADERS, maxRetries: 0 },
+        { asStream: true, meta: true, headers: JSON_HEADERS, maxRetries: 0, signal: deadline.signal },
       );
-      const text = request.method === 'HEAD' ? '' : await readAll(answer.body as AsyncIterable<Buffer | string>);
+      const body = answer.body as AsyncIterable<Buffer | string> & { destroy?: () => void };
+      const text = request.method === 'HEAD' ? '' : await readBounded(body, maxResponseBytes, answer.headers?.['content-length']);
       response = { status: answer.statusCode ?? 0, text };
     } catch (error) {
-      const failure = failureFromNetwork(error);
+      const failure =
+        deadline.signal.aborted || isTimeout(error)
+          ? deadlineFailure(requestTimeoutMs)
+          : error instanceof AnswerTooLargeError
+            ? tooLargeFailure(maxResponseBytes)
+            : failureFromNetwork(error);
       this.hooks.log?.(`${request.method} ${request.path} failed after ${Date.now() - started} ms: ${failure.reason}`);
       throw new ClusterError(failure);
+    } finally {
+      clearTimeout(timer);
     }
     this.hooks.log?.(`${request.method} ${request.path} → ${response.status} in ${Date.now() - started} ms`);
     if (response.status === 401 || response.status === 403) this.hooks.onRejected?.(this.settings.connection, failureFromResponse(response.status, response.text));
@@ -108,26 +124,15 @@ export class ClusterGateway {
 
   private async createClient(): Promise<Client> {
     const { connection, requestTimeoutMs } = this.settings;
+    // Before the credentials are asked for: a cluster that fails the checks never gets them.
+    const tls = await trustOptions(connection, requestTimeoutMs);
     const credentials = connection.auth === 'none' ? undefined : await this.hooks.credentials?.(connection);
-    const options: ClientOptions = { maxRetries: 0, requestTimeout: requestTimeoutMs };
+    const options: ClientOptions = { maxRetries: 0, requestTimeout: requestTimeoutMs, ...(tls ? { tls } : {}) };
     if (connection.cloudId) options.cloud = { id: connection.cloudId };
     else options.node = [...connection.urls];
     if (credentials?.method === 'basic') options.auth = { username: credentials.username, password: credentials.password };
     if (credentials?.method === 'apiKey') options.auth = { apiKey: credentials.apiKey };
     if (credentials?.method === 'bearer') options.auth = { bearer: credentials.token };
-    const { caFile, caFingerprint, insecure } = connection.tls;
-    if (caFile) {
-      const ca = await readFile(caFile).catch((error: unknown) => {
-        throw new ClusterError({ kind: 'tls', reason: `the CA file ${caFile} cannot be read (${error instanceof Error ? error.message : String(error)})` });
-      });
-      options.tls = { ca, rejectUnauthorized: !insecure };
-    }
-    // The client checks a pinned fingerprint itself, in place of the chain check.
-    if (caFingerprint) {
-      options.caFingerprint = caFingerprint;
-      options.tls = { ...options.tls, rejectUnauthorized: false };
-    }
-    if (insecure) options.tls = { ...options.tls, rejectUnauthorized: false };
     // Required on the first request rather than imported, so activation does not pay for loading it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Client: ClientClass } = require('@elastic/elasticsearch') as typeof import('@elastic/elasticsearch');
@@ -135,12 +140,18 @@ export class ClusterGateway {
   }
 }
 
-async function readAll(body: AsyncIterable<Buffer | string>): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+/** The client's own timeouts (headers, or a gap in the body) come at the deadline too: one message for all. */
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || (error as { code?: unknown }).code === 'UND_ERR_BODY_TIMEOUT');
 }
 
+/**
+ * One path segment, percent-encoded. `.` and `..` are encoded too: as they are, a proxy that
+ * normalises paths would turn `DELETE /movies/_doc/..` into `DELETE /movies`. A lone surrogate,
+ * which `encodeURIComponent` throws on, becomes U+FFFD, as Node writes it in a body (document ids
+ * with one are refused before this: see `checkDocumentId`).
+ */
 export function encodePathSegment(segment: string): string {
-  return encodeURIComponent(segment);
+  if (segment === '.' || segment === '..') return segment.replace(/\./g, '%2E');
+  return encodeURIComponent(segment.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
 }

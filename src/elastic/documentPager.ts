@@ -1,29 +1,48 @@
 import { ClusterError } from '../core/clusterErrors';
-import { parseJsonObject, readSearchResponse, type SearchHit } from '../core/esResponses';
+import { parseJsonObject, readSearchResponse, type SearchHit, type SearchPage } from '../core/esResponses';
+import { sortClause, type ListingSort } from '../core/listingSort';
 import { encodePathSegment, type ClusterGateway } from './clusterGateway';
+import { readAnswer } from './indexCatalog';
 
 const KEEP_ALIVE = '5m';
 
+export interface PagerOptions {
+  /** A Lucene query string; all documents without one. */
+  readonly queryString?: string;
+  /** Storage order (`_shard_doc`) without one. */
+  readonly sort?: ListingSort;
+  /** The `_source` fields to fetch (`includes`); the whole `_source` without them. */
+  readonly sourceFields?: readonly string[];
+}
+
 /**
- * Pages through an index with a point in time and `search_after` on `_shard_doc`: every page
- * costs one request whatever its depth, and there is no 10,000-hit window. A point in time
- * that expired is reopened and the listing carries on from the last hit seen.
+ * Pages through an index with a point in time and `search_after` on the sort values (a field's,
+ * then `_shard_doc`): every page costs one request whatever its depth, and there is no
+ * 10,000-hit window. The first page also counts the hits (`track_total_hits`), in the same
+ * request. A point in time that expired is reopened and the listing carries on from the last
+ * hit seen.
  */
 export class DocumentPager {
   private pitId: string | undefined;
   private searchAfter: string | undefined;
   private exhausted = false;
+  private counted: SearchPage['total'];
   private readonly seen = new Set<string>();
 
   constructor(
     private readonly gateway: ClusterGateway,
     private readonly index: string,
     private readonly pageSize: number,
-    private readonly queryString: string | undefined,
+    private readonly options: PagerOptions = {},
   ) {}
 
   get done(): boolean {
     return this.exhausted;
+  }
+
+  /** How many documents the listing has in all, once the first page is read. */
+  get total(): SearchPage['total'] {
+    return this.counted;
   }
 
   async nextPage(): Promise<SearchHit[]> {
@@ -38,6 +57,7 @@ export class DocumentPager {
       page = await this.search(this.pitId);
     }
     if (page.pitId) this.pitId = page.pitId;
+    this.counted ??= page.total;
     if (page.hits.length < this.pageSize) this.exhausted = true;
     const last = page.hits[page.hits.length - 1];
     if (last?.sortText) this.searchAfter = last.sortText;
@@ -60,18 +80,20 @@ export class DocumentPager {
   }
 
   private async openPit(): Promise<string> {
-    const response = await this.gateway.sendOk({ method: 'POST', path: `/${encodePathSegment(this.index)}/_pit`, query: { keep_alive: KEEP_ALIVE } });
-    const id = parseJsonObject(response.text).id;
+    const id = (await readAnswer(this.gateway, { method: 'POST', path: `/${encodePathSegment(this.index)}/_pit`, query: { keep_alive: KEEP_ALIVE } }, parseJsonObject)).id;
     if (typeof id !== 'string') throw new Error('The cluster opened a point in time without an id.');
     return id;
   }
 
-  private async search(pitId: string): Promise<ReturnType<typeof readSearchResponse>> {
-    const query = this.queryString ? `{"query_string":{"query":${JSON.stringify(this.queryString)}}}` : '{"match_all":{}}';
+  private async search(pitId: string): Promise<SearchPage> {
+    const { queryString, sort, sourceFields } = this.options;
+    const query = queryString ? `{"query_string":{"query":${JSON.stringify(queryString)}}}` : '{"match_all":{}}';
     const searchAfter = this.searchAfter ? `,"search_after":${this.searchAfter}` : '';
-    const body = `{"size":${this.pageSize},"query":${query},"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"},"sort":[{"_shard_doc":"asc"}],"track_total_hits":false,"seq_no_primary_term":true,"version":true${searchAfter}}`;
-    const response = await this.gateway.sendOk({ method: 'POST', path: '/_search', body });
-    return readSearchResponse(response.text);
+    const source = sourceFields ? `,"_source":{"includes":${JSON.stringify(sourceFields)}}` : '';
+    // Counting costs little next to the first page, and later pages need not count again.
+    const countHits = this.counted === undefined && this.searchAfter === undefined;
+    const body = `{"size":${this.pageSize},"query":${query},"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"},"sort":${sortClause(sort)},"track_total_hits":${countHits},"seq_no_primary_term":true,"version":true${source}${searchAfter}}`;
+    return readAnswer(this.gateway, { method: 'POST', path: '/_search', body }, readSearchResponse);
   }
 }
 

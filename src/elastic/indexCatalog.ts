@@ -1,5 +1,7 @@
-import { parseJsonObject } from '../core/esResponses';
-import type { ClusterGateway } from './clusterGateway';
+import { ClusterError } from '../core/clusterErrors';
+import { MalformedResponseError, parseJsonObject, readCatIndices } from '../core/esResponses';
+import { sortableFields, type SortableField } from '../core/listingSort';
+import { encodePathSegment, type ClusterGateway, type ClusterRequest } from './clusterGateway';
 
 export interface IndexSummary {
   readonly name: string;
@@ -14,18 +16,31 @@ export interface IndexSummary {
 
 /** Lists a cluster's indices through `_cat/indices`, one request. */
 export async function listIndices(gateway: ClusterGateway, includeHidden: boolean): Promise<IndexSummary[]> {
-  const response = await gateway.sendOk({
+  const rows = await readAnswer(gateway, {
     method: 'GET',
     path: '/_cat/indices',
     query: { format: 'json', h: 'index,health,docs.count', s: 'index', expand_wildcards: includeHidden ? 'all' : 'open' },
-  });
-  const rows = JSON.parse(response.text) as unknown;
-  if (!Array.isArray(rows)) throw new Error(`_cat/indices did not answer with a list: ${response.text.slice(0, 120)}`);
-  return rows.map((row: Record<string, unknown>) => {
-    const name = String(row.index ?? '');
-    const count = Number(row['docs.count']);
-    return { name, health: String(row.health ?? ''), docsCount: Number.isFinite(count) ? count : undefined, hidden: name.startsWith('.') };
-  });
+  }, readCatIndices);
+  return rows.map(({ index, health, docsCount }) => ({ name: index, health, docsCount, hidden: index.startsWith('.') }));
+}
+
+/**
+ * Sends `request` and reads its answer with `read`; an answer that cannot be read becomes a
+ * ClusterError of kind `malformed`, reported like any other failure, with its status.
+ */
+export async function readAnswer<T>(gateway: ClusterGateway, request: ClusterRequest, read: (text: string) => T): Promise<T> {
+  const response = await gateway.sendOk(request);
+  try {
+    return read(response.text);
+  } catch (error) {
+    if (error instanceof MalformedResponseError) throw new ClusterError({ kind: 'malformed', status: response.status, reason: error.message });
+    throw error;
+  }
+}
+
+/** The fields documents of `index` (an index or an alias) can be listed in the order of. */
+export async function listSortableFields(gateway: ClusterGateway, index: string): Promise<SortableField[]> {
+  return sortableFields(await readAnswer(gateway, { method: 'GET', path: `/${encodePathSegment(index)}/_mapping` }, parseJsonObject));
 }
 
 export interface ClusterInfo {
@@ -34,14 +49,14 @@ export interface ClusterInfo {
 }
 
 export async function readClusterInfo(gateway: ClusterGateway): Promise<ClusterInfo> {
-  const body = parseJsonObject((await gateway.sendOk({ method: 'GET', path: '/' })).text);
+  const body = await readAnswer(gateway, { method: 'GET', path: '/' }, parseJsonObject);
   const version = (body.version as { number?: string } | undefined)?.number ?? 'unknown';
   return { clusterName: String(body.cluster_name ?? ''), version };
 }
 
 /** Aliases and the indices they point to, with the write index when one is set. */
 export async function listAliases(gateway: ClusterGateway, includeHidden: boolean): Promise<Array<{ name: string; indices: string[] }>> {
-  const body = parseJsonObject((await gateway.sendOk({ method: 'GET', path: '/_alias' })).text) as Record<string, { aliases?: Record<string, unknown> }>;
+  const body = (await readAnswer(gateway, { method: 'GET', path: '/_alias' }, parseJsonObject)) as Record<string, { aliases?: Record<string, unknown> }>;
   const byAlias = new Map<string, string[]>();
   for (const [index, entry] of Object.entries(body)) {
     for (const alias of Object.keys(entry.aliases ?? {})) byAlias.set(alias, [...(byAlias.get(alias) ?? []), index]);
@@ -55,7 +70,7 @@ export interface DataStreamSummary {
 }
 
 export async function listDataStreams(gateway: ClusterGateway): Promise<DataStreamSummary[]> {
-  const body = parseJsonObject((await gateway.sendOk({ method: 'GET', path: '/_data_stream' })).text) as { data_streams?: Array<{ name?: string; indices?: Array<{ index_name?: string }> }> };
+  const body = (await readAnswer(gateway, { method: 'GET', path: '/_data_stream' }, parseJsonObject)) as { data_streams?: Array<{ name?: string; indices?: Array<{ index_name?: string }> }> };
   return (body.data_streams ?? []).map((stream) => ({
     name: String(stream.name ?? ''),
     backingIndices: (stream.indices ?? []).map((i) => String(i.index_name ?? '')).filter(Boolean),
@@ -64,6 +79,6 @@ export async function listDataStreams(gateway: ClusterGateway): Promise<DataStre
 
 /** Whether writes and reads by id in this index need a routing value (`_routing.required`). */
 export async function isRoutingRequired(gateway: ClusterGateway, index: string): Promise<boolean> {
-  const body = parseJsonObject((await gateway.sendOk({ method: 'GET', path: `/${encodeURIComponent(index)}/_mapping` })).text) as Record<string, { mappings?: { _routing?: { required?: boolean } } }>;
+  const body = (await readAnswer(gateway, { method: 'GET', path: `/${encodePathSegment(index)}/_mapping` }, parseJsonObject)) as Record<string, { mappings?: { _routing?: { required?: boolean } } }>;
   return Object.values(body).some((entry) => entry.mappings?._routing?.required === true);
 }

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { ClusterError, describeFailure } from '../core/clusterErrors';
 import type { DocumentAddress } from '../core/documentAddress';
 import { describeTarget } from '../core/connectionConfig';
+import { connectionContextValue, connectionTooltip, plainHttpRisk } from '../core/connectionDisplay';
 import { tooltipOf } from '../core/documentPreview';
+import { indexDescription, indexTooltip, loadMoreLabel, type IndexFacts } from '../core/listingLabels';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { Settings } from '../config/settings';
 import type { DocumentStore } from '../elastic/documentStore';
@@ -18,6 +20,14 @@ import { indexKey } from './treeNodes';
 export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  /** The parent of each node the view was given: a row's refresh redraws the row its counts come from. */
+  private readonly parents = new WeakMap<TreeNode, TreeNode>();
+  /**
+   * The index rows the view shows, by `indexKey`. VS Code knows rows by object identity, so a
+   * change made from the palette (on a node a picker built) redraws the row shown for that index.
+   */
+  private readonly shownIndices = new Map<string, IndexNode>();
+  private readonly shownConnections = new Map<string, ConnectionNode>();
 
   constructor(
     private readonly connections: ConnectionRegistry,
@@ -25,48 +35,81 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     private readonly listings: IndexListings,
     private readonly documents: DocumentStore,
     private readonly settings: Settings,
+    /** Redacts text bound for the screen: a cluster's answer may echo a secret. */
+    private readonly screenText: (text: string) => string,
   ) {}
 
-  /** Lists `node`'s children again from the cluster (all of the tree without a node). */
-  reload(node?: TreeNode): void {
-    if (node?.kind === 'index') this.listings.reset(node);
-    if (node?.kind === 'connection') this.listings.resetConnection(node.connection.id);
-    if (node === undefined) this.listings.dispose();
-    this.changed.fire(node);
-  }
-
-  /** Drops a deleted document from the listings and the view. */
-  forgetDocument(address: DocumentAddress): void {
-    if (this.listings.forget(address)) this.changed.fire(undefined);
-  }
-
   /**
-   * Shows `node`'s children as they are now listed. VS Code knows tree elements by identity, so
-   * a node built by a palette picker redraws the whole tree.
+   * Lists `node` again from the cluster; all of the tree without a node. An index's count comes
+   * with its parent's `_cat/indices`, so reloading an index redraws its parent too.
    */
-  redraw(node?: TreeNode, fromTree = true): void {
-    this.changed.fire(fromTree ? node : undefined);
+  reload(node?: TreeNode): void {
+    if (node === undefined) {
+      this.listings.dispose();
+      this.changed.fire(undefined);
+      return;
+    }
+    switch (node.kind) {
+      case 'connection':
+        this.listings.resetConnection(node.connection.id);
+        this.fire(node);
+        return;
+      case 'index': {
+        this.listings.reset(node);
+        const shown = this.shownIndices.get(indexKey(node)) ?? node;
+        const parent = this.parents.get(shown);
+        if (parent?.kind === 'connection') this.fire(parent);
+        else this.fire(shown);
+        return;
+      }
+      case 'dataStream': {
+        for (const name of node.stream.backingIndices) this.listings.reset({ kind: 'index', connectionId: node.connectionId, index: { name, health: '', docsCount: undefined, hidden: true } });
+        this.fire(this.parents.get(node) ?? node);
+        return;
+      }
+      case 'document': {
+        const parent = this.parents.get(node);
+        if (parent) this.reload(parent);
+        return;
+      }
+      default:
+        this.reload(node.parent);
+    }
+  }
+
+  /** Drops a deleted document from the listings and counts it off the rows that showed it. */
+  forgetDocument(address: DocumentAddress): void {
+    for (const key of this.listings.forget(address)) {
+      const shown = this.shownIndices.get(key);
+      if (shown) this.changed.fire(shown);
+    }
+  }
+
+  /** Shows `node` as it is now listed; a node a picker built redraws the row shown for it. */
+  redraw(node?: TreeNode): void {
+    if (node?.kind === 'index') {
+      const shown = this.shownIndices.get(indexKey(node));
+      if (shown) this.changed.fire(shown);
+      return;
+    }
+    this.fire(node);
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node === undefined) return this.connections.list().map((connection): ConnectionNode => ({ kind: 'connection', connection }));
+    if (node === undefined) {
+      this.shownIndices.clear();
+      this.shownConnections.clear();
+      const nodes = this.connections.list().map((connection): ConnectionNode => ({ kind: 'connection', connection }));
+      for (const connection of nodes) this.shownConnections.set(connection.connection.id, connection);
+      return nodes;
+    }
     try {
-      if (node.kind === 'connection') return await this.connectionChildren(node);
-      if (node.kind === 'dataStream') {
-        return node.stream.backingIndices.map(
-          (name): IndexNode => ({ kind: 'index', connectionId: node.connectionId, index: { name, kind: 'backing', health: '', docsCount: undefined, hidden: true } }),
-        );
-      }
-      if (node.kind === 'index') {
-        const { documents, more } = await this.listings.documents(node);
-        return more ? [...documents, { kind: 'loadMore', parent: node }] : [...documents];
-      }
+      return this.adopt(node, await this.childrenOf(node));
     } catch (error) {
       if (node.kind !== 'connection' && node.kind !== 'index' && node.kind !== 'dataStream') throw error;
-      const failure = error instanceof ClusterError ? describeFailure('Listing', error.failure) : String(error instanceof Error ? error.message : error);
-      return [{ kind: 'failure', message: failure, parent: node }];
+      const failure = this.screenText(error instanceof ClusterError ? describeFailure('Listing', error.failure) : String(error instanceof Error ? error.message : error));
+      return this.adopt(node, [{ kind: 'failure', message: failure, parent: node }]);
     }
-    return [];
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -75,10 +118,11 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
         const item = new vscode.TreeItem(node.connection.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `connection:${node.connection.id}`;
         item.description = describeTarget(node.connection);
-        const insecure = node.connection.tls.insecure === true;
+        const insecure = node.connection.tls.insecure === true || plainHttpRisk(node.connection) !== undefined;
         item.iconPath = insecure ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('server');
-        item.tooltip = insecure ? 'The certificate of this cluster is not verified.' : undefined;
-        item.contextValue = `connection-${node.connection.origin}`;
+        // The cluster's name and version join the tooltip once known (connectionTooltip's second argument).
+        item.tooltip = connectionTooltip(node.connection);
+        item.contextValue = connectionContextValue(node.connection);
         return item;
       }
       case 'index':
@@ -95,10 +139,18 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       case 'document':
         return documentItem(node);
       case 'loadMore': {
-        const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(loadMoreLabel(this.listings.listedCount(node.parent), this.listings.totalOf(node.parent)), vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.command = { command: CommandIds.loadMore, title: 'Load More', arguments: [node.parent] };
         item.contextValue = 'loadMore';
+        return item;
+      }
+      case 'empty': {
+        const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('info');
+        const filter = this.listings.filterOf(node.parent);
+        item.tooltip = filter === undefined ? undefined : `Filter: ${filter}`;
+        item.contextValue = 'empty';
         return item;
       }
       case 'failure': {
@@ -124,13 +176,54 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    if (node.kind === 'loadMore') return node.parent;
-    if (node.kind === 'failure') return node.parent;
-    return undefined;
+    if (node.kind === 'loadMore' || node.kind === 'failure' || node.kind === 'empty') return node.parent;
+    return this.parents.get(node);
   }
 
   dispose(): void {
     this.changed.dispose();
+  }
+
+  /** Fires a change for a row the view knows; any other node redraws the whole tree. */
+  private fire(node: TreeNode | undefined): void {
+    if (node?.kind === 'connection') this.changed.fire(this.shownConnections.get(node.connection.id));
+    else this.changed.fire(node !== undefined && this.parents.has(node) ? node : undefined);
+  }
+
+  private adopt(parent: TreeNode, children: TreeNode[]): TreeNode[] {
+    for (const child of children) {
+      this.parents.set(child, parent);
+      if (child.kind === 'index') this.shownIndices.set(indexKey(child), child);
+    }
+    return children;
+  }
+
+  private async childrenOf(node: TreeNode): Promise<TreeNode[]> {
+    switch (node.kind) {
+      case 'connection':
+        return this.connectionChildren(node);
+      case 'dataStream':
+        return node.stream.backingIndices.map(
+          (name): IndexNode => ({ kind: 'index', connectionId: node.connectionId, index: { name, kind: 'backing', health: '', docsCount: undefined, hidden: true } }),
+        );
+      case 'index':
+        return this.indexChildren(node);
+      default:
+        return [];
+    }
+  }
+
+  private async indexChildren(node: IndexNode): Promise<TreeNode[]> {
+    const before = indexDescription(this.facts(node));
+    const { documents, more } = await this.listings.documents(node);
+    // The first page brings the count of the listing: the row shows it once it is known.
+    if (indexDescription(this.facts(node)) !== before) this.changed.fire(this.shownIndices.get(indexKey(node)) ?? node);
+    const rows: TreeNode[] = [...documents];
+    if (documents.length === 0 && !more) {
+      rows.push({ kind: 'empty', message: this.listings.filterOf(node) === undefined ? 'No documents' : 'No documents match', parent: node });
+    }
+    if (more) rows.push({ kind: 'loadMore', parent: node });
+    return rows;
   }
 
   /** Indices, then aliases and data streams; a cluster without the latter two still lists its indices. */
@@ -143,6 +236,7 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       listDataStreams(gateway).catch(() => []),
     ]);
     const connectionId = node.connection.id;
+    this.listings.countsRead(connectionId);
     return [
       ...indices.map((index): IndexNode => ({ kind: 'index', connectionId, index })),
       ...aliases.map((alias): IndexNode => ({ kind: 'index', connectionId, index: { name: alias.name, kind: 'alias', health: '', docsCount: undefined, hidden: false, targets: alias.indices } })),
@@ -150,15 +244,30 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     ];
   }
 
+  private facts(node: IndexNode): IndexFacts {
+    const { name, kind, targets, health } = node.index;
+    const filter = this.listings.filterOf(node);
+    const sort = this.listings.sortOf(node);
+    const matched = this.listings.totalOf(node);
+    return {
+      name,
+      kind: kind === 'alias' ? `alias → ${(targets ?? []).join(', ')}` : kind === 'backing' ? 'backing index' : undefined,
+      docsCount: this.listings.countOf(node),
+      health,
+      ...(filter === undefined ? {} : { filter }),
+      ...(matched === undefined ? {} : { matched }),
+      ...(sort === undefined ? {} : { sort }),
+    };
+  }
+
   private indexItem(node: IndexNode): vscode.TreeItem {
     const item = new vscode.TreeItem(node.index.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `index:${indexKey(node)}`;
-    const filter = this.listings.filterOf(node);
-    const count = node.index.docsCount === undefined ? '' : `${node.index.docsCount} docs`;
-    const kind = node.index.kind === 'alias' ? `alias → ${(node.index.targets ?? []).join(', ')}` : node.index.kind === 'backing' ? 'backing index' : '';
-    item.description = [kind, count, node.index.health, filter ? `filter: ${filter}` : ''].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(filter ? 'filter' : node.index.kind === 'alias' ? 'link' : 'database');
-    item.contextValue = filter ? 'index-filtered' : 'index';
+    const facts = this.facts(node);
+    item.description = indexDescription(facts);
+    item.tooltip = indexTooltip(facts);
+    item.iconPath = new vscode.ThemeIcon(facts.filter ? 'filter' : node.index.kind === 'alias' ? 'link' : 'database');
+    item.contextValue = facts.filter ? 'index-filtered' : 'index';
     return item;
   }
 }

@@ -1,5 +1,7 @@
 import { addressKey, type DocumentAddress } from '../core/documentAddress';
-import { previewOf } from '../core/documentPreview';
+import { PREVIEW_FIELDS, previewOf } from '../core/documentPreview';
+import type { HitTotal } from '../core/listingLabels';
+import type { ListingSort } from '../core/listingSort';
 import { DocumentPager } from '../elastic/documentPager';
 import type { GatewayPool } from '../elastic/gatewayPool';
 import { indexKey, type DocumentNode, type IndexNode } from './treeNodes';
@@ -7,13 +9,25 @@ import { indexKey, type DocumentNode, type IndexNode } from './treeNodes';
 interface Listing {
   readonly pager: DocumentPager;
   readonly documents: DocumentNode[];
+  /** The pager's total, less the documents deleted since. */
+  total?: HitTotal;
+  /** The page being read: a second "Load more" while it is in flight waits for it instead of sending another search. */
   loading?: Promise<void>;
 }
 
-/** The documents listed so far under each index, page by page, and each index's filter. */
+export interface ListedDocuments {
+  readonly documents: readonly DocumentNode[];
+  readonly more: boolean;
+  readonly total: HitTotal | undefined;
+}
+
+/** The documents listed so far under each index, page by page, and each index's filter and sort. */
 export class IndexListings {
   private readonly listings = new Map<string, Listing>();
   private readonly filters = new Map<string, string>();
+  private readonly sorts = new Map<string, ListingSort>();
+  /** Documents deleted from each index since its count was read from `_cat/indices`. */
+  private readonly deleted = new Map<string, number>();
 
   constructor(
     private readonly gateways: GatewayPool,
@@ -30,37 +44,76 @@ export class IndexListings {
     this.reset(node);
   }
 
+  sortOf(node: IndexNode): ListingSort | undefined {
+    return this.sorts.get(indexKey(node));
+  }
+
+  setSort(node: IndexNode, sort: ListingSort | undefined): void {
+    if (sort) this.sorts.set(indexKey(node), sort);
+    else this.sorts.delete(indexKey(node));
+    this.reset(node);
+  }
+
+  /** The listing's total once its first page is read (filtered or not), less deletions since. */
+  totalOf(node: IndexNode): HitTotal | undefined {
+    return this.listings.get(indexKey(node))?.total;
+  }
+
+  /** The `_cat/indices` count of the index, less the documents deleted from it since. */
+  countOf(node: IndexNode): number | undefined {
+    const count = node.index.docsCount;
+    return count === undefined ? undefined : Math.max(0, count - (this.deleted.get(indexKey(node)) ?? 0));
+  }
+
+  /** How many documents are listed under the index so far. */
+  listedCount(node: IndexNode): number {
+    return this.listings.get(indexKey(node))?.documents.length ?? 0;
+  }
+
+  /** `_cat/indices` was read again for the connection: its counts include the deletions. */
+  countsRead(connectionId: string): void {
+    for (const key of this.deleted.keys()) if (key.startsWith(`${connectionId}\u0000`)) this.deleted.delete(key);
+  }
+
   /** The documents listed so far, loading the first page on first use. */
-  async documents(node: IndexNode): Promise<{ documents: readonly DocumentNode[]; more: boolean }> {
+  async documents(node: IndexNode): Promise<ListedDocuments> {
     let listing = this.listings.get(indexKey(node));
     if (listing === undefined) {
-      const pager = new DocumentPager(this.gateways.get(node.connectionId), node.index.name, this.pageSize(), this.filterOf(node));
+      const options = { queryString: this.filterOf(node), sort: this.sortOf(node), sourceFields: PREVIEW_FIELDS };
+      const pager = new DocumentPager(this.gateways.get(node.connectionId), node.index.name, this.pageSize(), options);
       listing = { pager, documents: [] };
       this.listings.set(indexKey(node), listing);
       await this.load(node, listing);
     } else if (listing.loading) {
       await listing.loading;
     }
-    return { documents: listing.documents, more: !listing.pager.done };
+    return { documents: listing.documents, more: !listing.pager.done, total: listing.total };
   }
 
+  /** Reads the next page; while one is being read, waits for it instead (a double click reads one page). */
   async loadMore(node: IndexNode): Promise<void> {
     const listing = this.listings.get(indexKey(node));
-    if (listing && !listing.pager.done) await this.load(node, listing);
+    if (listing === undefined) return;
+    if (listing.loading) return listing.loading;
+    if (!listing.pager.done) await this.load(node, listing);
   }
 
-  /** Removes a document from every listing holding it; true when one did. */
-  forget(address: DocumentAddress): boolean {
+  /**
+   * Removes a deleted document from every listing holding it and counts it off its index and
+   * those listings. Returns the keys (see `indexKey`) of the indices whose rows changed.
+   */
+  forget(address: DocumentAddress): Set<string> {
     const key = addressKey(address);
-    let found = false;
-    for (const listing of this.listings.values()) {
+    const changed = new Set<string>([`${address.connectionId}\u0000${address.index}`]);
+    for (const [listingKey, listing] of this.listings) {
       const at = listing.documents.findIndex((d) => addressKey(d.address) === key);
-      if (at >= 0) {
-        listing.documents.splice(at, 1);
-        found = true;
-      }
+      if (at < 0) continue;
+      listing.documents.splice(at, 1);
+      if (listing.total) listing.total = { ...listing.total, value: Math.max(0, listing.total.value - 1) };
+      changed.add(listingKey);
     }
-    return found;
+    for (const indexKeyOf of changed) this.deleted.set(indexKeyOf, (this.deleted.get(indexKeyOf) ?? 0) + 1);
+    return changed;
   }
 
   reset(node: IndexNode): void {
@@ -81,11 +134,13 @@ export class IndexListings {
   dispose(): void {
     for (const listing of this.listings.values()) void listing.pager.close();
     this.listings.clear();
+    this.deleted.clear();
   }
 
   private async load(node: IndexNode, listing: Listing): Promise<void> {
     const loading = (async () => {
       const hits = await listing.pager.nextPage();
+      listing.total ??= listing.pager.total;
       for (const hit of hits) {
         // Writes go to the concrete index the hit came from, whatever name was listed.
         const address = { connectionId: node.connectionId, index: hit.index || node.index.name, id: hit.id, ...(hit.routing === undefined ? {} : { routing: hit.routing }) };
@@ -97,7 +152,7 @@ export class IndexListings {
       await loading;
     } catch (error) {
       // A failed first page must be retried from scratch; a failed later page keeps what was listed.
-      if (listing.documents.length === 0) this.listings.delete(indexKey(node));
+      if (listing.documents.length === 0 && this.listings.get(indexKey(node)) === listing) this.listings.delete(indexKey(node));
       throw error;
     } finally {
       listing.loading = undefined;

@@ -41,7 +41,14 @@ export interface FailureNode {
   readonly parent: ConnectionNode | IndexNode | DataStreamNode;
 }
 
-export type TreeNode = ConnectionNode | IndexNode | DataStreamNode | DocumentNode | LoadMoreNode | FailureNode;
+/** Stands under an index with nothing to list, e.g. "No documents match". */
+export interface EmptyNode {
+  readonly kind: 'empty';
+  readonly message: string;
+  readonly parent: IndexNode;
+}
+
+export type TreeNode = ConnectionNode | IndexNode | DataStreamNode | DocumentNode | LoadMoreNode | FailureNode | EmptyNode;
 
 export function indexKey(node: IndexNode): string {
   return `${node.connectionId}\u0000${node.index.name}`;

@@ -43,6 +43,8 @@ export interface CodeServerOptions {
   env?: NodeJS.ProcessEnv;
   /** Stream the server's own log to stdout instead of only keeping it in a file. */
   verbose?: boolean;
+  /** Keep workspace trust on: the opened folder is then untrusted (Restricted Mode). Off by default. */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -137,7 +139,7 @@ export async function startCodeServer(options: CodeServerOptions = {}, existing?
     '--bind-addr', `${HOST}:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     ...profileArgs(profile),
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     profile.workspace,

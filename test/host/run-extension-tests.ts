@@ -1,6 +1,7 @@
 /**
  * `npm run test:host`: runs the extension-host suite (test/suite) inside a real VS Code, i.e.
  * code-server's Node extension host driven by headless Chromium, against the ES test server.
+ * Then a second, short run with workspace trust on (the folder untrusted) for the Restricted Mode test.
  *   ESDOCS_TEST_GREP=<pattern>  run only the matching tests
  *   ESDOCS_HOST_VERBOSE=1       also stream code-server's own log
  */
@@ -10,7 +11,7 @@ import { openBrowser } from './browser';
 import { runMain } from './cleanup';
 import { startCodeServer } from './codeServer';
 import { ensureHost } from './ensureHost';
-import { startTestEsServer } from './esServer';
+import { startTestEsServer, type RunningEsServer } from './esServer';
 import { PROJECT_ROOT, SUITE_ENTRY } from './paths';
 import { npmRun } from './proc';
 import { remoteUri, workbenchUrl } from './workbench';
@@ -23,6 +24,9 @@ function step(message: string): void {
   console.log(`[test:host] ${message}`);
 }
 
+/** The test that needs workspace trust on; its title is the grep of the second run. */
+const RESTRICTED_MODE_TEST = 'Restricted Mode';
+
 async function main(): Promise<number> {
   const started = Date.now();
   await ensureHost();
@@ -31,16 +35,32 @@ async function main(): Promise<number> {
 
   const es = await startTestEsServer();
   step(`ES test server on ${es.url}`);
+  const code = await runSuite(es, { workspaceTrust: false, env: {} });
+  step(`suite exited with code ${code} after ${Math.round((Date.now() - started) / 1000)} s`);
+  const grep = process.env.ESDOCS_TEST_GREP;
+  if (grep && !new RegExp(grep).test(RESTRICTED_MODE_TEST)) return code;
+  const restricted = await runSuite(es, { workspaceTrust: true, env: { ESDOCS_TEST_GREP: RESTRICTED_MODE_TEST, ESDOCS_TEST_RESTRICTED: '1' } });
+  step(`the run with workspace trust on exited with code ${restricted} after ${Math.round((Date.now() - started) / 1000)} s`);
+  return code || restricted;
+}
+
+async function runSuite(es: RunningEsServer, options: { workspaceTrust: boolean; env: NodeJS.ProcessEnv }): Promise<number> {
   const server = await startCodeServer({
     smokeTestDriver: true,
-    settings: { 'esdocs.connections': [{ name: 'test', url: es.url }] },
+    settings: {
+      'esdocs.connections': [{ name: 'test', url: es.url }],
+      // With trust on, the folder opens in Restricted Mode without asking.
+      ...(options.workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
+    },
     // The extension host is forked by the server and inherits this environment.
-    env: { ESDOCS_TEST_ES_URL: es.url },
+    env: { ESDOCS_TEST_ES_URL: es.url, ...options.env },
     verbose: process.env.ESDOCS_HOST_VERBOSE === '1',
+    workspaceTrust: options.workspaceTrust,
   });
-  step(`code-server on ${server.url}`);
+  step(`code-server on ${server.url}${options.workspaceTrust ? ', workspace trust on' : ''}`);
 
-  const { page } = await openBrowser();
+  const session = await openBrowser();
+  const { page } = session;
   let finish: (code: number) => void = () => undefined;
   const exitCode = new Promise<number>((resolve) => (finish = resolve));
   // Mocha's reporter writes through the extension host's console, which the driver relays here.
@@ -72,7 +92,8 @@ async function main(): Promise<number> {
     }, SUITE_TIMEOUT_MS).unref();
   });
   const code = await Promise.race([exitCode, timeout]);
-  step(`suite exited with code ${code} after ${Math.round((Date.now() - started) / 1000)} s`);
+  await session.close();
+  await server.stop();
   return code;
 }
 

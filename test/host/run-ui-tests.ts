@@ -53,7 +53,8 @@ async function main(): Promise<number> {
   checks.scenario('Connection "local" configured');
   // A second, fresh server: code-server does not notice a settings.json written behind its back.
   await bare.stop();
-  const configured = await startWorkbench(vsix, { 'esdocs.connections': [{ name: 'local', url: es.url }] });
+  // Auto-save on, as the browser VS Code has it by default: the editing loop must still write only on Ctrl+S.
+  const configured = await startWorkbench(vsix, { 'esdocs.connections': [{ name: 'local', url: es.url }], 'files.autoSave': 'afterDelay', 'files.autoSaveDelay': 300 });
   await checks.check('the view lists the configured connection', async () => {
     await page.goto(workbenchUrl(configured));
     await activityItem(page).click();

@@ -24,10 +24,10 @@ export async function addConnectionScenario(page: Page, checks: Checks, esUrl: s
   });
 
   await checks.check('it tests the connection before saving, and the tree shows it', async () => {
-    // The test's result is the last step's placeholder, above Save and Change something.
-    const placeholder = widget.locator('input.input[placeholder^="Connected: cluster"]');
-    await visible(placeholder, 'The result of the connection test');
-    assert.match((await placeholder.getAttribute('placeholder')) ?? '', /Connected: cluster ".+", Elasticsearch \d+\.\d+\.\d+/);
+    // The test's result is the last step's message, in full, above Save and Change something.
+    const message = widget.locator('.quick-input-message', { hasText: 'Connected: cluster' });
+    await visible(message, 'The result of the connection test');
+    assert.match(await message.innerText(), /Connected: cluster ".+", Elasticsearch \d+\.\d+\.\d+\./);
     await screenshot(page, 'ui-add-connection.png');
     await input.press('Enter');
     await visible(treeRow(page, 'from-the-wizard'), 'The new connection in the tree');

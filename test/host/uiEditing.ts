@@ -24,8 +24,15 @@ export async function editingScenario(page: Page, checks: Checks, esUrl: string)
     await screenshot(page, 'ui-editor.png');
   });
 
-  await checks.check('editing the title and pressing Ctrl+S saves it to the cluster', async () => {
+  await checks.check('with auto-save on, an edit stays in the editor, marked as not auto-saved', async () => {
     await replaceInEditor(page, '"Interstellar"', '"Interstellar Foo"');
+    await visible(page.locator('.statusbar-item', { hasText: /seq \d+ · term 1 · v1 · not auto-saved/ }), 'The version in the status bar saying the edit is not auto-saved');
+    await visible(page.locator('.tabs-container .tab.dirty', { hasText: '109487.json' }), 'The dirty editor tab');
+    assert.equal((await source()).title, 'Interstellar', 'nothing was written by auto-save');
+    await screenshot(page, 'ui-not-auto-saved.png');
+  });
+
+  await checks.check('pressing Ctrl+S saves it to the cluster', async () => {
     await page.keyboard.press('Control+S');
     await visible(page.locator('.statusbar-item', { hasText: /· v2/ }), 'The new version in the status bar');
     assert.equal((await source()).title, 'Interstellar Foo');
@@ -43,10 +50,12 @@ export async function editingScenario(page: Page, checks: Checks, esUrl: string)
     await visible(notification(page, 'changed on the server since you opened it', 'Overwrite'), 'The conflict notification with its actions');
     await screenshot(page, 'ui-conflict.png');
     assert.equal((await source()).title, 'Interstellar (edited elsewhere)', 'the concurrent change is not overwritten');
+    const toasts = page.locator('.notifications-toasts .notification-list-item');
+    assert.equal(await toasts.filter({ hasText: 'Failed to save' }).count(), 0, 'no second notification from VS Code');
+    assert.equal(await toasts.filter({ hasText: 'changed on the server' }).count(), 1, 'one notification for one conflict');
   });
 
   await checks.check('Compare opens the diff of the server version and the user text', async () => {
-    // VS Code's own "Failed to save" toast quotes the same sentence; ours is the one offering Compare.
     await notification(page, 'changed on the server since you opened it', 'Compare').locator('.monaco-button', { hasText: 'Compare' }).click();
     await visible(page.locator('.tabs-container .tab', { hasText: '109487 (server ↔ yours)' }), 'The diff tab');
     const diff = page.locator('.monaco-diff-editor').first();

@@ -10,6 +10,7 @@ import { writeEsResponse, type ResponseFormat } from './http/respond';
 import { API_PARAMS, COMMON_PARAMS, unrecognizedParamsError } from './http/params';
 import { CONTROL_PREFIX, handleControl, type ControlDeps } from './control-api';
 import { faultErrorBody } from './faults';
+import { writeDrip, writeHuge } from './streaming-faults';
 import { EsError } from './errors';
 import { authenticate, type AuthOptions, type AuthenticatedUser } from './security/authenticate';
 import { wwwAuthenticate } from './security/auth-errors';
@@ -79,6 +80,10 @@ export async function dispatch(router: Router, deps: DispatchDeps, req: Incoming
   if (latencyMs > 0) await sleep(latencyMs);
   if (action?.kind === 'drop_before') {
     res.socket?.destroy();
+    return;
+  }
+  if (action?.kind === 'drip' || action?.kind === 'huge') {
+    (action.kind === 'drip' ? writeDrip : writeHuge)(res, action, () => deps.faults.noteAbandoned());
     return;
   }
   if (action && action.kind !== 'drop_after') {

@@ -1,9 +1,10 @@
 // Fault injection for tests: each fault matches requests by method and a path regex and fires a number
 // of times (or until cleared). Latency faults add delay and let the request proceed; the others replace
 // the answer (error status, HTML page, malformed or empty body) or drop the connection before or after
-// the request is applied.
+// the request is applied. `drip` answers 200 one byte every `intervalMs`; `huge` answers 200 with a body
+// of `bytes` bytes, with or without a Content-Length (`declareLength`), as fast as the client reads.
 
-export type FaultKind = 'latency' | 'error' | 'html' | 'malformed' | 'empty' | 'drop_before' | 'drop_after';
+export type FaultKind = 'latency' | 'error' | 'html' | 'malformed' | 'empty' | 'drop_before' | 'drop_after' | 'drip' | 'huge';
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -18,6 +19,12 @@ export interface FaultSpec {
   /** Error type/reason for `error` faults (defaults depend on the status). */
   type?: string;
   reason?: string;
+  /** `drip`: milliseconds between two bytes (default 1000). */
+  intervalMs?: number;
+  /** `drip` and `huge`: the size of the body (defaults 1 MB and 200 MB). */
+  bytes?: number;
+  /** `huge`: send a Content-Length header (default true); without it the body is chunked. */
+  declareLength?: boolean;
 }
 
 export interface Fault extends FaultSpec {
@@ -26,11 +33,25 @@ export interface Fault extends FaultSpec {
   hits: number;
 }
 
-const VALID: FaultKind[] = ['latency', 'error', 'html', 'malformed', 'empty', 'drop_before', 'drop_after'];
+const VALID: FaultKind[] = ['latency', 'error', 'html', 'malformed', 'empty', 'drop_before', 'drop_after', 'drip', 'huge'];
 
 export class FaultRegistry {
   private faults: Fault[] = [];
   private nextId = 1;
+  private abandoned = 0;
+  private abandonWaiters: Array<{ count: number; resolve: () => void }> = [];
+
+  /** A client went away before a streamed fault answer was complete. */
+  noteAbandoned(): void {
+    this.abandoned++;
+    const due = this.abandonWaiters.filter((w) => w.count <= this.abandoned);
+    this.abandonWaiters = this.abandonWaiters.filter((w) => w.count > this.abandoned);
+    for (const w of due) w.resolve();
+  }
+
+  whenAbandoned(count: number): Promise<void> {
+    return new Promise((resolve) => (count <= this.abandoned ? resolve() : this.abandonWaiters.push({ count, resolve })));
+  }
 
   add(spec: FaultSpec): Fault {
     if (!VALID.includes(spec.kind)) throw new Error(`unknown fault kind [${String(spec.kind)}], expected one of ${VALID.join(', ')}`);

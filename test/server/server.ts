@@ -42,9 +42,10 @@ export interface EsServerOptions {
   auth?: AuthOptions;
   /**
    * Serve HTTPS with a generated CA. `certDir` keeps the CA and server certificate (reused when already
-   * there); without it they go to a temporary directory removed on close.
+   * there); without it they go to a temporary directory removed on close. `chain` serves exactly the
+   * given key and certificate chain (PEM) instead, e.g. a forged one; the server then has no CA file.
    */
-  tls?: boolean | { certDir?: string };
+  tls?: boolean | { certDir?: string; chain?: { key: string; cert: string } };
 }
 
 export interface RunningEsServer {
@@ -57,6 +58,8 @@ export interface RunningEsServer {
   readonly caFingerprint?: string;
   /** With `tls`: the same fingerprint as plain lower-case hex (how Elasticsearch prints it). */
   readonly caFingerprintHex?: string;
+  /** Resolves once clients have gone away in the middle of `count` streamed fault answers (`drip`, `huge`). */
+  whenAnswersAbandoned(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -107,8 +110,10 @@ export async function startEsServer(options: EsServerOptions = {}): Promise<Runn
       }
     });
   };
-  const tls: TlsMaterial | undefined = options.tls ? prepareTlsMaterial(options.tls === true ? undefined : options.tls.certDir) : undefined;
-  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, onRequest) : createServer(onRequest);
+  const chain = typeof options.tls === 'object' ? options.tls.chain : undefined;
+  const tls: TlsMaterial | undefined = options.tls && !chain ? prepareTlsMaterial(options.tls === true ? undefined : options.tls.certDir) : undefined;
+  const served = chain ?? tls;
+  const server = served ? createHttpsServer({ key: served.key, cert: served.cert }, onRequest) : createServer(onRequest);
   server.keepAliveTimeout = 65_000;
   server.on('connection', (s) => {
     sockets.add(s);
@@ -123,9 +128,10 @@ export async function startEsServer(options: EsServerOptions = {}): Promise<Runn
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    url: `${served ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     ...(tls ? { caCertPath: tls.caCertPath, caFingerprint: tls.caFingerprint, caFingerprintHex: tls.caFingerprintHex } : {}),
+    whenAnswersAbandoned: (count) => deps.faults.whenAbandoned(count),
     close: () =>
       new Promise<void>((resolve) => {
         ctx.pits.closeAll();

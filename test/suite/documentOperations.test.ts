@@ -82,7 +82,7 @@ describe('Document operations', function () {
     const draft = await answering({ inputs: ['n1', ''] }, () => vscode.commands.executeCommand<vscode.Uri>('esdocs.newDocument', index));
     assert.ok(draft);
     const document = await vscode.workspace.openTextDocument(draft);
-    assert.equal(document.getText(), '{\n}\n');
+    assert.equal(document.getText(), '{\n  \n}\n', 'an empty object, indented as the editor indents the language (2 spaces by default)');
     await replaceAll(document, '{"created":true}');
     assert.equal(await document.save(), true);
     assert.equal(await rawSource(INDEX, 'n1'), '{"created":true}');
@@ -120,7 +120,7 @@ describe('Document operations', function () {
     const document = await vscode.workspace.openTextDocument(uriOf('curl me'));
     await vscode.window.showTextDocument(document);
     const line = await vscode.commands.executeCommand<string>('esdocs.copyAsCurl', document.uri, 'put');
-    assert.match(line, /^curl -X PUT '.*\/operations\/_doc\/curl%20me\?if_seq_no=\d+&if_primary_term=1' -H 'Content-Type: application\/json' -d '\{\n {2}"x": 1\n\}\n'$/);
+    assert.match(line, /^curl -X PUT '.*\/operations\/_doc\/curl%20me\?if_seq_no=\d+&if_primary_term=1' -H 'Content-Type: application\/json' --data-raw '\{\n {2}"x": 1\n\}\n'$/);
     assert.equal(await vscode.env.clipboard.readText(), line);
   });
 

@@ -29,7 +29,7 @@ describe('Editing a document', function () {
     await putDocument(INDEX, '109487', '{"genre":["IMAX","Sci-Fi"],"title":"Interstellar","year":2014}');
     const before = await seqNoOf('109487');
     const document = await vscode.workspace.openTextDocument(uriOf('109487'));
-    assert.equal(document.languageId, 'json');
+    assert.equal(document.languageId, 'esdocs-json');
     assert.equal(document.getText(), '{\n  "genre": [\n    "IMAX",\n    "Sci-Fi"\n  ],\n  "title": "Interstellar",\n  "year": 2014\n}\n');
     await vscode.window.showTextDocument(document);
 

@@ -69,19 +69,57 @@ export async function eventually<T>(probe: () => T | undefined | Promise<T | und
   assert.fail(`gave up waiting for ${what}`);
 }
 
-/** Answers the extension's prompts as a user would while `body` runs: input boxes in order, warnings with one choice. */
+/**
+ * Answers the extension's prompts as a user would while `body` runs: input boxes (`showInputBox`
+ * and `createInputBox` alike) in order, warnings with one choice.
+ */
 export async function answering<T>(answers: { inputs?: string[]; warning?: string }, body: () => Thenable<T> | Promise<T>): Promise<T> {
-  const window = vscode.window as { showInputBox: unknown; showWarningMessage: unknown };
-  const { showInputBox, showWarningMessage } = window;
+  const window = vscode.window as { showInputBox: unknown; showWarningMessage: unknown; createInputBox: unknown };
+  const { showInputBox, showWarningMessage, createInputBox } = window;
   const inputs = [...(answers.inputs ?? [])];
   window.showInputBox = async () => inputs.shift();
   window.showWarningMessage = async () => answers.warning;
+  window.createInputBox = () => scriptedInputBox(() => inputs.shift());
   try {
     return await body();
   } finally {
     window.showInputBox = showInputBox;
     window.showWarningMessage = showWarningMessage;
+    window.createInputBox = createInputBox;
   }
+}
+
+/**
+ * An input box that, once shown, accepts the next answer (or is dismissed when there is none).
+ * `press` triggers the box's buttons, by tooltip, before it accepts.
+ */
+export function scriptedInputBox(next: () => string | undefined, press: readonly string[] = []): vscode.InputBox {
+  const accept = new vscode.EventEmitter<void>();
+  const hide = new vscode.EventEmitter<void>();
+  const change = new vscode.EventEmitter<string>();
+  const trigger = new vscode.EventEmitter<vscode.QuickInputButton>();
+  const box = {
+    value: '', title: undefined, prompt: undefined, placeholder: undefined, password: false, validationMessage: undefined, buttons: [] as readonly vscode.QuickInputButton[],
+    ignoreFocusOut: false, busy: false, enabled: true, step: undefined, totalSteps: undefined, valueSelection: undefined,
+    onDidAccept: accept.event, onDidHide: hide.event, onDidChangeValue: change.event, onDidTriggerButton: trigger.event,
+    show(): void {
+      setImmediate(() => {
+        for (const tooltip of press) {
+          const button = box.buttons.find((b) => b.tooltip === tooltip);
+          assert.ok(button, `the input box has a "${tooltip}" button`);
+          trigger.fire(button);
+        }
+        const answer = next();
+        if (answer === undefined) return hide.fire();
+        box.value = answer;
+        change.fire(answer);
+        accept.fire();
+      });
+    },
+    hide: (): void => hide.fire(),
+    dispose: (): void => undefined,
+  };
+  return box as unknown as vscode.InputBox;
 }
 
 /** Clicks "Load more" under `node` until everything is listed; returns the children and the pages read. */

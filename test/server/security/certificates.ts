@@ -37,16 +37,28 @@ function toPem(der: Buffer, label: string): string {
   return `-----BEGIN ${label}-----\n${b64}-----END ${label}-----\n`;
 }
 
-interface CertSpec {
+export interface CertSpec {
   subject: string;
   issuer: string;
   publicKey: KeyObject;
   signingKey: KeyObject;
   isCa: boolean;
   issuerKeyId?: Buffer;
+  /** Of a server certificate: IPv4 addresses and DNS names it is valid for (default 127.0.0.1 and localhost). */
+  altNames?: readonly string[];
 }
 
-function issue(spec: CertSpec): { pem: string; keyId: Buffer } {
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+function altName(value: string): Buffer {
+  return IPV4.test(value) ? implicitPrimitive(7, Buffer.from(value.split('.').map(Number))) : implicitPrimitive(2, Buffer.from(value, 'ascii'));
+}
+
+/**
+ * Issues a certificate. Tests use it directly to build chains a real server would never send, such
+ * as a leaf signed by a stranger's key that names a genuine CA as its issuer.
+ */
+export function issueCertificate(spec: CertSpec): { pem: string; keyId: Buffer } {
   const spki = spec.publicKey.export({ type: 'spki', format: 'der' });
   // RFC 5280 allows any unique value as the key identifier; a SHA-1 of the whole SPKI is simplest.
   const keyId = createHash('sha1').update(spki).digest();
@@ -60,7 +72,7 @@ function issue(spec: CertSpec): { pem: string; keyId: Buffer } {
   if (!spec.isCa) {
     exts.push(extension('2.5.29.37', false, sequence(oid('1.3.6.1.5.5.7.3.1'))));
     // SAN: iPAddress [7] 127.0.0.1 and dNSName [2] localhost; clients check the SAN, not the CN.
-    exts.push(extension('2.5.29.17', false, sequence(implicitPrimitive(7, Buffer.from([127, 0, 0, 1])), implicitPrimitive(2, Buffer.from('localhost', 'ascii')))));
+    exts.push(extension('2.5.29.17', false, sequence(...(spec.altNames ?? ['127.0.0.1', 'localhost']).map(altName))));
   }
   const now = Date.now();
   const tbs = sequence(
@@ -81,8 +93,8 @@ function generate(dir: string): void {
   const ca = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const server = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const caName = 'esdocs test server HTTP CA';
-  const caCert = issue({ subject: caName, issuer: caName, publicKey: ca.publicKey, signingKey: ca.privateKey, isCa: true });
-  const leaf = issue({ subject: 'localhost', issuer: caName, publicKey: server.publicKey, signingKey: ca.privateKey, isCa: false, issuerKeyId: caCert.keyId });
+  const caCert = issueCertificate({ subject: caName, issuer: caName, publicKey: ca.publicKey, signingKey: ca.privateKey, isCa: true });
+  const leaf = issueCertificate({ subject: 'localhost', issuer: caName, publicKey: server.publicKey, signingKey: ca.privateKey, isCa: false, issuerKeyId: caCert.keyId });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, CA_FILE), caCert.pem);
   writeFileSync(join(dir, CA_KEY_FILE), ca.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });

@@ -2,13 +2,16 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandIds } from '../../../src/commands/commandIds';
+import type { ConnectionConfig } from '../../../src/core/connectionConfig';
+import { connectionContextValue } from '../../../src/core/connectionDisplay';
 
 interface Manifest {
   contributes: {
     commands: Array<{ command: string; title: string; category?: string; icon?: string }>;
     menus: Record<string, Array<{ command: string; when?: string }>>;
-    configuration: { properties: Record<string, unknown> };
+    configuration: { properties: Record<string, { scope?: string; maximum?: number }> };
   };
+  capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
 }
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as Manifest;
@@ -41,5 +44,31 @@ describe('package.json contributions', () => {
     const read = [...source.matchAll(/(?:get<[^>]+>|update)\('([a-zA-Z]+)'/g)].map((m) => `esdocs.${m[1]}`);
     assert.ok(read.length >= 5);
     for (const key of read) assert.ok(key in manifest.contributes.configuration.properties, key);
+  });
+
+  it('offers Update Credentials only on connections that authenticate, and Remove only on added ones', () => {
+    const whenOf = (command: string): RegExp => {
+      const item = manifest.contributes.menus['view/item/context'].find((i) => i.command === command);
+      const match = /viewItem =~ \/(.+)\/$/.exec(item?.when ?? '');
+      assert.ok(match, `${command} matches the context value with a regular expression`);
+      return new RegExp(match[1]);
+    };
+    const connection = (origin: ConnectionConfig['origin'], auth: ConnectionConfig['auth']): string =>
+      connectionContextValue({ id: 'c', name: 'c', urls: ['http://127.0.0.1:9200'], auth, tls: {}, origin });
+    const update = whenOf('esdocs.updateCredentials');
+    assert.ok(update.test(connection('added', 'basic')) && update.test(connection('settings', 'apiKey')));
+    assert.ok(!update.test(connection('added', 'none')) && !update.test(connection('settings', 'none')));
+    const remove = whenOf('esdocs.removeConnection');
+    assert.ok(remove.test(connection('added', 'none')) && remove.test(connection('added', 'bearer')));
+    assert.ok(!remove.test(connection('settings', 'basic')));
+    assert.ok(whenOf('esdocs.editConnection').test(connection('settings', 'none')));
+  });
+
+  it('keeps the request timeout out of a folder\'s reach, and the tuning settings out of an untrusted one\'s', () => {
+    const properties = manifest.contributes.configuration.properties;
+    assert.equal(properties['esdocs.requestTimeoutSeconds'].scope, 'machine');
+    assert.equal(properties['esdocs.requestTimeoutSeconds'].maximum, 600);
+    const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    for (const key of ['esdocs.connections', 'esdocs.pageSize', 'esdocs.refreshOnSave', 'esdocs.retryOnConflict']) assert.ok(restricted.includes(key), key);
   });
 });

@@ -20,7 +20,7 @@ describe('documentAddress codec (fuzz)', () => {
         fc.pre(connectionId !== '' && index !== '' && id !== '');
         const address: DocumentAddress = routing === undefined ? { connectionId, index, id } : { connectionId, index, id, routing };
         const parts = addressToUriParts(address);
-        assert.equal(parts.path.split('/').length, 4, 'each part stays one path segment');
+        assert.equal(parts.path.split('/').length, 5, 'each part stays one path segment');
         assert.deepEqual(addressFromUriParts(parts), address);
       }),
       { numRuns: 2000 },

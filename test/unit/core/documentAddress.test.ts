@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addressFromUriParts, addressKey, addressToUriParts, type DocumentAddress } from '../../../src/core/documentAddress';
+import { addressFromUriParts, addressKey, addressToUriParts, uriKindOf, type DocumentAddress } from '../../../src/core/documentAddress';
 
 describe('documentAddress', () => {
   it('encodes a plain document as a readable path', () => {
-    assert.deepEqual(addressToUriParts({ connectionId: 'local', index: 'movies', id: '109487' }), { path: '/local/movies/109487.json', query: '' });
+    assert.deepEqual(addressToUriParts({ connectionId: 'local', index: 'movies', id: '109487' }), { path: '/local/movies/_doc/109487.json', query: '' });
   });
 
   it('keeps routing in the query', () => {
@@ -16,7 +16,7 @@ describe('documentAddress', () => {
     it(`round-trips the id ${JSON.stringify(id)}`, () => {
       const address = { connectionId: 'local cluster', index: 'movies', id };
       const parts = addressToUriParts(address);
-      assert.equal(parts.path.split('/').length, 4, 'the id stays one path segment');
+      assert.equal(parts.path.split('/').length, 5, 'the id stays one path segment');
       assert.deepEqual(addressFromUriParts(parts), address);
     });
   }
@@ -36,6 +36,17 @@ describe('documentAddress', () => {
     assert.throws(() => addressFromUriParts({ path: '/local/movies', query: '' }));
     assert.throws(() => addressFromUriParts({ path: '/local/movies/1.txt', query: '' }));
     assert.throws(() => addressFromUriParts({ path: '/local//1.json', query: '' }));
+    assert.throws(() => addressFromUriParts({ path: '/local/movies/1.json', query: '' }), 'the endpoint segment is required');
+    assert.throws(() => addressFromUriParts({ path: '/local/movies/_update/1.json', query: '' }));
+  });
+
+  it('tells a draft (_create) from an existing document (_doc) by its path', () => {
+    const address = { connectionId: 'local', index: 'movies', id: '7' };
+    const draft = addressToUriParts(address, 'create');
+    assert.equal(draft.path, '/local/movies/_create/7.json');
+    assert.equal(uriKindOf(draft), 'create');
+    assert.equal(uriKindOf(addressToUriParts(address)), 'doc');
+    assert.deepEqual(addressFromUriParts(draft), address);
   });
 
   it('gives distinct keys to distinct routings', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readGetResponse, readSearchResponse, readWriteResponse, MalformedResponseError } from '../../../src/core/esResponses';
+import { readCatIndices, readGetResponse, readSearchResponse, readWriteResponse, MalformedResponseError } from '../../../src/core/esResponses';
 
 const SOURCE = '{"genre":["IMAX","Sci-Fi"],"title":"Interstellar","big":12345678901234567890,"f":1.0}';
 
@@ -35,5 +35,25 @@ describe('esResponses', () => {
     assert.equal(page.hits.length, 2);
     assert.deepEqual(page.hits[0], { index: 'movies', id: '1', sourceText: SOURCE, sortText: '[4294967296123]' });
     assert.deepEqual(page.hits[1], { index: 'movies-2', id: 'a/b', routing: 'u1', sourceText: '{"x":1.50}', sortText: '[99]' });
+  });
+});
+
+describe('esResponses for listings', () => {
+  it('reads the total of a search, in either shape, and no total when it was not asked for', () => {
+    assert.deepEqual(readSearchResponse('{"hits":{"total":{"value":12,"relation":"eq"},"hits":[]}}').total, { value: 12, relation: 'eq' });
+    assert.deepEqual(readSearchResponse('{"hits":{"total":{"value":10000,"relation":"gte"},"hits":[]}}').total, { value: 10000, relation: 'gte' });
+    assert.deepEqual(readSearchResponse('{"hits":{"total":7,"hits":[]}}').total, { value: 7, relation: 'eq' });
+    assert.equal(readSearchResponse('{"hits":{"hits":[]}}').total, undefined);
+  });
+
+  it('reads _cat/indices rows, and refuses an answer that is not a JSON list with a clear error', () => {
+    const Malformed = MalformedResponseError;
+    assert.deepEqual(readCatIndices('[{"index":"movies","health":"green","docs.count":"500"},{"index":"closed","health":"red","docs.count":null}]'), [
+      { index: 'movies', health: 'green', docsCount: 500 },
+      { index: 'closed', health: 'red', docsCount: undefined },
+    ]);
+    assert.throws(() => readCatIndices('<html>Bad gateway</html>'), (error: unknown) => error instanceof Malformed && /list of indices is not JSON: <html>/.test(error.message));
+    assert.throws(() => readCatIndices('{"error":"x"}'), Malformed);
+    assert.throws(() => readCatIndices(''), Malformed);
   });
 });

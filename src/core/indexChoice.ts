@@ -1,0 +1,25 @@
+/**
+ * What accepting the index picker means: the highlighted index, else the one the typed text names.
+ * Text typed while the list still loads is kept and decided once the list arrives.
+ */
+
+export type IndexChoice<T> =
+  | { readonly kind: 'pick'; readonly item: T }
+  /** The list is still loading: decide when it arrives. */
+  | { readonly kind: 'wait' }
+  /** Nothing to take: stay open and say why. */
+  | { readonly kind: 'stay'; readonly message: string };
+
+export function chooseIndex<T extends { readonly name: string }>(typed: string, highlighted: T | undefined, items: readonly T[] | undefined): IndexChoice<T> {
+  if (highlighted !== undefined) return { kind: 'pick', item: highlighted };
+  if (items === undefined) return { kind: 'wait' };
+  const text = typed.trim();
+  if (text === '') return { kind: 'stay', message: items.length === 0 ? 'This cluster has no index.' : 'Pick an index.' };
+  const exact = items.find((item) => item.name === text);
+  if (exact !== undefined) return { kind: 'pick', item: exact };
+  const lower = text.toLowerCase();
+  const candidates = items.filter((item) => item.name.toLowerCase().includes(lower));
+  if (candidates.length === 1) return { kind: 'pick', item: candidates[0] };
+  if (candidates.length > 1) return { kind: 'stay', message: `${candidates.length} indices match "${text}": pick one.` };
+  return { kind: 'stay', message: `No index matches "${text}".` };
+}

@@ -1,0 +1,32 @@
+/**
+ * Settings as the extension uses them: whatever a settings file says (a folder's included), the
+ * value is a number of the right kind within bounds, so no setting can turn a timeout off, make
+ * every request fail, or ask for pages no cluster serves.
+ */
+
+type RefreshPolicy = 'false' | 'wait_for' | 'true';
+
+function boundedInteger(value: unknown, min: number, max: number, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}
+
+/** `esdocs.requestTimeoutSeconds`, in whole seconds from 1 to 600 (10 minutes), as milliseconds. */
+export function requestTimeoutMsOf(seconds: unknown): number {
+  return boundedInteger(seconds, 1, 600, 30) * 1000;
+}
+
+/** `esdocs.pageSize`: 1 to 10,000 documents (Elasticsearch's default `max_result_window`). */
+export function pageSizeOf(value: unknown): number {
+  return boundedInteger(value, 1, 10_000, 50);
+}
+
+/** `esdocs.retryOnConflict`: 0 to 100. */
+export function retryOnConflictOf(value: unknown): number {
+  return boundedInteger(value, 0, 100, 3);
+}
+
+/** `esdocs.refreshOnSave`: `false`, `wait_for` or `true`; anything else is `false`. */
+export function refreshPolicyOf(value: unknown): RefreshPolicy {
+  return value === true || value === 'true' ? 'true' : value === 'wait_for' ? 'wait_for' : 'false';
+}

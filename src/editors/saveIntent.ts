@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { DOCUMENT_SCHEME } from './documentUris';
+
+/**
+ * Why VS Code is saving a document. `onWillSaveTextDocument` tells the reason (Manual,
+ * AfterDelay, FocusOut) just before the save reaches `writeFile`, which is told nothing; the
+ * reason is kept until that write takes it. Auto-save is off by default for the extension's
+ * language, so an automatic save arrives here only if the user asked for it (`esdocs.autoSave`)
+ * or changed the editor's language: then this is the check that still refuses it.
+ */
+export class SaveIntent implements vscode.Disposable {
+  private readonly reasons = new Map<string, vscode.TextDocumentSaveReason>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor() {
+    this.subscription = vscode.workspace.onWillSaveTextDocument((event) => {
+      if (event.document.uri.scheme === DOCUMENT_SCHEME) this.reasons.set(event.document.uri.toString(), event.reason);
+    });
+  }
+
+  /**
+   * Whether the save now reaching `writeFile` is an automatic one. A save without the event
+   * (Save without Formatting skips save participants; another extension's `fs.writeFile`) is
+   * not automatic: VS Code always announces its auto-saves.
+   */
+  takeIsAutomatic(uri: vscode.Uri): boolean {
+    const reason = this.reasons.get(uri.toString());
+    this.reasons.delete(uri.toString());
+    return reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
