@@ -82,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const treeView = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const explorer = new ExplorerCommands(tree, listings, settings, pickers, gateways, () => treeView.selection);
   const connectionCommands = new ConnectionCommands(connections, secrets, prompts, settings, pickers, redactor);
-  const operations = new DocumentOperations(documents, files, saver, tokens, drafts, tree, connections, settings, pickers, (text) => redactor.text(text));
+  const operations = new DocumentOperations(documents, files, saver, tokens, drafts, tree, connections, settings, pickers, (action, error) => redactor.error(action, error));
 
   context.subscriptions.push(
     connections,

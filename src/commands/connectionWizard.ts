@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { ClusterError, describeFailure } from '../core/clusterErrors';
-import { credentialsFor, normalizeApiKey, secretBinding, secretLabel, type AuthMethod, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
+import { credentialsFor, normalizeSecret, secretBinding, secretLabel, type AuthMethod, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
 import { plainHttpRisk } from '../core/connectionDisplay';
 import { splitCredentials, validateConnectionUrl } from '../core/connectionUrl';
 import { redact, secretForms } from '../core/redaction';
@@ -231,10 +231,6 @@ function toConfig(draft: Draft, existing?: ConnectionConfig): ConnectionConfig {
     tls: draft.tls,
     origin: existing?.origin ?? 'added',
   };
-}
-
-function normalizeSecret(config: ConnectionConfig, secret: string): string {
-  return config.auth === 'apiKey' ? normalizeApiKey(secret) : secret;
 }
 
 async function testConnection(config: ConnectionConfig, credentials: Credentials | undefined, requestTimeoutMs: number, redactor: Redactor): Promise<{ ok: boolean; message: string }> {

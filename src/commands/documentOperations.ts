@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ClusterError, describeFailure } from '../core/clusterErrors';
+import { ClusterError } from '../core/clusterErrors';
 import { baseUrlOf } from '../core/connectionUrl';
 import { CURL_COPIED_MESSAGE, curlConditionalPut, curlGet } from '../core/curl';
 import type { DocumentAddress } from '../core/documentAddress';
@@ -36,8 +36,8 @@ export class DocumentOperations {
     private readonly connections: ConnectionRegistry,
     private readonly settings: Settings,
     private readonly pickers: Pickers,
-    /** Redacts text bound for the screen: a cluster's answer may echo a secret. */
-    private readonly screenText: (text: string) => string,
+    /** Words what an action threw, redacted for the screen (`Redactor.error`). */
+    private readonly describe: (action: string, error: unknown) => string,
   ) {}
 
   async updateFields(argument?: unknown, fields?: string): Promise<string | undefined> {
@@ -223,8 +223,7 @@ export class DocumentOperations {
   }
 
   private showFailure(action: string, error: unknown): undefined {
-    const message = error instanceof ClusterError ? describeFailure(action, error.failure) : `${action} failed: ${error instanceof Error ? error.message : String(error)}`;
-    void vscode.window.showErrorMessage(this.screenText(message));
+    void vscode.window.showErrorMessage(this.describe(action, error));
     return undefined;
   }
 }

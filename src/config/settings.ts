@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { pageSizeOf, refreshPolicyOf, requestTimeoutMsOf, retryOnConflictOf } from '../core/settingValues';
-import { DEFAULT_MAX_RESPONSE_MEGABYTES, maxResponseBytesOf } from '../core/responseSize';
-import type { RefreshPolicy } from '../elastic/documentStore';
+import { DEFAULT_MAX_RESPONSE_MEGABYTES, maxResponseBytesOf, pageSizeOf, refreshPolicyOf, requestTimeoutMsOf, retryOnConflictOf, type RefreshPolicy } from '../core/settingValues';
 
 const SECTION = 'esdocs';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ClusterFailure } from '../core/clusterErrors';
-import { credentialsFor, normalizeApiKey, secretLabel, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
+import { credentialsFor, normalizeSecret, secretLabel, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
 import type { ConnectionSecrets } from './connectionSecrets';
 import type { Redactor } from './redactor';
 
@@ -63,7 +63,7 @@ export class CredentialPrompts {
       validateInput: (value) => (value === '' ? `Enter the ${label}` : undefined),
     });
     if (secret === undefined) return undefined;
-    const stored = connection.auth === 'apiKey' ? normalizeApiKey(secret) : secret;
+    const stored = normalizeSecret(connection, secret);
     await this.secrets.set(connection, stored);
     return stored;
   }

@@ -130,6 +130,11 @@ export function describeFailure(action: string, failure: ClusterFailure, write =
   return redact(`${action} failed${status}: ${reason}${unknownOutcome}${advice ? ` ${advice}` : ''}`, secrets);
 }
 
+/** The failure an action threw: a cluster's, or any other error, read as an answer that could not be used. */
+export function failureOf(error: unknown): ClusterFailure {
+  return error instanceof ClusterError ? error.failure : { kind: 'malformed', reason: error instanceof Error ? error.message : String(error) };
+}
+
 /** A failure carried as an exception through layers that only pass errors on. */
 export class ClusterError extends Error {
   override readonly name = 'ClusterError';

@@ -62,6 +62,11 @@ export function normalizeApiKey(secret: string): string {
   return secret.includes(':') ? Buffer.from(secret).toString('base64') : secret;
 }
 
+/** A secret as it is stored for the connection's method (an API key encoded, anything else as typed). */
+export function normalizeSecret(config: ConnectionConfig, secret: string): string {
+  return config.auth === 'apiKey' ? normalizeApiKey(secret) : secret;
+}
+
 export function secretLabel(method: AuthMethod): string {
   return method === 'basic' ? 'password' : method === 'apiKey' ? 'API key' : method === 'bearer' ? 'bearer token' : '';
 }

@@ -1,4 +1,4 @@
-import type { DocumentAddress } from './documentAddress';
+import { wellFormed, type DocumentAddress } from './documentAddress';
 import type { VersionToken } from './versionToken';
 
 /**
@@ -14,12 +14,7 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-// A lone surrogate has no UTF-8 form, so no URL can carry it: it is written as U+FFFD (the
-// replacement character) rather than throwing a URIError.
-function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
-
+// A lone surrogate, which no URL can carry, is written as U+FFFD rather than throwing a URIError.
 function documentUrl(baseUrl: string, address: DocumentAddress, query: Record<string, string | number | undefined>): string {
   const url = new URL(baseUrl);
   const hadCredentials = url.username !== '' || url.password !== '';

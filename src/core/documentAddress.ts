@@ -82,13 +82,21 @@ export function addressKey(address: DocumentAddress): string {
   return JSON.stringify([address.connectionId, address.index, address.id, address.routing ?? null]);
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The text with each lone surrogate (half of a UTF-16 pair, which has no UTF-8 form) replaced by
+ * U+FFFD, as Node writes it: a URL can then carry it without `encodeURIComponent` throwing.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATES, '\ufffd');
+}
 
 /** Why Elasticsearch would refuse this id, or undefined when it accepts it. */
 export function checkDocumentId(id: string): string | undefined {
   if (id === '') return 'a document _id cannot be empty';
   // Such an id has no UTF-8 form: it would reach Elasticsearch as another id (with U+FFFD).
-  if (LONE_SURROGATE.test(id)) return 'a document _id cannot contain half of a UTF-16 surrogate pair (such as \\ud83d alone): Elasticsearch stores ids as UTF-8';
+  if (wellFormed(id) !== id) return 'a document _id cannot contain half of a UTF-16 surrogate pair (such as \\ud83d alone): Elasticsearch stores ids as UTF-8';
   const bytes = Buffer.byteLength(id, 'utf8');
   return bytes > 512 ? `a document _id is at most 512 bytes; this one has ${bytes}` : undefined;
 }

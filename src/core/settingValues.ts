@@ -4,7 +4,11 @@
  * every request fail, or ask for pages no cluster serves.
  */
 
-type RefreshPolicy = 'false' | 'wait_for' | 'true';
+/** `esdocs.refreshOnSave` as the `refresh` parameter of a write; `false` sends none. */
+export type RefreshPolicy = 'false' | 'wait_for' | 'true';
+
+/** `esdocs.maxResponseMegabytes` by default: Elasticsearch's own `http.max_content_length`, so no document is larger. */
+export const DEFAULT_MAX_RESPONSE_MEGABYTES = 100;
 
 function boundedInteger(value: unknown, min: number, max: number, fallback: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
@@ -24,6 +28,14 @@ export function pageSizeOf(value: unknown): number {
 /** `esdocs.retryOnConflict`: 0 to 100. */
 export function retryOnConflictOf(value: unknown): number {
   return boundedInteger(value, 0, 100, 3);
+}
+
+/**
+ * `esdocs.maxResponseMegabytes` as bytes (MiB, as Elasticsearch counts): 1 to 500, below the
+ * largest string the JavaScript engine can hold.
+ */
+export function maxResponseBytesOf(megabytes: unknown): number {
+  return boundedInteger(megabytes, 1, 500, DEFAULT_MAX_RESPONSE_MEGABYTES) * 1024 * 1024;
 }
 
 /** `esdocs.refreshOnSave`: `false`, `wait_for` or `true`; anything else is `false`. */

@@ -37,16 +37,12 @@ export class BufferBaselines implements vscode.Disposable {
 
   /** A read of the server's version; `text` is what the read returned to VS Code. */
   offer(uri: vscode.Uri, text: string, token: VersionToken): void {
+    this.offers.set(uri.toString(), { text, token });
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     // Not open: this read is the one opening it (a read for any other reason is harmless, since
     // opening reads again).
-    if (open === undefined) {
-      this.offers.set(uri.toString(), { text, token });
-      this.tokens.set(uri, token);
-      return;
-    }
-    this.offers.set(uri.toString(), { text, token });
-    if (!open.isDirty && open.getText() === text) this.adopt(open);
+    if (open === undefined) this.tokens.set(uri, token);
+    else if (!open.isDirty && open.getText() === text) this.adopt(open);
   }
 
   /** The user's own write of `text` landed at `token`. */

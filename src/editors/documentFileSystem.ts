@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ClusterError, describeFailure, type ClusterFailure } from '../core/clusterErrors';
+import { describeFailure, failureOf } from '../core/clusterErrors';
 import { prettyPrintJson } from '../core/jsonText';
 import type { DocumentStore } from '../elastic/documentStore';
 import type { BufferBaselines } from './bufferBaselines';
@@ -122,6 +122,5 @@ function asRefusal(outcome: Exclude<SaveOutcome, { ok: true }>): Error {
 
 export function asFileSystemError(error: unknown, action: string, write = false, screenText: (text: string) => string = (text) => text): Error {
   if (error instanceof vscode.FileSystemError) return error;
-  const failure: ClusterFailure = error instanceof ClusterError ? error.failure : { kind: 'malformed', reason: error instanceof Error ? error.message : String(error) };
-  return vscode.FileSystemError.Unavailable(screenText(describeFailure(action, failure, write)));
+  return vscode.FileSystemError.Unavailable(screenText(describeFailure(action, failureOf(error), write)));
 }

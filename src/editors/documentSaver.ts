@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { ClusterError, describeFailure, type ClusterFailure } from '../core/clusterErrors';
+import { ClusterError, describeFailure, failureOf } from '../core/clusterErrors';
 import { describeConflict, readConflictReason } from '../core/conflicts';
 import { checkDocumentText, describeProblem } from '../core/jsonText';
+import type { VersionToken } from '../core/versionToken';
 import type { Settings } from '../config/settings';
 import type { DocumentStore } from '../elastic/documentStore';
 import type { BufferBaselines } from './bufferBaselines';
@@ -94,7 +95,7 @@ export class DocumentSaver implements vscode.Disposable {
     this.alreadySaved.dispose();
   }
 
-  private saved(uri: vscode.Uri, token: Parameters<BufferBaselines['wrote']>[1]): void {
+  private saved(uri: vscode.Uri, token: VersionToken): void {
     this.inConflict.delete(uri.toString());
     this.baselines.wrote(uri, token);
   }
@@ -151,6 +152,5 @@ export class DocumentSaver implements vscode.Disposable {
 }
 
 function failed(action: string, error: unknown, write: boolean): SaveOutcome {
-  const failure: ClusterFailure = error instanceof ClusterError ? error.failure : { kind: 'malformed', reason: error instanceof Error ? error.message : String(error) };
-  return { ok: false, kind: 'failed', message: describeFailure(action, failure, write) };
+  return { ok: false, kind: 'failed', message: describeFailure(action, failureOf(error), write) };
 }

@@ -11,6 +11,8 @@ import type { TokenStore } from './tokenStore';
 export class TokenStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('esdocs.version', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[];
+  // The item changes with typing only when the editor becomes dirty or clean.
+  private shownDirty: boolean | undefined;
 
   constructor(
     private readonly tokens: TokenStore,
@@ -22,7 +24,7 @@ export class TokenStatusBar implements vscode.Disposable {
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document === vscode.window.activeTextEditor?.document) this.update();
+        if (event.document === vscode.window.activeTextEditor?.document && event.document.isDirty !== this.shownDirty) this.update();
       }),
       tokens.onDidChange(() => this.update()),
     ];
@@ -36,6 +38,7 @@ export class TokenStatusBar implements vscode.Disposable {
 
   private update(): void {
     const document = vscode.window.activeTextEditor?.document;
+    this.shownDirty = document?.isDirty;
     const uri = document?.uri;
     if (document === undefined || uri?.scheme !== DOCUMENT_SCHEME) {
       this.item.hide();

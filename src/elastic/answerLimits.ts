@@ -1,5 +1,5 @@
 import type { ClusterFailure } from '../core/clusterErrors';
-import { maxResponseBytesOf } from '../core/responseSize';
+import { maxResponseBytesOf } from '../core/settingValues';
 
 /**
  * Bounds on what a request may cost the editor's process, shared by every extension: an overall

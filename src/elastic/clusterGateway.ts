@@ -1,6 +1,8 @@
 import type { Client, ClientOptions } from '@elastic/elasticsearch';
 import { ClusterError, failureFromNetwork, failureFromResponse, type ClusterFailure } from '../core/clusterErrors';
 import type { ConnectionConfig, Credentials } from '../core/connectionConfig';
+import { wellFormed } from '../core/documentAddress';
+import { MalformedResponseError } from '../core/esResponses';
 import { AnswerTooLargeError, DEFAULT_MAX_RESPONSE_BYTES, deadlineFailure, readBounded, tooLargeFailure } from './answerLimits';
 import { trustOptions } from './clusterTrust';
 
@@ -106,6 +108,11 @@ export class ClusterGateway {
     return response;
   }
 
+  /** Like `sendOk`, then reads the answer with `read` (see `readResponse`). */
+  async sendOkAndRead<T>(request: ClusterRequest, read: (text: string) => T): Promise<T> {
+    return readResponse(await this.sendOk(request), read);
+  }
+
   async close(): Promise<void> {
     const client = this.client;
     this.client = undefined;
@@ -140,6 +147,16 @@ export class ClusterGateway {
   }
 }
 
+/** Reads a successful answer; one that cannot be read is a `malformed` failure like any other, with its status. */
+export function readResponse<T>(response: ClusterResponse, read: (text: string) => T): T {
+  try {
+    return read(response.text);
+  } catch (error) {
+    if (error instanceof MalformedResponseError) throw new ClusterError({ kind: 'malformed', status: response.status, reason: error.message });
+    throw error;
+  }
+}
+
 /** The client's own timeouts (headers, or a gap in the body) come at the deadline too: one message for all. */
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || (error as { code?: unknown }).code === 'UND_ERR_BODY_TIMEOUT');
@@ -153,5 +170,5 @@ function isTimeout(error: unknown): boolean {
  */
 export function encodePathSegment(segment: string): string {
   if (segment === '.' || segment === '..') return segment.replace(/\./g, '%2E');
-  return encodeURIComponent(segment.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+  return encodeURIComponent(wellFormed(segment));
 }

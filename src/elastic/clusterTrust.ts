@@ -5,6 +5,7 @@ import type { X509Certificate } from 'node:crypto';
 import { chainsToPin, findPinned, normalizeFingerprint } from '../core/certificatePin';
 import { ClusterError, failureFromNetwork } from '../core/clusterErrors';
 import type { ConnectionConfig } from '../core/connectionConfig';
+import { cloudIdUrl } from '../core/connectionUrl';
 import { PIN_MISMATCH } from '../core/tlsFailures';
 import { deadlineFailure } from './answerLimits';
 
@@ -90,7 +91,8 @@ async function fetchPinnedCertificate(connection: ConnectionConfig, pin: string,
 }
 
 function tlsTargets(connection: ConnectionConfig): TlsTarget[] {
-  const urls = connection.cloudId ? [cloudUrl(connection.cloudId)] : connection.urls;
+  const cloud = connection.cloudId === undefined ? undefined : cloudIdUrl(connection.cloudId);
+  const urls = connection.cloudId ? (cloud ? [cloud] : []) : connection.urls;
   return urls.flatMap((value) => {
     try {
       const url = new URL(value);
@@ -99,12 +101,6 @@ function tlsTargets(connection: ConnectionConfig): TlsTarget[] {
       return [];
     }
   });
-}
-
-/** The node URL of an Elastic Cloud id, `name:base64(domain$esId$kibanaId)`, as the client derives it. */
-function cloudUrl(cloudId: string): string {
-  const [domain = '', esId = ''] = Buffer.from(cloudId.split(':')[1] ?? '', 'base64').toString().split('$');
-  return `https://${esId}.${domain}`;
 }
 
 function presentedChain(target: TlsTarget, timeoutMs: number): Promise<Buffer[]> {

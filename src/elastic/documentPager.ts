@@ -2,7 +2,6 @@ import { ClusterError } from '../core/clusterErrors';
 import { parseJsonObject, readSearchResponse, type SearchHit, type SearchPage } from '../core/esResponses';
 import { sortClause, type ListingSort } from '../core/listingSort';
 import { encodePathSegment, type ClusterGateway } from './clusterGateway';
-import { readAnswer } from './indexCatalog';
 
 const KEEP_ALIVE = '5m';
 
@@ -80,7 +79,7 @@ export class DocumentPager {
   }
 
   private async openPit(): Promise<string> {
-    const id = (await readAnswer(this.gateway, { method: 'POST', path: `/${encodePathSegment(this.index)}/_pit`, query: { keep_alive: KEEP_ALIVE } }, parseJsonObject)).id;
+    const id = (await this.gateway.sendOkAndRead({ method: 'POST', path: `/${encodePathSegment(this.index)}/_pit`, query: { keep_alive: KEEP_ALIVE } }, parseJsonObject)).id;
     if (typeof id !== 'string') throw new Error('The cluster opened a point in time without an id.');
     return id;
   }
@@ -93,7 +92,7 @@ export class DocumentPager {
     // Counting costs little next to the first page, and later pages need not count again.
     const countHits = this.counted === undefined && this.searchAfter === undefined;
     const body = `{"size":${this.pageSize},"query":${query},"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"},"sort":${sortClause(sort)},"track_total_hits":${countHits},"seq_no_primary_term":true,"version":true${source}${searchAfter}}`;
-    return readAnswer(this.gateway, { method: 'POST', path: '/_search', body }, readSearchResponse);
+    return this.gateway.sendOkAndRead({ method: 'POST', path: '/_search', body }, readSearchResponse);
   }
 }
 

@@ -1,11 +1,11 @@
 import type { DocumentAddress } from '../core/documentAddress';
 import { ClusterError, failureFromResponse } from '../core/clusterErrors';
 import { checkDocumentId } from '../core/documentAddress';
-import { MalformedResponseError, readGetResponse, readWriteResponse, type GetResult, type WriteResult } from '../core/esResponses';
+import { readGetResponse, readWriteResponse, type GetResult, type WriteResult } from '../core/esResponses';
+import type { RefreshPolicy } from '../core/settingValues';
 import type { VersionToken } from '../core/versionToken';
-import { encodePathSegment, type ClusterGateway } from './clusterGateway';
+import { encodePathSegment, readResponse, type ClusterGateway } from './clusterGateway';
 
-export type RefreshPolicy = 'false' | 'true' | 'wait_for';
 
 /** Reads and writes single documents: one request each, every write conditional. */
 export class DocumentStore {
@@ -24,7 +24,7 @@ export class DocumentStore {
       return { found: false };
     }
     if (response.status >= 400) throw new ClusterError(failureFromResponse(response.status, response.text));
-    return readAnswer(response.status, () => readGetResponse(response.text));
+    return readResponse(response, readGetResponse);
   }
 
   /** Replaces the document only if it is still at `token`; a 409 comes back as a `conflict` ClusterError. */
@@ -51,30 +51,27 @@ export class DocumentStore {
    */
   async updateFields(address: DocumentAddress, partialText: string, retryOnConflict: number, refresh: RefreshPolicy): Promise<WriteResult> {
     refuseInvalidId(address);
-    const response = await this.gateway(address.connectionId).sendOk({
+    return this.gateway(address.connectionId).sendOkAndRead({
       method: 'POST',
       path: docPath(address, '_update'),
       query: { retry_on_conflict: retryOnConflict, routing: address.routing, refresh: refresh === 'false' ? undefined : refresh },
       body: `{"doc":${partialText}}`,
-    });
-    return readAnswer(response.status, () => readWriteResponse(response.text));
+    }, readWriteResponse);
   }
 
   /** Deletes the document only if it is still at `token`. */
   async delete(address: DocumentAddress, token: VersionToken, refresh: RefreshPolicy): Promise<WriteResult> {
     refuseInvalidId(address);
-    const response = await this.gateway(address.connectionId).sendOk({
+    return this.gateway(address.connectionId).sendOkAndRead({
       method: 'DELETE',
       path: docPath(address, '_doc'),
       query: { if_seq_no: token.seqNo, if_primary_term: token.primaryTerm, routing: address.routing, refresh: refresh === 'false' ? undefined : refresh },
-    });
-    return readAnswer(response.status, () => readWriteResponse(response.text));
+    }, readWriteResponse);
   }
 
   private async write(address: DocumentAddress, endpoint: string, body: string, query: Record<string, string | number | undefined>): Promise<WriteResult> {
     refuseInvalidId(address);
-    const response = await this.gateway(address.connectionId).sendOk({ method: 'PUT', path: docPath(address, endpoint), query, body });
-    return readAnswer(response.status, () => readWriteResponse(response.text));
+    return this.gateway(address.connectionId).sendOkAndRead({ method: 'PUT', path: docPath(address, endpoint), query, body }, readWriteResponse);
   }
 }
 
@@ -82,16 +79,6 @@ export class DocumentStore {
 function refuseInvalidId(address: DocumentAddress): void {
   const problem = checkDocumentId(address.id);
   if (problem) throw new ClusterError({ kind: 'badRequest', reason: problem });
-}
-
-/** Reads a successful answer; one that cannot be read is a failure like any other, with its status. */
-function readAnswer<T>(status: number, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof MalformedResponseError) throw new ClusterError({ kind: 'malformed', status, reason: error.message });
-    throw error;
-  }
 }
 
 function docPath(address: DocumentAddress, endpoint: string): string {

@@ -1,7 +1,6 @@
-import { ClusterError } from '../core/clusterErrors';
-import { MalformedResponseError, parseJsonObject, readCatIndices } from '../core/esResponses';
+import { parseJsonObject, readCatIndices } from '../core/esResponses';
 import { sortableFields, type SortableField } from '../core/listingSort';
-import { encodePathSegment, type ClusterGateway, type ClusterRequest } from './clusterGateway';
+import { encodePathSegment, type ClusterGateway } from './clusterGateway';
 
 export interface IndexSummary {
   readonly name: string;
@@ -16,7 +15,7 @@ export interface IndexSummary {
 
 /** Lists a cluster's indices through `_cat/indices`, one request. */
 export async function listIndices(gateway: ClusterGateway, includeHidden: boolean): Promise<IndexSummary[]> {
-  const rows = await readAnswer(gateway, {
+  const rows = await gateway.sendOkAndRead({
     method: 'GET',
     path: '/_cat/indices',
     query: { format: 'json', h: 'index,health,docs.count', s: 'index', expand_wildcards: includeHidden ? 'all' : 'open' },
@@ -24,23 +23,9 @@ export async function listIndices(gateway: ClusterGateway, includeHidden: boolea
   return rows.map(({ index, health, docsCount }) => ({ name: index, health, docsCount, hidden: index.startsWith('.') }));
 }
 
-/**
- * Sends `request` and reads its answer with `read`; an answer that cannot be read becomes a
- * ClusterError of kind `malformed`, reported like any other failure, with its status.
- */
-export async function readAnswer<T>(gateway: ClusterGateway, request: ClusterRequest, read: (text: string) => T): Promise<T> {
-  const response = await gateway.sendOk(request);
-  try {
-    return read(response.text);
-  } catch (error) {
-    if (error instanceof MalformedResponseError) throw new ClusterError({ kind: 'malformed', status: response.status, reason: error.message });
-    throw error;
-  }
-}
-
 /** The fields documents of `index` (an index or an alias) can be listed in the order of. */
 export async function listSortableFields(gateway: ClusterGateway, index: string): Promise<SortableField[]> {
-  return sortableFields(await readAnswer(gateway, { method: 'GET', path: `/${encodePathSegment(index)}/_mapping` }, parseJsonObject));
+  return sortableFields(await gateway.sendOkAndRead({ method: 'GET', path: `/${encodePathSegment(index)}/_mapping` }, parseJsonObject));
 }
 
 export interface ClusterInfo {
@@ -49,14 +34,14 @@ export interface ClusterInfo {
 }
 
 export async function readClusterInfo(gateway: ClusterGateway): Promise<ClusterInfo> {
-  const body = await readAnswer(gateway, { method: 'GET', path: '/' }, parseJsonObject);
+  const body = await gateway.sendOkAndRead({ method: 'GET', path: '/' }, parseJsonObject);
   const version = (body.version as { number?: string } | undefined)?.number ?? 'unknown';
   return { clusterName: String(body.cluster_name ?? ''), version };
 }
 
 /** Aliases and the indices they point to, with the write index when one is set. */
 export async function listAliases(gateway: ClusterGateway, includeHidden: boolean): Promise<Array<{ name: string; indices: string[] }>> {
-  const body = (await readAnswer(gateway, { method: 'GET', path: '/_alias' }, parseJsonObject)) as Record<string, { aliases?: Record<string, unknown> }>;
+  const body = (await gateway.sendOkAndRead({ method: 'GET', path: '/_alias' }, parseJsonObject)) as Record<string, { aliases?: Record<string, unknown> }>;
   const byAlias = new Map<string, string[]>();
   for (const [index, entry] of Object.entries(body)) {
     for (const alias of Object.keys(entry.aliases ?? {})) byAlias.set(alias, [...(byAlias.get(alias) ?? []), index]);
@@ -70,7 +55,7 @@ export interface DataStreamSummary {
 }
 
 export async function listDataStreams(gateway: ClusterGateway): Promise<DataStreamSummary[]> {
-  const body = (await readAnswer(gateway, { method: 'GET', path: '/_data_stream' }, parseJsonObject)) as { data_streams?: Array<{ name?: string; indices?: Array<{ index_name?: string }> }> };
+  const body = (await gateway.sendOkAndRead({ method: 'GET', path: '/_data_stream' }, parseJsonObject)) as { data_streams?: Array<{ name?: string; indices?: Array<{ index_name?: string }> }> };
   return (body.data_streams ?? []).map((stream) => ({
     name: String(stream.name ?? ''),
     backingIndices: (stream.indices ?? []).map((i) => String(i.index_name ?? '')).filter(Boolean),
@@ -79,6 +64,6 @@ export async function listDataStreams(gateway: ClusterGateway): Promise<DataStre
 
 /** Whether writes and reads by id in this index need a routing value (`_routing.required`). */
 export async function isRoutingRequired(gateway: ClusterGateway, index: string): Promise<boolean> {
-  const body = (await readAnswer(gateway, { method: 'GET', path: `/${encodePathSegment(index)}/_mapping` }, parseJsonObject)) as Record<string, { mappings?: { _routing?: { required?: boolean } } }>;
+  const body = (await gateway.sendOkAndRead({ method: 'GET', path: `/${encodePathSegment(index)}/_mapping` }, parseJsonObject)) as Record<string, { mappings?: { _routing?: { required?: boolean } } }>;
   return Object.values(body).some((entry) => entry.mappings?._routing?.required === true);
 }
