@@ -12,6 +12,7 @@ import { CredentialPrompts } from './connections/credentialPrompts';
 import { Redactor } from './connections/redactor';
 import { CommandIds } from './commands/commandIds';
 import { AutoSavePolicy } from './editors/autoSavePolicy';
+import { BaseTexts } from './editors/baseTexts';
 import { BufferBaselines } from './editors/bufferBaselines';
 import { ConflictResolver } from './editors/conflictResolver';
 import { DocumentSaver } from './editors/documentSaver';
@@ -19,7 +20,9 @@ import { ExplicitSave } from './editors/explicitSave';
 import { SaveIntent } from './editors/saveIntent';
 import { DocumentFileSystem } from './editors/documentFileSystem';
 import { Drafts } from './editors/drafts';
-import { DOCUMENT_SCHEME, SERVER_VERSION_SCHEME } from './editors/documentUris';
+import { DOCUMENT_SCHEME, MERGE_SCHEME, SERVER_VERSION_SCHEME } from './editors/documentUris';
+import { MergeFlow } from './editors/mergeFlow';
+import { MergeScratch } from './editors/mergeScratch';
 import { ServerVersions } from './editors/serverVersions';
 import { TokenStatusBar } from './editors/tokenStatusBar';
 import { TokenStore } from './editors/tokenStore';
@@ -66,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     },
   );
   const documents = new DocumentStore((id) => gateways.get(id));
-  const tokens = new TokenStore(context.workspaceState);
+  const tokens = new TokenStore(context.workspaceState, new BaseTexts(context.workspaceState, vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'base-texts')));
   const serverVersions = new ServerVersions(documents);
   const drafts = new Drafts();
   const baselines = new BufferBaselines(tokens);
@@ -74,7 +77,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const saver = new DocumentSaver(documents, tokens, baselines, settings, serverVersions, drafts);
   const files = new DocumentFileSystem(documents, saver, baselines, saveIntent, drafts, (text) => redactor.text(text));
   const explicitSave = new ExplicitSave(files, saver, (message) => void vscode.window.showErrorMessage(redactor.text(message)));
-  const conflicts = new ConflictResolver(saver, explicitSave, serverVersions, tokens, baselines);
+  const mergeScratch = new MergeScratch(saveIntent);
+  const mergeFlow = new MergeFlow(tokens, serverVersions, baselines, saver, explicitSave, mergeScratch);
+  const conflicts = new ConflictResolver(saver, explicitSave, serverVersions, tokens, baselines, mergeFlow);
   const autoSave = new AutoSavePolicy(settings);
   const listings = new IndexListings(gateways, () => settings.pageSize);
   const tree = new DocumentTree(connections, gateways, listings, documents, settings, (text) => redactor.text(text));
@@ -105,6 +110,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     tree,
     vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(SERVER_VERSION_SCHEME, serverVersions),
+    mergeScratch,
+    vscode.workspace.registerFileSystemProvider(MERGE_SCHEME, mergeScratch, { isCaseSensitive: true }),
     treeView,
     // Keybindings of the view (Delete, Copy ID) act on a single selected document.
     treeView.onDidChangeSelection(({ selection }) => {

@@ -15,6 +15,7 @@ export const CommandIds = {
   openDocument: 'esdocs.openDocument',
   saveDocument: 'esdocs.saveDocument',
   showVersion: 'esdocs.showVersion',
+  merge: 'esdocs.merge',
   compareWithServer: 'esdocs.compareWithServer',
   overwriteServer: 'esdocs.overwriteServer',
   revertToServer: 'esdocs.revertToServer',

@@ -20,12 +20,13 @@ export function conflictTarget(argument: unknown): vscode.Uri | undefined {
   return editableUri(uri);
 }
 
-export function conflictCommands(resolver: ConflictResolver): Record<'compare' | 'overwrite' | 'revert', (argument?: unknown) => Promise<unknown>> {
+export function conflictCommands(resolver: ConflictResolver): Record<'merge' | 'compare' | 'overwrite' | 'revert', (argument?: unknown) => Promise<unknown>> {
   const run = (action: (uri: vscode.Uri) => Promise<unknown>) => async (argument?: unknown) => {
     const uri = conflictTarget(argument);
     return uri && action(uri);
   };
   return {
+    merge: run((uri) => resolver.merge(uri)),
     compare: run((uri) => resolver.compare(uri)),
     overwrite: run((uri) => resolver.overwrite(uri)),
     revert: run((uri) => resolver.revert(uri)),

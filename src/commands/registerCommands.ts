@@ -42,6 +42,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     [CommandIds.openDocument]: () => openDocument(pickers),
     [CommandIds.saveDocument]: () => saveActive(explicitSave),
     [CommandIds.showVersion]: (uri) => operations.showVersion(uri),
+    [CommandIds.merge]: (uri) => conflict.merge(uri),
     [CommandIds.compareWithServer]: (uri) => conflict.compare(uri),
     [CommandIds.overwriteServer]: (uri) => conflict.overwrite(uri),
     [CommandIds.revertToServer]: (uri) => conflict.revert(uri),

@@ -21,9 +21,25 @@ export function readConflictReason(reason: string): ConflictDetails {
   };
 }
 
-export function describeConflict(details: ConflictDetails, editedSeqNo: number | undefined): string {
+/** What a merge would meet: how many fields changed on each side, and which overlap. */
+export interface MergeOutlook {
+  readonly serverChanges: number;
+  readonly localChanges: number;
+  readonly overlapping: readonly string[];
+}
+
+export function describeConflict(details: ConflictDetails, editedSeqNo: number | undefined, outlook?: MergeOutlook): string {
   if (details.documentMissing) return 'This document was deleted on the server since you opened it.';
   const from = editedSeqNo ?? details.requiredSeqNo;
   const change = from !== undefined && details.currentSeqNo !== undefined ? ` (seq ${from} → ${details.currentSeqNo})` : '';
-  return `This document changed on the server since you opened it${change}.`;
+  return `This document changed on the server since you opened it${change}${outlook ? `: ${describeOutlook(outlook)}` : ''}.`;
+}
+
+/** "1 field there, 2 here, no overlap", or "…, overlapping: title". */
+export function describeOutlook(outlook: MergeOutlook): string {
+  const fields = (count: number): string => `${count} field${count === 1 ? '' : 's'}`;
+  const { overlapping } = outlook;
+  const shown = overlapping.length > 3 ? [...overlapping.slice(0, 3), `${overlapping.length - 3} more`] : overlapping;
+  const overlap = overlapping.length === 0 ? 'no overlap' : `overlapping: ${shown.join(', ')}`;
+  return `${fields(outlook.serverChanges)} there, ${outlook.localChanges} here, ${overlap}`;
 }

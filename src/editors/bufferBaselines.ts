@@ -41,14 +41,14 @@ export class BufferBaselines implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     // Not open: this read is the one opening it (a read for any other reason is harmless, since
     // opening reads again).
-    if (open === undefined) this.tokens.set(uri, token);
+    if (open === undefined) this.tokens.set(uri, token, text);
     else if (!open.isDirty && open.getText() === text) this.adopt(open);
   }
 
   /** The user's own write of `text` landed at `token`. */
-  wrote(uri: vscode.Uri, token: VersionToken): void {
+  wrote(uri: vscode.Uri, token: VersionToken, text: string): void {
     this.offers.delete(uri.toString());
-    this.tokens.set(uri, token);
+    this.tokens.set(uri, token, text);
   }
 
   /**
@@ -99,7 +99,7 @@ export class BufferBaselines implements vscode.Disposable {
     const offer = this.offers.get(key);
     if (offer === undefined) return;
     this.offers.delete(key);
-    this.tokens.set(document.uri, offer.token);
+    this.tokens.set(document.uri, offer.token, offer.text);
     this.lineages.set(key, new TextLineage(document.getText()));
   }
 }

@@ -3,13 +3,14 @@ import type { BufferBaselines } from './bufferBaselines';
 import type { DocumentSaver, SaveConflict } from './documentSaver';
 import { addressOf, documentUri, serverVersionUri } from './documentUris';
 import type { ExplicitSave } from './explicitSave';
+import type { MergeFlow } from './mergeFlow';
 import type { ServerVersions } from './serverVersions';
 import type { TokenStore } from './tokenStore';
 
 const CONFLICTED_CONTEXT = 'esdocs.conflictedDocuments';
 
 const ACTIONS: Record<SaveConflict['kind'], string[]> = {
-  changed: ['Compare', 'Overwrite', 'Revert'],
+  changed: ['Merge', 'Compare', 'Overwrite', 'Revert'],
   deleted: ['Recreate', 'Compare', 'Discard'],
   exists: ['Compare', 'Open Existing'],
 };
@@ -34,8 +35,11 @@ export class ConflictResolver implements vscode.Disposable {
     private readonly serverVersions: ServerVersions,
     private readonly tokens: TokenStore,
     private readonly baselines: BufferBaselines,
+    private readonly mergeFlow: MergeFlow,
   ) {
     this.subscription = vscode.Disposable.from(
+      // A save that went through ends the conflict, however the text was arrived at.
+      vscode.workspace.onDidSaveTextDocument((document) => this.markResolved(document.uri)),
       saver.onDidConflict((conflict) => void this.onConflict(conflict)),
       saver.onDidFindAlreadySaved((uri) => {
         this.markResolved(uri);
@@ -44,6 +48,11 @@ export class ConflictResolver implements vscode.Disposable {
         );
       }),
     );
+  }
+
+  /** Merges the server's changes into the editor's text; the server version stays for Show Changes. */
+  async merge(uri: vscode.Uri): Promise<void> {
+    if ((await this.mergeFlow.merge(uri)) === 'merged') this.markResolved(uri);
   }
 
   async compare(uri: vscode.Uri): Promise<void> {
@@ -56,7 +65,7 @@ export class ConflictResolver implements vscode.Disposable {
   /** Saves the user's text on top of the server version just fetched; a newer change conflicts again. */
   async overwrite(uri: vscode.Uri): Promise<boolean> {
     const version = await this.serverVersions.get(uri);
-    if (version.exists) this.tokens.set(uri, version.token);
+    if (version.exists) this.tokens.set(uri, version.token, version.text);
     else this.saver.createOnNextSave(uri);
     // The user chose to write this text on that version, whatever its history.
     this.baselines.rebase(uri);
@@ -109,6 +118,8 @@ export class ConflictResolver implements vscode.Disposable {
     void this.serverVersions.get(uri).catch(() => undefined);
     const choice = await vscode.window.showWarningMessage(conflict.message, ...ACTIONS[conflict.kind]);
     switch (choice) {
+      case 'Merge':
+        return this.merge(uri);
       case 'Open Existing':
         this.markResolved(uri);
         await vscode.window.showTextDocument(editableDocumentUri(uri), { preview: false });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ClusterError, describeFailure, failureOf } from '../core/clusterErrors';
-import { describeConflict, readConflictReason } from '../core/conflicts';
+import { describeConflict, readConflictReason, type MergeOutlook } from '../core/conflicts';
+import { describePath, mergeDocuments } from '../core/threeWayMerge';
 import { checkDocumentText, describeProblem } from '../core/jsonText';
 import type { VersionToken } from '../core/versionToken';
 import type { Settings } from '../config/settings';
@@ -54,7 +55,7 @@ export class DocumentSaver implements vscode.Disposable {
     const check = checkDocumentText(text);
     if (!check.ok) return { ok: false, kind: 'invalid', message: `Not saved: ${describeProblem(check)}. Nothing was sent to the cluster.` };
     if (automatic && this.inConflict.has(uri.toString())) {
-      return { ok: false, kind: 'automatic', message: 'Not saved automatically: this document is in conflict with the server version. Choose Compare, Overwrite or Revert.' };
+      return { ok: false, kind: 'automatic', message: 'Not saved automatically: this document is in conflict with the server version. Choose Merge, Compare, Overwrite or Revert.' };
     }
     if (this.drafts.isDraft(uri)) return this.createDraft(uri, text);
     if (this.pendingCreates.has(uri.toString())) return this.recreate(uri, text);
@@ -67,16 +68,16 @@ export class DocumentSaver implements vscode.Disposable {
     }
     try {
       const result = await this.documents.replace(addressOf(uri), text, token, this.settings.refreshOnSave);
-      this.saved(uri, result.token);
+      this.saved(uri, result.token, text);
       return { ok: true };
     } catch (error) {
       if (!(error instanceof ClusterError && error.failure.kind === 'conflict')) return failed('Saving', error, true);
       if (await this.serverHoldsText(uri, text)) return { ok: true };
       const details = readConflictReason(error.failure.reason);
-      const message = describeConflict(details, token.seqNo);
+      const message = describeConflict(details, token.seqNo, details.documentMissing ? undefined : await this.mergeOutlook(uri, text));
       return details.documentMissing
         ? this.conflict(uri, 'deleted', message, 'Recreate, Compare or Discard')
-        : this.conflict(uri, 'changed', message, 'Compare, Overwrite or Revert');
+        : this.conflict(uri, 'changed', message, 'Merge, Compare, Overwrite or Revert');
     }
   }
 
@@ -95,22 +96,40 @@ export class DocumentSaver implements vscode.Disposable {
     this.alreadySaved.dispose();
   }
 
-  private saved(uri: vscode.Uri, token: VersionToken): void {
+  private saved(uri: vscode.Uri, token: VersionToken, text: string): void {
     this.inConflict.delete(uri.toString());
-    this.baselines.wrote(uri, token);
+    this.baselines.wrote(uri, token, text);
   }
 
+  /**
+   * The notification of the conflict flow says what happened and offers the choices. The refusal
+   * returned here is short: where VS Code also shows it (Save All, a save from a menu), it wraps
+   * it in its own "Failed to save" message beside ours.
+   */
   private conflict(uri: vscode.Uri, kind: SaveConflict['kind'], message: string, choices: string): SaveOutcome {
     this.inConflict.add(uri.toString());
     this.conflicts.fire({ uri, message, kind });
-    return { ok: false, kind: kind === 'exists' ? 'exists' : 'conflict', message: `Not saved: ${message} Your text is kept; choose ${choices}.` };
+    const what = kind === 'deleted' ? 'the document was deleted on the server' : 'the text conflicts with the server version';
+    return { ok: false, kind: kind === 'exists' ? 'exists' : 'conflict', message: `Not saved: ${what}. Your text is kept; choose ${choices} in the notification.` };
+  }
+
+  /** How a merge would go, from the text the editor was based on and the server version just read. */
+  private async mergeOutlook(uri: vscode.Uri, text: string): Promise<MergeOutlook | undefined> {
+    const [base, version] = await Promise.all([this.tokens.base(uri), this.serverVersions.get(uri).catch(() => undefined)]);
+    if (base === undefined || !version?.exists) return undefined;
+    try {
+      const result = mergeDocuments(base, version.text, text);
+      return { serverChanges: result.serverChanges, localChanges: result.localChanges, overlapping: result.clean ? [] : result.conflicts.map(describePath) };
+    } catch {
+      return undefined;
+    }
   }
 
   private async recreate(uri: vscode.Uri, text: string): Promise<SaveOutcome> {
     try {
       const result = await this.documents.create(addressOf(uri), text, this.settings.refreshOnSave);
       this.pendingCreates.delete(uri.toString());
-      this.saved(uri, result.token);
+      this.saved(uri, result.token, text);
       return { ok: true };
     } catch (error) {
       if (!(error instanceof ClusterError && error.failure.kind === 'conflict')) return failed('Recreating the document', error, true);
@@ -126,7 +145,7 @@ export class DocumentSaver implements vscode.Disposable {
       const result = await this.documents.create(address, text, this.settings.refreshOnSave);
       const created = { ...address, index: result.index ?? address.index };
       this.drafts.markCreated(uri, created);
-      this.tokens.set(documentUri(created), result.token);
+      this.tokens.set(documentUri(created), result.token, text);
       return { ok: true };
     } catch (error) {
       if (!(error instanceof ClusterError && error.failure.kind === 'conflict')) return failed('Creating the document', error, true);
@@ -145,7 +164,7 @@ export class DocumentSaver implements vscode.Disposable {
     const version = await this.serverVersions.fetchRaw(uri).catch(() => undefined);
     // Whitespace around the object is not part of the document; everything inside must match.
     if (!version?.exists || version.sourceText.trim() !== text.trim()) return false;
-    this.saved(uri, version.token);
+    this.saved(uri, version.token, text);
     this.alreadySaved.fire(uri);
     return true;
   }

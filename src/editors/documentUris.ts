@@ -5,6 +5,8 @@ import { addressFromUriParts, addressToUriParts, uriKindOf, type DocumentAddress
 export const DOCUMENT_SCHEME = 'esdocs';
 /** The server's version of a document, shown read-only on the left of a conflict diff. */
 export const SERVER_VERSION_SCHEME = 'esdocs-server';
+/** Scratch files of VS Code's merge editor: the common ancestor, the editor's text, the result. */
+export const MERGE_SCHEME = 'esdocs-merge';
 /**
  * The language of the extension's documents: JSON to the JSON language service and grammar, but a
  * language of its own so that `files.autoSave` can be off for it by default (package.json's

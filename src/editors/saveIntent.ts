@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DOCUMENT_SCHEME } from './documentUris';
+import { DOCUMENT_SCHEME, MERGE_SCHEME } from './documentUris';
 
 /**
  * Why VS Code is saving a document. `onWillSaveTextDocument` tells the reason (Manual,
@@ -14,7 +14,8 @@ export class SaveIntent implements vscode.Disposable {
 
   constructor() {
     this.subscription = vscode.workspace.onWillSaveTextDocument((event) => {
-      if (event.document.uri.scheme === DOCUMENT_SCHEME) this.reasons.set(event.document.uri.toString(), event.reason);
+      const { scheme } = event.document.uri;
+      if (scheme === DOCUMENT_SCHEME || scheme === MERGE_SCHEME) this.reasons.set(event.document.uri.toString(), event.reason);
     });
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { VersionToken } from '../core/versionToken';
+import type { BaseTexts } from './baseTexts';
 
 const STATE_KEY = 'esdocs.versionTokens';
 
@@ -7,7 +8,8 @@ const STATE_KEY = 'esdocs.versionTokens';
  * The version each open document was read at, kept outside the editable text. It is persisted
  * in workspace state because VS Code restores a dirty editor from its backup after a reload
  * without reading the file again: the save must still be conditional on the version the user
- * edited, not on whatever the server holds by then.
+ * edited, not on whatever the server holds by then. With each token goes the text of that version
+ * as the editor showed it: the common ancestor of a merge.
  */
 export class TokenStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -16,7 +18,10 @@ export class TokenStore implements vscode.Disposable {
   // Documents the user deleted from the cluster while their editor stayed open.
   private readonly deleted = new Set<string>();
 
-  constructor(private readonly state: vscode.Memento) {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly bases: BaseTexts,
+  ) {
     this.tokens = new Map(Object.entries(state.get<Record<string, VersionToken>>(STATE_KEY, {})));
   }
 
@@ -24,9 +29,15 @@ export class TokenStore implements vscode.Disposable {
     return this.tokens.get(uri.toString());
   }
 
-  set(uri: vscode.Uri, token: VersionToken): void {
+  /** The text the token's version had in the editor, when one is open on it. */
+  base(uri: vscode.Uri): Promise<string | undefined> {
+    return this.bases.get(uri);
+  }
+
+  set(uri: vscode.Uri, token: VersionToken, baseText: string): void {
     this.deleted.delete(uri.toString());
     this.tokens.set(uri.toString(), token);
+    this.bases.set(uri, baseText);
     this.persist();
     this.changed.fire(uri);
   }
@@ -35,6 +46,7 @@ export class TokenStore implements vscode.Disposable {
   markDeleted(uri: vscode.Uri): void {
     this.deleted.add(uri.toString());
     this.tokens.delete(uri.toString());
+    this.bases.delete(uri);
     this.persist();
     this.changed.fire(uri);
   }
@@ -45,6 +57,7 @@ export class TokenStore implements vscode.Disposable {
 
   delete(uri: vscode.Uri): void {
     this.deleted.delete(uri.toString());
+    this.bases.delete(uri);
     if (this.tokens.delete(uri.toString())) {
       this.persist();
       this.changed.fire(uri);
