@@ -66,7 +66,7 @@ export class MergeFlow {
     }
     await this.openMergeEditor(uri, base, version, yours);
     void vscode.window.showInformationMessage(
-      `Both you and the server changed ${paths}. Resolve it in the merge editor and choose Complete Merge: nothing is written to the cluster before that.`,
+      `Both you and the server changed ${paths}. Resolve it in the merge editor, then Complete Merge (Ctrl+Enter): nothing is written to the cluster before that.`,
     );
     return 'merging';
   }
