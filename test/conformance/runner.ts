@@ -8,6 +8,7 @@ import { findYamlFiles, loadTestFile, type Step, type TestFile } from './yaml-su
 import { DROPPED_ASSERTIONS, NAMED_SKIPS } from './skips';
 import { startEsServer, type EsServerOptions } from '../server/server';
 import { send } from './http-client';
+import { clusterReset } from './reset';
 
 export interface Failure {
   file: string;
@@ -64,6 +65,7 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
   try {
     const info = await send(url, 'GET', '/', {});
     const version = (info.body as { version: { number: string } }).version.number;
+    const reset = await clusterReset(url);
     for (const dir of opts.dirs) {
       const root = suiteRoot(dir);
       const apis = new ApiRegistry([join(root, 'api')]);
@@ -89,7 +91,7 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
               }
             }
           }
-          await send(url, 'POST', '/_esdocs_test/reset', {});
+          await reset();
           if (failure) {
             result.failed++;
             result.failures.push(failure);

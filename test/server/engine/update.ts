@@ -5,7 +5,7 @@ import type { IndexState } from './index-state';
 import { indexDocument, prepareSource } from './documents';
 import type { DocRecord } from './shard';
 import { type JObject, type JValue, isJObject, jnodeEquals, parseJNode, stringifyJNode, toPlain } from '../http/jnode';
-import { EsError, illegalArgument, validationFailed, xContentParseError } from '../errors';
+import { EsError, illegalArgument, validationFailed, versionConflict, xContentParseError } from '../errors';
 import { levenshteinSimilarity } from '../http/params';
 
 export interface UpdateRequestBody {
@@ -104,6 +104,12 @@ export function updateDocument(
     const parsed = prepareSource(index, id, text);
     const w = indexDocument(index, id, text, parsed, routing, { versionType: 'internal' }, true);
     return { record: w.record, shard: w.shard, result: 'created', source: text };
+  }
+  // Elasticsearch checks if_seq_no/if_primary_term when it reads the document for the update,
+  // before merging: a stale condition is a conflict even when the update would change nothing.
+  if (ifSeqNo !== undefined && (current.seqNo !== ifSeqNo || current.primaryTerm !== ifPrimaryTerm)) {
+    const explanation = `required seqNo [${ifSeqNo}], primary term [${ifPrimaryTerm}]. current document has seqNo [${current.seqNo}] and primary term [${current.primaryTerm}]`;
+    throw versionConflict(id, explanation, index.name, index.uuid, shardNum);
   }
   const currentTree = parseJNode(current.source!);
   const merged = deepMerge(isJObject(currentTree) ? currentTree : new Map(), body.doc!);

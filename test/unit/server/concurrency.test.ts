@@ -40,6 +40,10 @@ describe('test server concurrency semantics', () => {
     assert.deepEqual([again.json.result, again.json._version, again.status], ['created', 3, 201]);
     const noop = await es(server.url, 'POST', '/seq/_update/a', { doc: { n: 2 } });
     assert.deepEqual([noop.json.result, noop.json._seq_no], ['noop', again.json._seq_no]);
+    // The condition is checked before the noop detection, as Elasticsearch reads for the update.
+    const staleNoop = await es(server.url, 'POST', `/seq/_update/a?if_seq_no=${again.json._seq_no - 1}&if_primary_term=1`, { doc: { n: 2 } });
+    assert.equal(staleNoop.status, 409);
+    assert.equal(staleNoop.json.error.reason, `[a]: version conflict, required seqNo [${again.json._seq_no - 1}], primary term [1]. current document has seqNo [${again.json._seq_no}] and primary term [1]`);
     const missing = await es(server.url, 'PUT', '/seq/_doc/zz?if_seq_no=0&if_primary_term=1', { n: 1 });
     assert.equal(missing.status, 409);
     assert.match(missing.json.error.reason, /but no document was found$/);

@@ -1,0 +1,104 @@
+// `npm run differential -- [--engine elasticsearch|opensearch]… [--verbose]`
+// Sends the same requests, in the same order, to a real engine and to the test server impersonating
+// its version, and compares the answers after normalising what is truly volatile. Prints, per
+// engine, `differential ENGINE VERSION: R requests, M mismatches (E explained, U unexplained)`.
+import { startEsServer } from '../server/server';
+import { compareAnswers, type Answer, type Difference } from './answerDiff';
+import { STEPS, type Step, type Vars } from './differentialCases';
+import { REAL_ENGINES, type RealEngine } from './engineBuild';
+import { explanationOf } from './explainedDifferences';
+import { startRealCluster } from './realCluster';
+
+export interface DifferentialResult {
+  readonly engine: RealEngine;
+  readonly version: string;
+  readonly requests: number;
+  readonly explained: number;
+  readonly unexplained: number;
+  readonly line: string;
+}
+
+async function send(baseUrl: string, step: Step, vars: Vars): Promise<Answer & { body: unknown }> {
+  const path = typeof step.path === 'function' ? step.path(vars) : step.path;
+  const body = typeof step.body === 'function' ? step.body(vars) : step.body;
+  const contentType = path.includes('/_bulk') ? 'application/x-ndjson' : 'application/json';
+  const response = await fetch(baseUrl + path, { method: step.method, body, headers: body === undefined ? {} : { 'content-type': contentType } });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', product: response.headers.get('x-elastic-product') ?? undefined, text, body: parsed };
+}
+
+/** Runs every step against both; returns the differences per step. */
+async function compareTargets(engine: RealEngine, realUrl: string, testUrl: string, report: (step: Step, difference: Difference, reason: string | undefined) => void): Promise<{ requests: number; explained: number; unexplained: number }> {
+  const vars = { real: {} as Vars, test: {} as Vars };
+  let requests = 0;
+  let explained = 0;
+  let unexplained = 0;
+  for (const step of STEPS) {
+    if (step.only && step.only !== engine) continue;
+    const real = await send(realUrl, step, vars.real);
+    const test = await send(testUrl, step, vars.test);
+    requests++;
+    if (step.capture) {
+      Object.assign(vars.real, step.capture(real.body, real.text));
+      Object.assign(vars.test, step.capture(test.body, test.text));
+    }
+    const readSource = step.method === 'GET' && /\/_doc\//.test(typeof step.path === 'string' ? step.path : '');
+    for (const difference of compareAnswers(real, test, { readSource })) {
+      const reason = explanationOf(engine, step.name, difference.path);
+      if (reason) explained++;
+      else unexplained++;
+      report(step, difference, reason);
+    }
+  }
+  return { requests, explained, unexplained };
+}
+
+export async function runDifferential(engine: RealEngine, verbose = false): Promise<DifferentialResult> {
+  const real = await startRealCluster({ engine });
+  try {
+    // OpenSearch forked Elasticsearch 7.10.2, the version it answers as to Elasticsearch clients.
+    const version = engine === 'elasticsearch' ? real.version : '7.17.29';
+    const test = await startEsServer({ version, refreshIntervalMs: -1 });
+    try {
+      const result = await compareTargets(engine, real.url, test.url, (step, difference, reason) => {
+        if (reason && !verbose) return;
+        console.log(`${reason ? 'explained' : 'MISMATCH'} ${engine} · ${step.name} · ${difference.path}\n  real:        ${difference.real}\n  test server: ${difference.testServer}${reason ? `\n  why: ${reason}` : ''}`);
+      });
+      const mismatches = result.explained + result.unexplained;
+      const line = `differential ${engine} ${real.version}: ${result.requests} requests, ${mismatches} mismatches (${result.explained} explained, ${result.unexplained} unexplained)`;
+      return { engine, version: real.version, ...result, line };
+    } finally {
+      await test.close();
+    }
+  } finally {
+    await real.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const engines = args.flatMap((arg, i) => (args[i - 1] === '--engine' ? [arg as RealEngine] : []));
+  for (const engine of engines) if (!REAL_ENGINES.includes(engine)) throw new Error(`unknown engine [${engine}]`);
+  const lines: string[] = [];
+  let unexplained = 0;
+  for (const engine of engines.length > 0 ? engines : REAL_ENGINES) {
+    const result = await runDifferential(engine, args.includes('--verbose'));
+    lines.push(result.line);
+    unexplained += result.unexplained;
+  }
+  for (const line of lines) console.log(line);
+  process.exitCode = unexplained > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * Every request shape the extension sends (src/elastic/), the errors it reads, and the seed's
+ * curl transcript, in one order: sent to a real engine and to the test server alike. A step may
+ * use what an earlier answer of the same target said (a PIT id, a `_seq_no`, sort values).
+ */
+export type Vars = Record<string, string>;
+
+export interface Step {
+  readonly name: string;
+  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'HEAD';
+  readonly path: string | ((vars: Vars) => string);
+  readonly body?: string | ((vars: Vars) => string);
+  /** Values of this answer later steps use, e.g. `{ pit: body.id }`. */
+  readonly capture?: (body: unknown, text: string) => Vars;
+  /** Where a step is for one engine only. */
+  readonly only?: 'elasticsearch' | 'opensearch';
+}
+
+const json = (value: unknown): string => JSON.stringify(value);
+const INTERSTELLAR = json({ genre: ['IMAX', 'Sci-Fi'], title: 'Interstellar', year: 2014 });
+const FOO = json({ genre: ['IMAX', 'Sci-Fi'], title: 'Interstellar Foo', year: 2014 });
+/** Exactness a client must not lose: the engines store `_source` as sent. */
+const EXACT = '{"big":9007199254740993,"ratio":1.0,"name":"caf\\u00e9","10":1,"2":2}';
+const MOVIES_INDEX = json({
+  settings: { number_of_shards: 1, number_of_replicas: 0 },
+  mappings: { properties: { title: { type: 'text', fields: { keyword: { type: 'keyword' } } }, year: { type: 'integer' }, genre: { type: 'keyword' } } },
+});
+
+const pitOf = (body: unknown): Vars => ({ pit: String((body as { id?: string; pit_id?: string }).id ?? (body as { pit_id?: string }).pit_id) });
+const lastSort = (body: unknown): Vars => {
+  const hits = (body as { hits?: { hits?: Array<{ sort?: unknown[] }> } }).hits?.hits ?? [];
+  return { after: json(hits.at(-1)?.sort ?? []) };
+};
+const seqOf = (name: string) => (body: unknown): Vars => ({ [name]: String((body as { _seq_no?: number })._seq_no) });
+
+function pitSearch(extra: string): (vars: Vars) => string {
+  return (vars) => `{"size":2,"query":${extra},"pit":{"id":${json(vars.pit)},"keep_alive":"5m"},"sort":[{"_shard_doc":"asc"}],"track_total_hits":true,"seq_no_primary_term":true,"version":true,"_source":{"includes":["title"]}}`;
+}
+
+export const STEPS: readonly Step[] = [
+  { name: 'GET / (version, product)', method: 'GET', path: '/' },
+  { name: 'create index movies', method: 'PUT', path: '/movies', body: MOVIES_INDEX },
+  // The seed's transcript, on a fresh movies index.
+  { name: 'seed: index 109487', method: 'PUT', path: '/movies/_doc/109487?refresh=true', body: INTERSTELLAR },
+  { name: 'seed: GET 109487 with _seq_no and _primary_term', method: 'GET', path: '/movies/_doc/109487' },
+  { name: 'seed: conditional PUT', method: 'PUT', path: '/movies/_doc/109487?if_seq_no=0&if_primary_term=1', body: FOO },
+  { name: 'seed: the same conditional PUT again: 409', method: 'PUT', path: '/movies/_doc/109487?if_seq_no=0&if_primary_term=1', body: FOO },
+  { name: 'seed: misspelt parameters: did you mean', method: 'PUT', path: '/movies/_doc/109487?if_sql_no=6&id_primary_term=1', body: FOO },
+  { name: 'seed: _update with retry_on_conflict', method: 'POST', path: '/movies/_update/109487?retry_on_conflict=5', body: '{"doc":{"title":"Interstellar Typooo"}}' },
+  { name: 'GET after the update', method: 'GET', path: '/movies/_doc/109487' },
+  // Conditional writes of each kind, and their refusals.
+  { name: '_update changing nothing with a stale if_seq_no: 409', method: 'POST', path: '/movies/_update/109487?if_seq_no=0&if_primary_term=1', body: '{"doc":{"title":"Interstellar Typooo"}}' },
+  { name: '_update with the current if_seq_no', method: 'POST', path: '/movies/_update/109487?if_seq_no=2&if_primary_term=1', body: '{"doc":{"year":2015}}' },
+  { name: '_update with if_seq_no and retry_on_conflict: 400', method: 'POST', path: '/movies/_update/109487?if_seq_no=3&if_primary_term=1&retry_on_conflict=2', body: '{"doc":{"year":2016}}' },
+  { name: '_update of a missing document: 404', method: 'POST', path: '/movies/_update/nope', body: '{"doc":{"a":1}}' },
+  { name: 'if_seq_no without if_primary_term: 400', method: 'PUT', path: '/movies/_doc/109487?if_seq_no=3', body: FOO },
+  { name: 'if_primary_term without if_seq_no: 400', method: 'PUT', path: '/movies/_doc/109487?if_primary_term=1', body: FOO },
+  { name: 'conditional PUT on a missing document: 409', method: 'PUT', path: '/movies/_doc/missing?if_seq_no=0&if_primary_term=1', body: FOO },
+  { name: 'conditional PUT with a stale primary term: 409', method: 'PUT', path: '/movies/_doc/109487?if_seq_no=3&if_primary_term=2', body: FOO },
+  { name: '_create of an existing id: 409', method: 'PUT', path: '/movies/_create/109487', body: FOO },
+  { name: '_create of a new id', method: 'PUT', path: '/movies/_create/exact?refresh=true', body: EXACT, capture: seqOf('exactSeq') },
+  { name: 'GET keeps _source byte for byte', method: 'GET', path: '/movies/_doc/exact' },
+  { name: 'an integer beyond long in a long field: 400', method: 'PUT', path: '/movies/_doc/huge', body: '{"big":12345678901234567890123}' },
+  { name: 'an integer beyond long in a new field', method: 'PUT', path: '/movies/_doc/huge', body: '{"bigger":12345678901234567890123}' },
+  { name: 'conditional DELETE with a stale if_seq_no: 409', method: 'DELETE', path: '/movies/_doc/exact?if_seq_no=0&if_primary_term=1' },
+  { name: 'conditional DELETE', method: 'DELETE', path: (v) => `/movies/_doc/exact?if_seq_no=${v.exactSeq}&if_primary_term=1&refresh=true` },
+  { name: 'conditional PUT after the delete: 409, no document', method: 'PUT', path: (v) => `/movies/_doc/exact?if_seq_no=${v.exactSeq}&if_primary_term=1`, body: EXACT },
+  { name: 'GET a missing document: 404 found false', method: 'GET', path: '/movies/_doc/nope' },
+  { name: 'GET in a missing index: 404', method: 'GET', path: '/no-such-index/_doc/1' },
+  { name: 'DELETE a missing document: 404', method: 'DELETE', path: '/movies/_doc/nope?if_seq_no=0&if_primary_term=1' },
+  { name: 'unknown parameter on GET: did you mean', method: 'GET', path: '/movies/_doc/109487?rooting=a' },
+  { name: 'invalid JSON body: 400', method: 'PUT', path: '/movies/_doc/bad', body: '{"a":1,,}' },
+  { name: 'id too long: 400', method: 'PUT', path: `/movies/_doc/${'x'.repeat(513)}`, body: FOO },
+  // Routing.
+  { name: 'create an index that requires routing', method: 'PUT', path: '/routed', body: json({ settings: { number_of_shards: 2, number_of_replicas: 0 }, mappings: { _routing: { required: true } } }) },
+  { name: 'PUT with routing', method: 'PUT', path: '/routed/_doc/r1?routing=user-1&refresh=true', body: '{"a":1}' },
+  { name: 'GET without the required routing: 400', method: 'GET', path: '/routed/_doc/r1' },
+  { name: 'GET with routing', method: 'GET', path: '/routed/_doc/r1?routing=user-1' },
+  { name: 'conditional PUT with routing', method: 'PUT', path: '/routed/_doc/r1?routing=user-1&if_seq_no=0&if_primary_term=1', body: '{"a":2}' },
+  { name: 'PUT without the required routing: 400', method: 'PUT', path: '/routed/_doc/r2', body: '{"a":1}' },
+  { name: 'routing mapping', method: 'GET', path: '/routed/_mapping' },
+  // The tree: indices, mappings, aliases, data streams.
+  { name: 'refresh before counting', method: 'POST', path: '/movies,routed/_refresh' },
+  { name: '_cat/indices as the tree asks', method: 'GET', path: '/_cat/indices?format=json&h=index,health,docs.count&s=index&expand_wildcards=open' },
+  { name: 'the mapping the sort picker reads', method: 'GET', path: '/movies/_mapping' },
+  { name: 'add an alias', method: 'POST', path: '/_aliases', body: json({ actions: [{ add: { index: 'movies', alias: 'films' } }] }) },
+  { name: '_alias', method: 'GET', path: '/_alias' },
+  { name: 'GET through the alias', method: 'GET', path: '/films/_doc/109487' },
+  { name: 'PUT through the alias', method: 'PUT', path: '/films/_doc/109487?if_seq_no=3&if_primary_term=1', body: INTERSTELLAR },
+  { name: 'mapping through the alias', method: 'GET', path: '/films/_mapping' },
+  { name: '_resolve/index', method: 'GET', path: '/_resolve/index/movies,films,routed' },
+  { name: 'a data stream template', method: 'PUT', path: '/_index_template/logs-diff', body: json({ index_patterns: ['logs-diff*'], data_stream: {}, template: { settings: { number_of_shards: 1, number_of_replicas: 0 } } }) },
+  { name: 'a document of the data stream', method: 'PUT', path: '/logs-diff/_create/l1?refresh=true', body: '{"@timestamp":"2026-11-30T12:00:00Z","message":"hello"}' },
+  { name: '_data_stream', method: 'GET', path: '/_data_stream' },
+  { name: 'PUT _doc to a data stream: 400', method: 'PUT', path: '/logs-diff/_doc/l1', body: '{"@timestamp":"2026-11-30T12:00:00Z","message":"hi"}' },
+  // Paging: a point in time, search_after on _shard_doc, query_string.
+  { name: 'more documents', method: 'POST', path: '/movies/_bulk?refresh=true', body: ['1', '2', '260', '318', '356'].map((id) => `{"index":{"_id":"${id}"}}\n{"title":"Film ${id}","year":${1990 + Number(id) % 30}}\n`).join('') },
+  { name: 'open a point in time', method: 'POST', path: '/movies/_pit?keep_alive=5m', capture: pitOf, only: 'elasticsearch' },
+  { name: 'the first page', method: 'POST', path: '/_search', body: pitSearch('{"match_all":{}}'), capture: lastSort, only: 'elasticsearch' },
+  { name: 'the next page (search_after)', method: 'POST', path: '/_search', body: (v) => pitSearch('{"match_all":{}}')(v).replace(/}$/, `,"search_after":${v.after}}`), capture: lastSort, only: 'elasticsearch' },
+  { name: 'a filtered page (query_string)', method: 'POST', path: '/_search', body: pitSearch('{"query_string":{"query":"title:film AND year:>1995"}}'), only: 'elasticsearch' },
+  { name: 'a query_string syntax error: 400', method: 'POST', path: '/_search', body: pitSearch('{"query_string":{"query":"title:(unclosed"}}'), only: 'elasticsearch' },
+  { name: 'close the point in time', method: 'DELETE', path: '/_pit', body: (v) => json({ id: v.pit }), only: 'elasticsearch' },
+  { name: 'search on the closed point in time: 404', method: 'POST', path: '/_search', body: pitSearch('{"match_all":{}}'), only: 'elasticsearch' },
+  { name: 'open a point in time (OpenSearch)', method: 'POST', path: '/movies/_search/point_in_time?keep_alive=5m', capture: pitOf, only: 'opensearch' },
+  { name: 'the first page (OpenSearch)', method: 'POST', path: '/_search', body: pitSearch('{"match_all":{}}'), capture: lastSort, only: 'opensearch' },
+  { name: 'close the point in time (OpenSearch)', method: 'DELETE', path: '/_search/point_in_time', body: (v) => json({ pit_id: [v.pit] }), only: 'opensearch' },
+];

@@ -1,0 +1,37 @@
+import type { RealEngine } from './engineBuild';
+
+/**
+ * Every difference between a real engine and the test server that the differential accepts, each
+ * with its reason: none of them is something the extension reads or depends on.
+ */
+interface Explained {
+  readonly engine?: RealEngine;
+  /** The step's name, or a prefix of it. */
+  readonly step: string;
+  /** A path of the answer (`version.build_hash`); `*` stands for any characters. */
+  readonly path: string;
+  readonly reason: string;
+}
+
+const NODE_IDENTITY = 'The node and cluster names are configuration, not behaviour: the extension shows neither.';
+const BUILD = 'The build of the impersonated version (hash, date, packaging) is not the build that runs here; the extension reads only version.number and the product header.';
+const JACKSON = 'The wording of a JSON syntax error comes from the engine\'s parser (Jackson); the extension never sends invalid JSON (every text is checked before a request) and reads only the error types.';
+
+const EXPLAINED: readonly Explained[] = [
+  { step: 'GET /', path: 'name', reason: NODE_IDENTITY },
+  { step: 'GET /', path: 'cluster_name', reason: NODE_IDENTITY },
+  { step: 'GET /', path: 'version.build_*', reason: BUILD },
+  { step: 'invalid JSON body', path: 'error.*reason', reason: JACKSON },
+];
+
+export function explanationOf(engine: RealEngine, step: string, path: string): string | undefined {
+  return EXPLAINED.find((entry) =>
+    (entry.engine === undefined || entry.engine === engine) &&
+    step.startsWith(entry.step) &&
+    pattern(entry.path).test(path),
+  )?.reason;
+}
+
+function pattern(path: string): RegExp {
+  return new RegExp(`^${path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
