@@ -24,7 +24,7 @@ function entry(i: number): Record<string, unknown> {
  * a client sends compact JSON). It keeps what the extension must not lose: `1.0`, a big integer.
  */
 export function documentText(bytes: number): string {
-  const head = `{"title":"Benchmark document","rating":1.0,"big":12345678901234567890,"unicode":"é😀","entries":[`;
+  const head = `{"title":"Benchmark document","rating":1.0,"big":9223372036854775807,"unicode":"é😀","entries":[`;
   const parts: string[] = [];
   let size = head.length + 2;
   for (let i = 0; size < bytes - 200; i++) {

@@ -14,6 +14,8 @@ interface Layer {
   script: string;
   /** Tells how many tests ran from the layer's output; absent for layers without tests. */
   countTests?: (output: string) => number | undefined;
+  /** A reason printed by the layer for running nothing on this machine (said, never silent). */
+  skippedBecause?: (output: string) => string | undefined;
 }
 
 interface Outcome {
@@ -38,6 +40,12 @@ function uiPassed(output: string): number | undefined {
   return last ? Number(last[1]) : undefined;
 }
 
+/** The real-engine layer ends with "N passed, M failed, K skipped". */
+function realPassed(output: string): number | undefined {
+  const last = [...output.matchAll(/^(\d+) passed, \d+ failed, \d+ skipped$/gm)].at(-1);
+  return last ? Number(last[1]) : undefined;
+}
+
 const LAYERS: Layer[] = [
   { name: 'typecheck', script: 'typecheck' },
   { name: 'lint', script: 'lint' },
@@ -46,6 +54,12 @@ const LAYERS: Layer[] = [
   { name: 'reliability', script: 'test:reliability', countTests: mochaPassing },
   { name: 'extension host', script: 'test:host', countTests: mochaPassing },
   { name: 'ui', script: 'test:ui', countTests: uiPassed },
+  {
+    name: 'real engines',
+    script: 'test:real',
+    countTests: realPassed,
+    skippedBecause: (output) => /^skipped: real engines \((.*)\)$/m.exec(output)?.[1],
+  },
 ];
 
 function definedScripts(): Record<string, string> {
@@ -83,6 +97,8 @@ async function runLayer(layer: Layer, scripts: Record<string, string>): Promise<
   const { code, output } = await runScript(layer.script);
   if (code !== 0) return done(false, `exit code ${code}`);
   if (!layer.countTests) return done(true, '');
+  const skipped = layer.skippedBecause?.(output);
+  if (skipped) return done(true, `skipped: ${skipped}`);
   const count = layer.countTests(output);
   if (!count) return done(false, 'ran no test');
   return done(true, `${count} test${count === 1 ? '' : 's'}`);

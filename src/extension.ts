@@ -20,7 +20,7 @@ import { ExplicitSave } from './editors/explicitSave';
 import { SaveIntent } from './editors/saveIntent';
 import { DocumentFileSystem } from './editors/documentFileSystem';
 import { Drafts } from './editors/drafts';
-import { DOCUMENT_SCHEME, MERGE_SCHEME, SERVER_VERSION_SCHEME } from './editors/documentUris';
+import { addressOf, DOCUMENT_SCHEME, MERGE_SCHEME, SERVER_VERSION_SCHEME } from './editors/documentUris';
 import { MergeFlow } from './editors/mergeFlow';
 import { MergeScratch } from './editors/mergeScratch';
 import { ServerVersions } from './editors/serverVersions';
@@ -30,6 +30,11 @@ import { DocumentStore } from './elastic/documentStore';
 import { GatewayPool } from './elastic/gatewayPool';
 import { DocumentTree } from './explorer/documentTree';
 import { IndexListings } from './explorer/indexListings';
+import type { TreeNode } from './explorer/treeNodes';
+import { documentSkeleton } from './core/mappingSkeleton';
+import { MappingCache, type IndexAddress } from './mapping/mappingCache';
+import { MappingDiagnostics } from './mapping/mappingDiagnostics';
+import { registerMappingProviders } from './mapping/mappingProviders';
 
 export const TREE_VIEW_ID = 'esdocs.documents';
 
@@ -87,7 +92,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const treeView = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const explorer = new ExplorerCommands(tree, listings, settings, pickers, gateways, () => treeView.selection);
   const connectionCommands = new ConnectionCommands(connections, secrets, prompts, settings, pickers, redactor);
-  const operations = new DocumentOperations(documents, files, saver, tokens, drafts, tree, connections, settings, pickers, (action, error) => redactor.error(action, error));
+  const mappings = new MappingCache((id) => gateways.get(id), (line) => log.warn(line));
+  const mappingDiagnostics = new MappingDiagnostics(mappings);
+  const skeletonFor = async (address: IndexAddress, indent: string): Promise<string | undefined> => {
+    const mapping = await mappings.get(address);
+    return mapping && documentSkeleton(mapping.model, indent);
+  };
+  const operations = new DocumentOperations(documents, files, saver, tokens, drafts, tree, connections, settings, pickers, (action, error) => redactor.error(action, error), skeletonFor);
+  // A row's Refresh reads its index's mapping again; the view's Refresh, every mapping.
+  const refreshMappings = (node?: TreeNode): void => {
+    if (node === undefined) mappings.invalidate();
+    else if (node.kind === 'connection') mappings.invalidate(node.connection.id);
+    else if (node.kind === 'index') mappings.invalidate(node.connectionId, node.index.name);
+    else if (node.kind === 'dataStream') mappings.invalidate(node.connectionId, node.stream.name);
+  };
 
   context.subscriptions.push(
     connections,
@@ -106,6 +124,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     serverVersions,
     conflicts,
     autoSave,
+    mappings,
+    mappingDiagnostics,
+    ...registerMappingProviders(mappings, mappingDiagnostics),
+    // A save the mapping refused: the field is marked, and the mapping (which may have changed) is read again.
+    saver.onDidRefuseByMapping((refusal) => {
+      mappingDiagnostics.markRefusal(refusal);
+      mappings.invalidate(addressOf(refusal.uri).connectionId, addressOf(refusal.uri).index);
+    }),
     { dispose: () => listings.dispose() },
     tree,
     vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, files, { isCaseSensitive: true }),
@@ -136,6 +162,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       operations,
       explicitSave,
       report: { describe: (action, error) => redactor.error(action, error), log: (line) => log.warn(line) },
+      onRefresh: refreshMappings,
     }),
   );
   void vscode.commands.executeCommand('setContext', 'esdocs.activated', true);

@@ -38,6 +38,8 @@ export class DocumentOperations {
     private readonly pickers: Pickers,
     /** Words what an action threw, redacted for the screen (`Redactor.error`). */
     private readonly describe: (action: string, error: unknown) => string,
+    /** A new document's first text from its index mapping (its top-level fields), when there is one. */
+    private readonly skeletonFor: (address: DocumentAddress, indent: string) => Promise<string | undefined> = async () => undefined,
   ) {}
 
   async updateFields(argument?: unknown, fields?: string): Promise<string | undefined> {
@@ -88,7 +90,10 @@ export class DocumentOperations {
         : (node ?? (await this.pickers.index()));
     if (index === undefined) return undefined;
     const address = await this.pickers.documentAddress(index, `New Document in ${index.index.name}`, true);
-    return address && this.openDraft(address, `{\n${indentUnit()}\n}\n`);
+    if (address === undefined) return undefined;
+    const indent = indentUnit();
+    const skeleton = await this.skeletonFor(address, indent).catch(() => undefined);
+    return this.openDraft(address, skeleton ?? `{\n${indent}\n}\n`);
   }
 
   async duplicateDocument(argument?: unknown): Promise<vscode.Uri | undefined> {

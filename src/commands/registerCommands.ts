@@ -7,6 +7,7 @@ import type { ConnectionCommands } from './connectionCommands';
 import { conflictCommands, openDocument } from './documentCommands';
 import type { DocumentOperations } from './documentOperations';
 import type { ExplorerCommands } from './explorerCommands';
+import type { TreeNode } from '../explorer/treeNodes';
 import type { Pickers } from './pickers';
 
 export interface CommandServices {
@@ -17,6 +18,8 @@ export interface CommandServices {
   readonly operations: DocumentOperations;
   readonly explicitSave: ExplicitSave;
   readonly report: FailureReport;
+  /** A Refresh of a row (or, without one, of the whole view): what was read for it is read again. */
+  readonly onRefresh?: (node?: TreeNode) => void;
 }
 
 /**
@@ -24,15 +27,21 @@ export interface CommandServices {
  * error. Every handler runs through the one error handler.
  */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { connectionCommands, explorer, pickers, conflicts, operations, explicitSave, report } = services;
+  const { connectionCommands, explorer, pickers, conflicts, operations, explicitSave, report, onRefresh } = services;
   const conflict = conflictCommands(conflicts);
   const handlers: Record<CommandId, (...args: never[]) => unknown> = {
     [CommandIds.addConnection]: () => connectionCommands.add(),
     [CommandIds.editConnection]: (node) => connectionCommands.edit(node),
     [CommandIds.removeConnection]: (node) => connectionCommands.remove(node),
     [CommandIds.updateCredentials]: (node) => connectionCommands.updateCredentials(node),
-    [CommandIds.refresh]: (node) => explorer.refresh(node),
-    [CommandIds.refreshView]: () => explorer.refreshView(),
+    [CommandIds.refresh]: (node?: TreeNode) => {
+      onRefresh?.(node);
+      explorer.refresh(node);
+    },
+    [CommandIds.refreshView]: () => {
+      onRefresh?.();
+      explorer.refreshView();
+    },
     [CommandIds.showHiddenIndices]: () => explorer.setShowHidden(true),
     [CommandIds.hideHiddenIndices]: () => explorer.setShowHidden(false),
     [CommandIds.filterDocuments]: (node, query) => explorer.filterDocuments(node, query),

@@ -3,6 +3,7 @@ import { ClusterError, describeFailure, failureOf } from '../core/clusterErrors'
 import { describeConflict, readConflictReason, type MergeOutlook } from '../core/conflicts';
 import { describePath, mergeDocuments } from '../core/threeWayMerge';
 import { checkDocumentText, describeProblem } from '../core/jsonText';
+import { refusedFieldPath } from '../core/mappingRefusal';
 import type { VersionToken } from '../core/versionToken';
 import type { Settings } from '../config/settings';
 import type { DocumentStore } from '../elastic/documentStore';
@@ -24,6 +25,15 @@ export type SaveOutcome =
   | { readonly ok: true }
   | { readonly ok: false; readonly kind: 'invalid' | 'automatic' | 'conflict' | 'exists' | 'missing' | 'failed'; readonly message: string };
 
+/** A save the index mapping refused, naming the field: the editor marks it, and the mapping is read again. */
+export interface MappingRefusalEvent {
+  readonly uri: vscode.Uri;
+  /** The dotted path of the refused field. */
+  readonly fieldPath: string;
+  /** The cluster's refusal, in words. */
+  readonly message: string;
+}
+
 /**
  * The one write path of an editor's text: every save, whether Ctrl+S, Save All, an action such as
  * Overwrite, or an auto-save the user opted into, makes at most one conditional write here.
@@ -35,6 +45,8 @@ export class DocumentSaver implements vscode.Disposable {
   private readonly alreadySaved = new vscode.EventEmitter<vscode.Uri>();
   /** A save whose conflict was the user's own earlier write, applied but unanswered. */
   readonly onDidFindAlreadySaved = this.alreadySaved.event;
+  private readonly mappingRefusals = new vscode.EventEmitter<MappingRefusalEvent>();
+  readonly onDidRefuseByMapping = this.mappingRefusals.event;
   private readonly pendingCreates = new Set<string>();
   // Documents whose last save conflicted: an automatic save does not send them again.
   private readonly inConflict = new Set<string>();
@@ -71,7 +83,7 @@ export class DocumentSaver implements vscode.Disposable {
       this.saved(uri, result.token, text);
       return { ok: true };
     } catch (error) {
-      if (!(error instanceof ClusterError && error.failure.kind === 'conflict')) return failed('Saving', error, true);
+      if (!(error instanceof ClusterError && error.failure.kind === 'conflict')) return this.failed('Saving', uri, error);
       if (await this.serverHoldsText(uri, text)) return { ok: true };
       const details = readConflictReason(error.failure.reason);
       const message = describeConflict(details, token.seqNo, details.documentMissing ? undefined : await this.mergeOutlook(uri, text));
@@ -94,6 +106,20 @@ export class DocumentSaver implements vscode.Disposable {
   dispose(): void {
     this.conflicts.dispose();
     this.alreadySaved.dispose();
+    this.mappingRefusals.dispose();
+  }
+
+  /**
+   * A write the cluster refused. When the index mapping refused a field, the one message names
+   * it, and the field is marked in the editor (through `onDidRefuseByMapping`).
+   */
+  private failed(action: string, uri: vscode.Uri, error: unknown): SaveOutcome {
+    const failure = failureOf(error);
+    const described = describeFailure(action, failure, true);
+    const fieldPath = refusedFieldPath(failure);
+    if (fieldPath === undefined) return { ok: false, kind: 'failed', message: described };
+    this.mappingRefusals.fire({ uri, fieldPath, message: `Refused by the mapping of ${addressOf(uri).index}: ${failure.reason}` });
+    return { ok: false, kind: 'failed', message: `Not saved: the mapping of ${addressOf(uri).index} refuses the field \`${fieldPath}\` (marked in the editor). ${described}` };
   }
 
   private saved(uri: vscode.Uri, token: VersionToken, text: string): void {
@@ -132,7 +158,7 @@ export class DocumentSaver implements vscode.Disposable {
       this.saved(uri, result.token, text);
       return { ok: true };
     } catch (error) {
-      if (!(error instanceof ClusterError && error.failure.kind === 'conflict')) return failed('Recreating the document', error, true);
+      if (!(error instanceof ClusterError && error.failure.kind === 'conflict')) return this.failed('Recreating the document', uri, error);
       this.pendingCreates.delete(uri.toString());
       if (await this.serverHoldsText(uri, text)) return { ok: true };
       return this.conflict(uri, 'changed', 'The document was created again on the server by someone else.', 'Compare, Overwrite or Revert');
@@ -148,7 +174,7 @@ export class DocumentSaver implements vscode.Disposable {
       this.tokens.set(documentUri(created), result.token, text);
       return { ok: true };
     } catch (error) {
-      if (!(error instanceof ClusterError && error.failure.kind === 'conflict')) return failed('Creating the document', error, true);
+      if (!(error instanceof ClusterError && error.failure.kind === 'conflict')) return this.failed('Creating the document', uri, error);
       const message = `A document with the id "${address.id}" already exists in ${address.index}.`;
       this.conflicts.fire({ uri, message, kind: 'exists' });
       return { ok: false, kind: 'exists', message: `Not created: ${message} Your text is kept; Compare shows the existing document.` };
@@ -168,8 +194,4 @@ export class DocumentSaver implements vscode.Disposable {
     this.alreadySaved.fire(uri);
     return true;
   }
-}
-
-function failed(action: string, error: unknown, write: boolean): SaveOutcome {
-  return { ok: false, kind: 'failed', message: describeFailure(action, failureOf(error), write) };
 }

@@ -67,3 +67,8 @@ export async function isRoutingRequired(gateway: ClusterGateway, index: string):
   const body = (await gateway.sendOkAndRead({ method: 'GET', path: `/${encodePathSegment(index)}/_mapping` }, parseJsonObject)) as Record<string, { mappings?: { _routing?: { required?: boolean } } }>;
   return Object.values(body).some((entry) => entry.mappings?._routing?.required === true);
 }
+
+/** The answer of `GET /{index}/_mapping`, keyed by concrete index (an alias or a data stream answers with its indices). */
+export async function readIndexMappings(gateway: ClusterGateway, index: string): Promise<Record<string, unknown>> {
+  return gateway.sendOkAndRead({ method: 'GET', path: `/${encodePathSegment(index)}/_mapping` }, parseJsonObject);
+}

@@ -4,11 +4,23 @@ import { send } from './http-client';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
+export interface ClusterUnderTest {
+  /** The test server (with its reset endpoint), or a real engine. */
+  readonly testServer: boolean;
+  readonly reset: () => Promise<void>;
+}
+
 /** How to empty the cluster at `url`: found out once, by asking for the test server's reset. */
-export async function clusterReset(url: string): Promise<() => Promise<void>> {
+export async function clusterUnderTest(url: string): Promise<ClusterUnderTest> {
   const probe = await send(url, 'POST', '/_esdocs_test/reset', {});
-  if (probe.status === 200) return async () => void (await send(url, 'POST', '/_esdocs_test/reset', {}));
-  return () => wipeRealCluster(url);
+  if (probe.status === 200) return { testServer: true, reset: async () => void (await send(url, 'POST', '/_esdocs_test/reset', {})) };
+  await allowWildcardDeletes(url);
+  return { testServer: false, reset: () => wipeRealCluster(url) };
+}
+
+/** Elasticsearch's own test clusters run with this off; some tests delete indices by wildcard. */
+async function allowWildcardDeletes(url: string): Promise<void> {
+  await send(url, 'PUT', '/_cluster/settings', JSON_HEADERS, JSON.stringify({ persistent: { 'action.destructive_requires_name': false } }));
 }
 
 async function wipeRealCluster(url: string): Promise<void> {
@@ -23,4 +35,5 @@ async function wipeRealCluster(url: string): Promise<void> {
   await send(url, 'DELETE', '/_template/*', {});
   await send(url, 'DELETE', '/_search/point_in_time/_all', {});
   await send(url, 'PUT', '/_cluster/settings', JSON_HEADERS, JSON.stringify({ persistent: { '*': null }, transient: { '*': null } }));
+  await allowWildcardDeletes(url);
 }

@@ -3,12 +3,12 @@ import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { ApiRegistry } from './api-spec';
 import { Executor } from './executor';
-import { conditionSkipReason } from './conditions';
+import { conditionSkipReason, reportedClusterFeatures, versionInRanges } from './conditions';
 import { findYamlFiles, loadTestFile, type Step, type TestFile } from './yaml-suite';
 import { DROPPED_ASSERTIONS, NAMED_SKIPS } from './skips';
 import { startEsServer, type EsServerOptions } from '../server/server';
 import { send } from './http-client';
-import { clusterReset } from './reset';
+import { clusterUnderTest } from './reset';
 
 export interface Failure {
   file: string;
@@ -64,16 +64,20 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
   const result: ConformanceResult = { passed: 0, failed: 0, skipped: 0, failures: [], skips: [] };
   try {
     const info = await send(url, 'GET', '/', {});
-    const version = (info.body as { version: { number: string } }).version.number;
-    const reset = await clusterReset(url);
+    const { number, distribution } = (info.body as { version: { number: string; distribution?: string } }).version;
+    // OpenSearch forked Elasticsearch 7.10.2: the suites' version conditions are Elasticsearch's.
+    const version = distribution === 'opensearch' ? '7.10.2' : number;
+    const cluster = await clusterUnderTest(url);
+    const reset = cluster.reset;
+    const features = cluster.testServer ? undefined : await reportedClusterFeatures(url);
     for (const dir of opts.dirs) {
       const root = suiteRoot(dir);
       const apis = new ApiRegistry([join(root, 'api')]);
       for (const path of findYamlFiles(resolve(dir))) {
         const tf = loadTestFile(path, root);
         for (const test of tf.tests) {
-          const named = NAMED_SKIPS.find((s) => s.file === tf.file && (s.test === undefined || s.test === test.name));
-          const reason = named?.reason ?? (await conditionSkipReason([...tf.setup, ...test.steps], version, url));
+          const named = NAMED_SKIPS.find((s) => s.file === tf.file && (s.test === undefined || s.test === test.name) && (s.versions === undefined || versionInRanges(version, s.versions)));
+          const reason = named?.reason ?? (await conditionSkipReason([...tf.setup, ...test.steps], version, url, features));
           if (reason) {
             result.skipped++;
             result.skips.push({ file: tf.file, test: test.name, reason });

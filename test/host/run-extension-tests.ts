@@ -4,6 +4,8 @@
  * Then a second, short run with workspace trust on (the folder untrusted) for the Restricted Mode test.
  *   ESDOCS_TEST_GREP=<pattern>  run only the matching tests
  *   ESDOCS_HOST_VERBOSE=1       also stream code-server's own log
+ *   ESDOCS_EXTERNAL_ES_URL=<url> run against that cluster (a real engine: `npm run test:real`)
+ *                                instead of a test server; tests that need the test server skip
  */
 import * as fs from 'node:fs';
 import { format } from 'node:util';
@@ -33,18 +35,19 @@ async function main(): Promise<number> {
   await npmRun('build');
   if (!fs.existsSync(SUITE_ENTRY)) throw new Error(`the build did not produce ${SUITE_ENTRY}`);
 
-  const es = await startTestEsServer();
-  step(`ES test server on ${es.url}`);
-  const code = await runSuite(es, { workspaceTrust: false, env: {} });
+  const external = process.env.ESDOCS_EXTERNAL_ES_URL;
+  const es = external ? { url: external } : await startTestEsServer();
+  step(`${external ? 'cluster' : 'ES test server'} on ${es.url}`);
+  const code = await runSuite(es, { workspaceTrust: false, env: external ? { ESDOCS_TEST_REAL: '1' } : {} });
   step(`suite exited with code ${code} after ${Math.round((Date.now() - started) / 1000)} s`);
   const grep = process.env.ESDOCS_TEST_GREP;
-  if (grep && !new RegExp(grep).test(RESTRICTED_MODE_TEST)) return code;
+  if (external || (grep && !new RegExp(grep).test(RESTRICTED_MODE_TEST))) return code;
   const restricted = await runSuite(es, { workspaceTrust: true, env: { ESDOCS_TEST_GREP: RESTRICTED_MODE_TEST, ESDOCS_TEST_RESTRICTED: '1' } });
   step(`the run with workspace trust on exited with code ${restricted} after ${Math.round((Date.now() - started) / 1000)} s`);
   return code || restricted;
 }
 
-async function runSuite(es: RunningEsServer, options: { workspaceTrust: boolean; env: NodeJS.ProcessEnv }): Promise<number> {
+async function runSuite(es: Pick<RunningEsServer, 'url'>, options: { workspaceTrust: boolean; env: NodeJS.ProcessEnv }): Promise<number> {
   const server = await startCodeServer({
     smokeTestDriver: true,
     settings: {

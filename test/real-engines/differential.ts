@@ -7,7 +7,8 @@ import { compareAnswers, type Answer, type Difference } from './answerDiff';
 import { STEPS, type Step, type Vars } from './differentialCases';
 import { REAL_ENGINES, type RealEngine } from './engineBuild';
 import { explanationOf } from './explainedDifferences';
-import { startRealCluster } from './realCluster';
+import { startRealCluster, type RunningRealCluster } from './realCluster';
+import { clusterUnderTest } from '../conformance/reset';
 
 export interface DifferentialResult {
   readonly engine: RealEngine;
@@ -49,7 +50,7 @@ async function compareTargets(engine: RealEngine, realUrl: string, testUrl: stri
       Object.assign(vars.test, step.capture(test.body, test.text));
     }
     const readSource = step.method === 'GET' && /\/_doc\//.test(typeof step.path === 'string' ? step.path : '');
-    for (const difference of compareAnswers(real, test, { readSource })) {
+    for (const difference of compareAnswers(real, test, { readSource, volatile: step.volatile })) {
       const reason = explanationOf(engine, step.name, difference.path);
       if (reason) explained++;
       else unexplained++;
@@ -59,8 +60,10 @@ async function compareTargets(engine: RealEngine, realUrl: string, testUrl: stri
   return { requests, explained, unexplained };
 }
 
-export async function runDifferential(engine: RealEngine, verbose = false): Promise<DifferentialResult> {
-  const real = await startRealCluster({ engine });
+/** Against `running` (emptied first) or a real engine of its own. */
+export async function runDifferential(engine: RealEngine, verbose = false, running?: RunningRealCluster): Promise<DifferentialResult> {
+  const real = running ?? (await startRealCluster({ engine }));
+  if (running) await (await clusterUnderTest(running.url)).reset();
   try {
     // OpenSearch forked Elasticsearch 7.10.2, the version it answers as to Elasticsearch clients.
     const version = engine === 'elasticsearch' ? real.version : '7.17.29';
@@ -77,7 +80,7 @@ export async function runDifferential(engine: RealEngine, verbose = false): Prom
       await test.close();
     }
   } finally {
-    await real.close();
+    if (!running) await real.close();
   }
 }
 

@@ -12,6 +12,8 @@ export interface Step {
   readonly body?: string | ((vars: Vars) => string);
   /** Values of this answer later steps use, e.g. `{ pit: body.id }`. */
   readonly capture?: (body: unknown, text: string) => Vars;
+  /** Paths of this answer that are generated afresh by each engine (a point in time's id). */
+  readonly volatile?: readonly string[];
   /** Where a step is for one engine only. */
   readonly only?: 'elasticsearch' | 'opensearch';
 }
@@ -89,20 +91,20 @@ export const STEPS: readonly Step[] = [
   { name: 'PUT through the alias', method: 'PUT', path: '/films/_doc/109487?if_seq_no=3&if_primary_term=1', body: INTERSTELLAR },
   { name: 'mapping through the alias', method: 'GET', path: '/films/_mapping' },
   { name: '_resolve/index', method: 'GET', path: '/_resolve/index/movies,films,routed' },
-  { name: 'a data stream template', method: 'PUT', path: '/_index_template/logs-diff', body: json({ index_patterns: ['logs-diff*'], data_stream: {}, template: { settings: { number_of_shards: 1, number_of_replicas: 0 } } }) },
+  { name: 'a data stream template', method: 'PUT', path: '/_index_template/logs-diff', body: json({ index_patterns: ['logs-diff*'], data_stream: {}, priority: 200, template: { settings: { number_of_shards: 1, number_of_replicas: 0 } } }) },
   { name: 'a document of the data stream', method: 'PUT', path: '/logs-diff/_create/l1?refresh=true', body: '{"@timestamp":"2026-11-30T12:00:00Z","message":"hello"}' },
   { name: '_data_stream', method: 'GET', path: '/_data_stream' },
   { name: 'PUT _doc to a data stream: 400', method: 'PUT', path: '/logs-diff/_doc/l1', body: '{"@timestamp":"2026-11-30T12:00:00Z","message":"hi"}' },
   // Paging: a point in time, search_after on _shard_doc, query_string.
   { name: 'more documents', method: 'POST', path: '/movies/_bulk?refresh=true', body: ['1', '2', '260', '318', '356'].map((id) => `{"index":{"_id":"${id}"}}\n{"title":"Film ${id}","year":${1990 + Number(id) % 30}}\n`).join('') },
-  { name: 'open a point in time', method: 'POST', path: '/movies/_pit?keep_alive=5m', capture: pitOf, only: 'elasticsearch' },
+  { name: 'open a point in time', method: 'POST', path: '/movies/_pit?keep_alive=5m', capture: pitOf, volatile: ['id'], only: 'elasticsearch' },
   { name: 'the first page', method: 'POST', path: '/_search', body: pitSearch('{"match_all":{}}'), capture: lastSort, only: 'elasticsearch' },
   { name: 'the next page (search_after)', method: 'POST', path: '/_search', body: (v) => pitSearch('{"match_all":{}}')(v).replace(/}$/, `,"search_after":${v.after}}`), capture: lastSort, only: 'elasticsearch' },
   { name: 'a filtered page (query_string)', method: 'POST', path: '/_search', body: pitSearch('{"query_string":{"query":"title:film AND year:>1995"}}'), only: 'elasticsearch' },
   { name: 'a query_string syntax error: 400', method: 'POST', path: '/_search', body: pitSearch('{"query_string":{"query":"title:(unclosed"}}'), only: 'elasticsearch' },
   { name: 'close the point in time', method: 'DELETE', path: '/_pit', body: (v) => json({ id: v.pit }), only: 'elasticsearch' },
   { name: 'search on the closed point in time: 404', method: 'POST', path: '/_search', body: pitSearch('{"match_all":{}}'), only: 'elasticsearch' },
-  { name: 'open a point in time (OpenSearch)', method: 'POST', path: '/movies/_search/point_in_time?keep_alive=5m', capture: pitOf, only: 'opensearch' },
+  { name: 'open a point in time (OpenSearch)', method: 'POST', path: '/movies/_search/point_in_time?keep_alive=5m', capture: pitOf, volatile: ['pit_id', 'creation_time'], only: 'opensearch' },
   { name: 'the first page (OpenSearch)', method: 'POST', path: '/_search', body: pitSearch('{"match_all":{}}'), capture: lastSort, only: 'opensearch' },
   { name: 'close the point in time (OpenSearch)', method: 'DELETE', path: '/_search/point_in_time', body: (v) => json({ pit_id: [v.pit] }), only: 'opensearch' },
 ];

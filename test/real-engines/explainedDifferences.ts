@@ -17,11 +17,20 @@ const NODE_IDENTITY = 'The node and cluster names are configuration, not behavio
 const BUILD = 'The build of the impersonated version (hash, date, packaging) is not the build that runs here; the extension reads only version.number and the product header.';
 const JACKSON = 'The wording of a JSON syntax error comes from the engine\'s parser (Jackson); the extension never sends invalid JSON (every text is checked before a request) and reads only the error types.';
 
+const NO_DATA_STREAMS = 'The embedded Elasticsearch lacks the data-streams module (Elastic does not publish it to Maven Central): it has no _data_stream API. The test server\'s data streams follow Elasticsearch\'s YAML tests and SEMANTICS.md.';
+
+const SHARD_DOC = 'A _shard_doc sort value is the Lucene document id in the shard: updates and deletes leave older documents and tombstones that take ids, and merges renumber them. The order of the hits (compared by _id) is what matters; the extension passes the values back as they came.';
+
 const EXPLAINED: readonly Explained[] = [
+  { step: 'the first page', path: 'hits.hits.*.sort.0', reason: SHARD_DOC },
+  { step: 'the next page', path: 'hits.hits.*.sort.0', reason: SHARD_DOC },
+  { step: 'a filtered page', path: 'hits.hits.*.sort.0', reason: SHARD_DOC },
   { step: 'GET /', path: 'name', reason: NODE_IDENTITY },
   { step: 'GET /', path: 'cluster_name', reason: NODE_IDENTITY },
   { step: 'GET /', path: 'version.build_*', reason: BUILD },
   { step: 'invalid JSON body', path: 'error.*reason', reason: JACKSON },
+  { engine: 'elasticsearch', step: '_data_stream', path: '*', reason: NO_DATA_STREAMS },
+  { engine: 'elasticsearch', step: 'PUT _doc to a data stream', path: 'error.caused_by', reason: NO_DATA_STREAMS },
 ];
 
 export function explanationOf(engine: RealEngine, step: string, path: string): string | undefined {

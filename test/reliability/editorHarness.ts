@@ -32,6 +32,11 @@ export interface EditorRunResult {
   readonly conflicts: number;
   /** Successful saves that the final counters do not account for. */
   readonly lost: number;
+  /**
+   * Saves that got no answer in time (a real primary failover can hold one up): applied or not,
+   * the editor reads again, as the extension's next save would find out.
+   */
+  readonly unanswered: number;
   /** Conflicts where the document had been written at a newer primary term than the save's read. */
   readonly staleTermConflicts: number;
   /** Conflicts where the document had been written at the term `midRun` returned (after a failover). */
@@ -78,6 +83,7 @@ export async function runEditors(run: EditorRun): Promise<EditorRunResult> {
   let started = 0;
   let successes = 0;
   let conflicts = 0;
+  let unanswered = 0;
   let seed = 12345;
   const nextRandom = (): number => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -119,6 +125,10 @@ export async function runEditors(run: EditorRun): Promise<EditorRunResult> {
           successes++;
           address = undefined;
         } catch (error) {
+          if (error instanceof ClusterError && error.failure.kind === 'network') {
+            unanswered++;
+            continue;
+          }
           if (!(error instanceof ClusterError) || error.failure.kind !== 'conflict') throw error;
           conflicts++;
           // The terms come from the cluster's reason, not from when our failover call returned:
@@ -137,7 +147,10 @@ export async function runEditors(run: EditorRun): Promise<EditorRunResult> {
   const staleTermConflicts = conflictTermsSeen.filter((t) => t.required < t.current).length;
   const newTermConflicts = newTerm === undefined ? 0 : conflictTermsSeen.filter((t) => t.current >= newTerm).length;
   const after = await sumCounters(run.url, run.index, run.ids);
-  return { attempts: started, successes, conflicts, lost: successes - (after - before), staleTermConflicts, newTermConflicts };
+  const applied = after - before;
+  // An unanswered save may or may not have been applied; any other surplus would be a phantom write.
+  assert.ok(applied <= successes + unanswered, `${applied - successes - unanswered} increment(s) applied that no save made`);
+  return { attempts: started, successes, conflicts, unanswered, lost: Math.max(0, successes - applied), staleTermConflicts, newTermConflicts };
 }
 
 /** `required seqNo [5], primary term [1]. current document has seqNo [9] and primary term [2]` */
@@ -148,5 +161,6 @@ function conflictTerms(reason: string): { required: number; current: number } | 
 
 export function formatRun(label: string, result: EditorRunResult): string {
   return `${label}: attempts ${result.attempts}, successes ${result.successes}, conflicts ${result.conflicts}, lost ${result.lost}` +
+    (result.unanswered > 0 ? `, unanswered ${result.unanswered}` : '') +
     (result.newTermConflicts > 0 ? ` (after the failover ${result.newTermConflicts}, of which based on the old term ${result.staleTermConflicts})` : '');
 }

@@ -76,7 +76,7 @@ describe('faults on the save and open paths', () => {
     it(`save under "${c.name}": says what happened, one request, nothing written twice`, async () => {
       const address = { connectionId: 'faults', index: INDEX, id: `save-${n}` };
       const before = `{"case": ${JSON.stringify(c.name)}, "n": 0}`;
-      const edited = `{"case": ${JSON.stringify(c.name)}, "n": 1, "big": 12345678901234567890}`;
+      const edited = `{"case": ${JSON.stringify(c.name)}, "n": 1, "big": 9223372036854775807}`;
       const token = await createDoc(address, before);
       const o: Outcome = { fault: c.name, path: 'save', message: '', requests: 0, server: '', next: '', problems: [] };
       outcomes.push(o);

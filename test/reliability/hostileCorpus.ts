@@ -6,8 +6,12 @@ import { join } from 'node:path';
 export interface DocumentCase {
   readonly name: string;
   readonly text: string;
-  /** `reject`: refused before sending, with a message matching `message`; `accept`: saved and read back exactly. */
-  readonly expect: 'reject' | 'accept';
+  /**
+   * `reject`: refused before sending, with a message matching `message`; `accept`: saved and read
+   * back exactly; `refusedByCluster`: valid JSON the mapping refuses: sent once, and the cluster's
+   * reason (matching `message`) reaches the user.
+   */
+  readonly expect: 'reject' | 'accept' | 'refusedByCluster';
   readonly message?: string;
   /** What Elasticsearch itself does with it, where that decided the expectation. */
   readonly note?: string;
@@ -35,9 +39,13 @@ export const responseCases = (): ResponseCase[] => load<ResponseCase>('responses
 export const deeplyNested = (depth: number): string => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 export const deeplyNestedArrays = (depth: number): string => '{"a":' + '['.repeat(depth) + ']'.repeat(depth) + '}';
 
-/** A valid document of about `megabytes` MB, with the exact-text hazards repeated throughout. */
+/**
+ * A valid document of about `megabytes` MB, with the exact-text hazards repeated throughout: one
+ * array of objects, so that it maps to a handful of fields (Elasticsearch refuses a document
+ * that would add more than index.mapping.total_fields.limit, 1,000, of them).
+ */
 export function bigDocument(megabytes: number): string {
-  const entry = (n: number): string => `"k${n}": {"big": 123456789012345678901234567890, "f": 1.0, "s": "é😀\\ud800\\n", "z": -0}`;
+  const entry = (n: number): string => `{"n": ${n}, "big": 9223372036854775807, "f": 1.0, "s": "é😀\\ud800\\n", "z": -0}`;
   const entries: string[] = [];
   let size = 2;
   for (let n = 0; size < megabytes * 1024 * 1024; n++) {
@@ -45,5 +53,5 @@ export function bigDocument(megabytes: number): string {
     entries.push(e);
     size += e.length + 2;
   }
-  return `{${entries.join(', ')}}`;
+  return `{"entries": [${entries.join(', ')}]}`;
 }

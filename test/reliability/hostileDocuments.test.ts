@@ -70,9 +70,24 @@ describe('hostile documents on the save path', () => {
     assert.ok(read.sourceText === text, `the text came back changed (${read.sourceText.length} characters for ${text.length})`);
   }
 
+  async function expectRefusedByCluster(id: string, c: DocumentCase): Promise<void> {
+    assert.ok(check(c.text).ok, 'the text itself is valid');
+    const address = { connectionId: 'hostile', index: INDEX, id };
+    const created = await store.create(address, '{"placeholder": true}', 'false');
+    await resetRequestCounts(server.url);
+    await assert.rejects(store.replace(address, c.text, created.token, 'false'), (error: unknown) => {
+      assert.ok(error instanceof ClusterError, String(error));
+      assert.match(error.failure.reason, new RegExp(c.message ?? ''));
+      return true;
+    });
+    assert.equal((await requestCounts(server.url)).total, 1, 'sent once, not retried');
+  }
+
+  const verb = { reject: 'refuses', accept: 'saves exactly', refusedByCluster: 'sends, and reports the refusal of' } as const;
   for (const [n, c] of documentCases().entries()) {
-    it(`${c.expect === 'reject' ? 'refuses' : 'saves exactly'}: ${c.name}`, async () => {
+    it(`${verb[c.expect]}: ${c.name}`, async () => {
       if (c.expect === 'reject') await expectRefusedWithoutRequest(c);
+      else if (c.expect === 'refusedByCluster') await expectRefusedByCluster(`case-${n}`, c);
       else await expectSavedExactly(`case-${n}`, c.text);
     });
   }

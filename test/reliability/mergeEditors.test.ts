@@ -1,24 +1,24 @@
 import * as assert from 'node:assert/strict';
 import { ClusterGateway } from '../../src/elastic/clusterGateway';
 import { DocumentStore } from '../../src/elastic/documentStore';
-import { startEsServer, type RunningEsServer } from '../server/server';
+import { startTestCluster, type TestCluster } from '../real-engines/testCluster';
 import { formatMergeRun, initialText, runMergeEditors, type MergeRunResult } from './mergeHarness';
 
 const EDITORS = 16;
 const ATTEMPTS = 5_000;
 
 describe('concurrent editors of different fields: merging on every conflict loses nothing', () => {
-  let server: RunningEsServer;
+  let server: TestCluster;
   const figures: string[] = [];
   let documents = 0;
 
   before(async () => {
-    server = await startEsServer({ port: 0, refreshIntervalMs: -1 });
+    server = await startTestCluster({ refreshIntervalMs: -1 });
   });
 
   after(async () => {
     await server.close();
-    console.log(`\n  merging editors (${EDITORS} editors, each on its own field of one document)\n${figures.map((f) => `    ${f}`).join('\n')}`);
+    console.log(`\n  merging editors (${EDITORS} editors, each on its own field of one document${server.real ? ', real engine' : ''})\n${figures.map((f) => `    ${f}`).join('\n')}`);
   });
 
   async function freshDocument(): Promise<string> {

@@ -24,7 +24,12 @@ export class EsError extends Error {
   /** The `error` object (without `status`), as in bulk items and mget docs. */
   toErrorObject(withRootCause = true): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    if (withRootCause) out.root_cause = [this.rootCause().toErrorObject(false)];
+    if (withRootCause) {
+      // Root causes are rendered without their own causes, as Elasticsearch renders them.
+      const root = this.rootCause().toErrorObject(false);
+      delete root.caused_by;
+      out.root_cause = [root];
+    }
     out.type = this.type;
     out.reason = this.reason;
     Object.assign(out, this.metadata);

@@ -18,6 +18,7 @@ import { registerMappingRoutes } from './handlers/mapping-routes';
 import { registerCatRoutes } from './handlers/cat-routes';
 import { registerClusterRoutes } from './handlers/cluster-routes';
 import { registerDataStreamRoutes } from './handlers/data-stream-routes';
+import { registerResolveIndexRoute } from './handlers/resolve-index-route';
 import { FaultRegistry } from './faults';
 import { RequestLog } from './request-log';
 import { dispatch } from './dispatch';
@@ -87,6 +88,7 @@ export function buildRouter(ctx: ServerContext): Router {
   registerAliasRoutes(router, ctx);
   registerMappingRoutes(router, ctx);
   registerCatRoutes(router, ctx);
+  registerResolveIndexRoute(router, ctx);
   registerDataStreamRoutes(router, ctx);
   registerSecurityRoutes(router);
   return router;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { documentUri } from '../../src/editors/documentUris';
-import { CONNECTION, closeAllEditors, eventually, freshIndex, putDocument, rawSource, replaceAll, rest, restJson, useTestConnection } from './support';
+import { CONNECTION, closeAllEditors, eventually, freshIndex, onRealEngine, putDocument, rawSource, replaceAll, rest, restJson, useTestConnection } from './support';
 
 const INDEX = 'editing';
 
@@ -115,7 +115,9 @@ describe('Editing a document', function () {
     assert.equal(document.isDirty, false);
   });
 
-  it('recognises its own write when the answer to a save was lost', async () => {
+  it('recognises its own write when the answer to a save was lost', async function () {
+    // The lost answer is the test server's fault injection.
+    if (onRealEngine()) this.skip();
     await putDocument(INDEX, 'lost', '{"v":1}');
     const document = await vscode.workspace.openTextDocument(uriOf('lost'));
     await replaceAll(document, '{"v":100}');
@@ -131,12 +133,12 @@ describe('Editing a document', function () {
   });
 
   it('keeps big integers, 1.0, unicode and key order byte for byte', async () => {
-    await putDocument(INDEX, 'fidelity', '{"n": 12345678901234567890, "f": 1.0, "s": "é😀", "2": "two", "1": "one", "e": "\\u00e9"}');
+    await putDocument(INDEX, 'fidelity', '{"n": 9223372036854775807, "f": 1.0, "s": "é😀", "2": "two", "1": "one", "e": "\\u00e9"}');
     const document = await vscode.workspace.openTextDocument(uriOf('fidelity'));
     await replaceAll(document, document.getText().replace('"two"', '"deux"'));
     assert.equal(await document.save(), true);
     const stored = await rawSource(INDEX, 'fidelity');
-    assert.equal(stored, '{\n  "n": 12345678901234567890,\n  "f": 1.0,\n  "s": "é😀",\n  "2": "deux",\n  "1": "one",\n  "e": "\\u00e9"\n}\n');
+    assert.equal(stored, '{\n  "n": 9223372036854775807,\n  "f": 1.0,\n  "s": "é😀",\n  "2": "deux",\n  "1": "one",\n  "e": "\\u00e9"\n}\n');
   });
 
   for (const id of ['a/b', 'what?', 'hash#tag', '100%', 'with space', 'plus+sign', 'é😀', 'routed/doc?#% 😀']) {

@@ -11,6 +11,11 @@ export function clusterUrl(): string {
   return url;
 }
 
+/** The suite runs against a real engine (`npm run test:real`): what only the test server has is missing. */
+export function onRealEngine(): boolean {
+  return process.env.ESDOCS_TEST_REAL === '1';
+}
+
 export interface RawAnswer {
   readonly status: number;
   readonly text: string;

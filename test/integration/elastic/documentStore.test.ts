@@ -2,18 +2,19 @@ import * as assert from 'node:assert/strict';
 import { ClusterError } from '../../../src/core/clusterErrors';
 import { ClusterGateway } from '../../../src/elastic/clusterGateway';
 import { DocumentStore } from '../../../src/elastic/documentStore';
-import { startEsServer, type RunningEsServer } from '../../server/server';
+import { startTestCluster, type TestCluster } from '../../real-engines/testCluster';
 
-const SOURCE = '{"n": 12345678901234567890, "f": 1.0, "s": "é😀", "2": "b", "1": "a"}';
+// The largest long, beyond 2^53: a JavaScript number would print it as 9223372036854776000.
+const SOURCE = '{"n": 9223372036854775807, "f": 1.0, "s": "é😀", "2": "b", "1": "a"}';
 
-describe('DocumentStore against the test cluster', () => {
-  let server: RunningEsServer;
+describe('DocumentStore against the cluster under test', () => {
+  let server: TestCluster;
   let gateway: ClusterGateway;
   let store: DocumentStore;
   const address = { connectionId: 'test', index: 'store', id: 'a/b?c#d%e f😀' };
 
   before(async () => {
-    server = await startEsServer({ port: 0 });
+    server = await startTestCluster();
     gateway = ClusterGateway.forUrl(server.url, 10000);
     store = new DocumentStore(() => gateway);
   });

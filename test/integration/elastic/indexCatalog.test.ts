@@ -1,20 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { ClusterGateway } from '../../../src/elastic/clusterGateway';
 import { isRoutingRequired, listAliases, listDataStreams } from '../../../src/elastic/indexCatalog';
-import { startEsServer, type RunningEsServer } from '../../server/server';
+import { startTestCluster, type TestCluster } from '../../real-engines/testCluster';
 
-describe('index catalog against the test cluster', () => {
-  let server: RunningEsServer;
+describe('index catalog against the cluster under test', () => {
+  let server: TestCluster;
   let gateway: ClusterGateway;
 
   before(async () => {
-    server = await startEsServer({ port: 0 });
+    server = await startTestCluster();
     gateway = ClusterGateway.forUrl(server.url, 10000);
     await gateway.sendOk({ method: 'PUT', path: '/routed', body: '{"mappings":{"_routing":{"required":true}}}' });
     await gateway.sendOk({ method: 'PUT', path: '/plain' });
     await gateway.sendOk({ method: 'POST', path: '/_aliases', body: '{"actions":[{"add":{"index":"plain","alias":"all"}},{"add":{"index":"routed","alias":"all"}},{"add":{"index":"plain","alias":".hidden-alias"}}]}' });
     await gateway.sendOk({ method: 'PUT', path: '/_index_template/logs', body: '{"index_patterns":["logs-*"],"data_stream":{}}' });
-    await gateway.sendOk({ method: 'PUT', path: '/_data_stream/logs-web' });
+    // The embedded real Elasticsearch lacks the data-streams module (not on Maven Central).
+    if (!server.real) await gateway.sendOk({ method: 'PUT', path: '/_data_stream/logs-web' });
   });
 
   after(async () => {
@@ -32,7 +33,8 @@ describe('index catalog against the test cluster', () => {
     assert.deepEqual((await listAliases(gateway, true)).map((a) => a.name), ['.hidden-alias', 'all']);
   });
 
-  it('lists data streams with their backing indices', async () => {
+  it('lists data streams with their backing indices', async function () {
+    if (server.real) this.skip();
     const [stream] = await listDataStreams(gateway);
     assert.equal(stream.name, 'logs-web');
     assert.equal(stream.backingIndices.length, 1);

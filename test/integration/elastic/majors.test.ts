@@ -16,13 +16,13 @@ for (const version of ['7.17.25', '8.19.0', '9.1.0']) {
         assert.equal((await readClusterInfo(gateway)).version, version);
         const store = new DocumentStore(() => gateway);
         const address = { connectionId: 'c', index: 'films', id: '109487' };
-        await store.create(address, '{"title":"Interstellar","n":12345678901234567890}', 'true');
+        await store.create(address, '{"title":"Interstellar","n":9223372036854775807}', 'true');
         assert.ok((await listIndices(gateway, false)).some((i) => i.name === 'films'));
         const pager = new DocumentPager(gateway, 'films', 50, undefined);
         assert.deepEqual((await pager.nextPage()).map((h) => h.id), ['109487']);
         const read = await store.get(address);
         assert.ok(read.found);
-        assert.equal(read.sourceText, '{"title":"Interstellar","n":12345678901234567890}');
+        assert.equal(read.sourceText, '{"title":"Interstellar","n":9223372036854775807}');
         const saved = await store.replace(address, '{"title":"Interstellar Foo"}', read.token, 'false');
         await assert.rejects(store.replace(address, '{"title":"stale"}', read.token, 'false'), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'conflict');
         assert.ok(saved.token.seqNo > read.token.seqNo);

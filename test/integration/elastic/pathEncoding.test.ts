@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ClusterError } from '../../../src/core/clusterErrors';
 import { ClusterGateway, encodePathSegment } from '../../../src/elastic/clusterGateway';
 import { DocumentStore } from '../../../src/elastic/documentStore';
-import { startEsServer, type RunningEsServer } from '../../server/server';
+import { startTestCluster, type TestCluster } from '../../real-engines/testCluster';
 
 const TOKEN = { seqNo: 0, primaryTerm: 1, version: 1 };
 
@@ -66,12 +66,12 @@ describe('Document ids in request paths', () => {
     });
   });
 
-  describe('against the test cluster', () => {
-    let server: RunningEsServer;
+  describe('against the cluster under test', () => {
+    let server: TestCluster;
     let gateway: ClusterGateway;
 
     before(async () => {
-      server = await startEsServer();
+      server = await startTestCluster();
       gateway = ClusterGateway.forUrl(server.url);
     });
 

@@ -84,7 +84,8 @@ export class Cluster {
         throw new EsError(400, 'parse_exception', `unknown key [${key}] for create index`);
       }
     }
-    const tpl = this.matchingTemplate(name);
+    // A backing index takes its settings and mappings from the template that matched its data stream.
+    const tpl = this.matchingTemplate(dataStream ?? name);
     const settings = normalizeIndexSettings(tpl?.template?.settings ?? {});
     for (const [k, v] of normalizeIndexSettings(body.settings ?? {})) settings.set(k, v);
     if (dataStream || name.startsWith('.')) settings.set('index.hidden', settings.get('index.hidden') ?? (dataStream ? 'true' : 'false'));
@@ -92,7 +93,7 @@ export class Cluster {
     validateNewIndexSettings(settings);
     let mappings: Mapping = tpl?.template?.mappings ? normalizeMapping(tpl.template.mappings) : {};
     if (body.mappings !== undefined) mappings = mergeMapping(mappings, normalizeMapping(body.mappings, mappings));
-    const aliases = this.parseAliases({ ...(tpl?.template?.aliases ?? {}), ...(checkAliasesShape(body.aliases) ?? {}) });
+    const aliases = this.parseAliases({ ...((!dataStream && tpl?.template?.aliases) || {}), ...(checkAliasesShape(body.aliases) ?? {}) });
     const index = new IndexState(name, settings, mappings, {
       shards: this.options.defaultShards,
       refreshIntervalMs: this.options.refreshIntervalMs,

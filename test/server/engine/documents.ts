@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IndexState } from './index-state';
 import type { DocRecord } from './shard';
-import { applyDynamicMapping } from './mapping';
+import { applyDynamicMapping } from './dynamic-mapping';
+import { type JObject, ValueStarts, parseJNode } from '../http/jnode';
 import { EsError, versionConflict, validationFailed } from '../errors';
 
 export type VersionType = 'internal' | 'external' | 'external_gte' | 'force';
@@ -104,13 +105,19 @@ export function prepareSource(index: IndexState, id: string, source: string): un
   try {
     parsed = JSON.parse(source);
   } catch (e) {
-    const cause = new EsError(400, 'json_parse_exception', (e as Error).message);
-    throw new EsError(400, type, `[1:1] failed to parse: ${(e as Error).message}`, {}, cause);
+    // As Elasticsearch nests them: the parsing exception (its own root cause), then the content
+    // parser's, then Jackson's. The texts are this server's parser's, not Jackson's.
+    const message = (e as Error).message;
+    const cause = new EsError(400, 'x_content_parse_exception', message, {}, new EsError(400, 'json_parse_exception', message));
+    throw new EsError(400, type, `[1:1] failed to parse: ${message}`, {}, cause, true);
   }
   if (index.dataStream && (parsed as Record<string, unknown>)['@timestamp'] === undefined) {
     throw new EsError(400, type, '[1:1] failed to parse: data stream timestamp field [@timestamp] is missing');
   }
-  applyDynamicMapping(index.mappings, parsed as Record<string, unknown>, id);
+  // The mapping reads the JSON tokens themselves: `1.0` is a float, 12345678901234567890123 is no long.
+  const starts = new ValueStarts();
+  const tree = parseJNode(source, starts) as JObject;
+  applyDynamicMapping(index.mappings, tree, { text: source, starts, id, errorType: type });
   return parsed;
 }
 

@@ -1,5 +1,5 @@
-// Index mappings: validation of explicit mappings, merging of put-mapping updates, dynamic mapping of
-// new fields from indexed documents, and field-type lookup for queries, sorting and stored fields.
+// Index mappings: validation of explicit mappings, merging of put-mapping updates, and field-type lookup
+// for queries, sorting and stored fields (dynamic mapping of new fields is in dynamic-mapping.ts).
 import { EsError, illegalArgument } from '../errors';
 
 export type FieldMapping = Record<string, unknown> & { type?: string; properties?: Props; fields?: Props };
@@ -119,83 +119,6 @@ export function mergeMapping(existing: Mapping, update: Mapping): Mapping {
   const out: Mapping = { ...existing, ...update };
   if (existing.properties || update.properties) out.properties = mergeProps(existing.properties ?? {}, update.properties ?? {}, '');
   return out;
-}
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})?)?$|^\d{4}\/\d{2}\/\d{2}( \d{2}:\d{2}:\d{2})?( [+-]\d{4})?$/;
-
-function inferType(value: unknown): FieldMapping | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (Array.isArray(value)) {
-    for (const v of value) {
-      const t = inferType(v);
-      if (t) return t;
-    }
-    return undefined;
-  }
-  switch (typeof value) {
-    case 'boolean':
-      return { type: 'boolean' };
-    case 'number':
-      return Number.isInteger(value) ? { type: 'long' } : { type: 'float' };
-    case 'string':
-      if (DATE_RE.test(value) && !Number.isNaN(Date.parse(value.replace(/\//g, '-')))) return { type: 'date' };
-      return { type: 'text', fields: { keyword: { type: 'keyword', ignore_above: 256 } } };
-    default:
-      return { properties: {} };
-  }
-}
-
-function coercible(type: string, value: unknown): boolean {
-  if (value === null) return true;
-  if (Array.isArray(value)) return value.every((v) => coercible(type, v));
-  if (NUMERIC_TYPES.has(type)) return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)));
-  if (type === 'boolean') return typeof value === 'boolean' || value === 'true' || value === 'false' || value === '';
-  if (type === 'date') return typeof value === 'number' || (typeof value === 'string' && !Number.isNaN(Date.parse(value)));
-  if (type === 'object' || type === 'nested') return isObj(value) || Array.isArray(value);
-  return true;
-}
-
-/**
- * Adds mappings for fields seen for the first time (dynamic mapping) and rejects values the existing
- * mapping cannot take. Returns true when the mapping changed.
- */
-export function applyDynamicMapping(mapping: Mapping, doc: Record<string, unknown>, docId: string): boolean {
-  if (mapping.dynamic === false || mapping.dynamic === 'false') return false;
-  let changed = false;
-  const walk = (props: Props, obj: Record<string, unknown>, path: string, subobjects: boolean): void => {
-    for (const [rawKey, value] of Object.entries(obj)) {
-      let key = rawKey;
-      let val = value;
-      if (subobjects && rawKey.includes('.') && !props[rawKey]) {
-        const [head, ...rest] = rawKey.split('.');
-        key = head!;
-        val = { [rest.join('.')]: value };
-      }
-      const full = path ? `${path}.${key}` : key;
-      const existing = props[key];
-      if (existing) {
-        const type = existing.type ?? 'object';
-        if (!coercible(type, val)) {
-          throw new EsError(400, 'document_parsing_exception', `[1:2] failed to parse field [${full}] of type [${type}] in document with id '${docId}'. Preview of field's value: '${String(val)}'`);
-        }
-        if ((type === 'object' || type === 'nested') && existing.enabled !== false) {
-          for (const o of Array.isArray(val) ? val : [val]) {
-            if (isObj(o)) walk((existing.properties ??= {}), o, full, existing.subobjects !== false);
-          }
-        }
-        continue;
-      }
-      const inferred = inferType(val);
-      if (!inferred) continue;
-      props[key] = inferred;
-      changed = true;
-      if (inferred.properties) {
-        for (const o of Array.isArray(val) ? val : [val]) if (isObj(o)) walk(inferred.properties, o, full, true);
-      }
-    }
-  };
-  walk((mapping.properties ??= {}), doc, '', mapping.subobjects !== false);
-  return changed;
 }
 
 /** Looks up a field's mapping by dotted path, including multi-fields (`title.keyword`). */

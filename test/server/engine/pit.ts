@@ -5,6 +5,7 @@ import type { IndexState } from './index-state';
 import type { ShardSnapshot } from './shard';
 import { EsError } from '../errors';
 import { parseTimeValue } from './settings';
+import { AllShardsFailed, type ShardFailure } from './shard-failures';
 
 export interface PitTarget {
   readonly index: IndexState;
@@ -17,9 +18,36 @@ export interface Pit {
   expiresAt: number;
 }
 
+/** What a PIT id says about its shards, as Elasticsearch encodes the shard contexts into the id itself. */
+interface EncodedContexts {
+  readonly n: string;
+  readonly s: ReadonlyArray<readonly [index: string, contextIds: number[]]>;
+}
+
+function encodeId(contexts: EncodedContexts['s']): string {
+  const payload: EncodedContexts = { n: randomBytes(6).toString('base64url'), s: contexts };
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+function decodeId(id: string): EncodedContexts['s'] | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(id, 'base64url').toString('utf8')) as EncodedContexts;
+    return Array.isArray(payload.s) ? payload.s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const contextMissing = (contextId: number | string): EsError =>
+  new EsError(404, 'search_context_missing_exception', `No search context found for id [${contextId}]`);
+
+/** 404 with one failed shard per shard context the id names, each with the context id that is gone. */
 export function missingContext(id: string): EsError {
-  const cause = new EsError(404, 'search_context_missing_exception', `No search context found for id [${id}]`);
-  return new EsError(404, 'search_phase_execution_exception', 'all shards failed', { phase: 'query', grouped: true, failed_shards: [] }, cause);
+  const contexts = decodeId(id);
+  if (!contexts || contexts.length === 0) return new AllShardsFailed(404, [{ shard: 0, index: '_na_', cause: contextMissing(0) }]);
+  const failures: ShardFailure[] = [];
+  for (const [index, ids] of contexts) ids.forEach((contextId, shard) => failures.push({ shard, index, cause: contextMissing(contextId) }));
+  return new AllShardsFailed(404, failures);
 }
 
 export function parseKeepAlive(v: unknown): number {
@@ -30,10 +58,12 @@ export function parseKeepAlive(v: unknown): number {
 
 export class PitRegistry {
   private readonly pits = new Map<string, Pit>();
+  /** Shard contexts are numbered from 1 on this node, as Elasticsearch's reader contexts are. */
+  private nextContextId = 1;
 
   open(indices: IndexState[], keepAliveMs: number): Pit {
     this.sweep();
-    const id = randomBytes(36).toString('base64url');
+    const id = encodeId(indices.map((index) => [index.name, index.shards.map(() => this.nextContextId++)]));
     const targets = indices.map((index) => {
       for (const s of index.shards) s.pinned++;
       return { index, snaps: index.shards.map((s) => s.snapshot()) };
@@ -47,7 +77,7 @@ export class PitRegistry {
   use(id: string, keepAliveMs: number | undefined, indexAlive: (ix: IndexState) => boolean): Pit {
     this.sweep();
     const pit = this.pits.get(id);
-    if (!pit || pit.targets.some((t) => !indexAlive(t.index))) throw missingContext(id.slice(0, 12));
+    if (!pit || pit.targets.some((t) => !indexAlive(t.index))) throw missingContext(id);
     if (keepAliveMs !== undefined) pit.expiresAt = Date.now() + keepAliveMs;
     return pit;
   }

@@ -6,6 +6,7 @@ import { fieldMapping, NUMERIC_TYPES } from './mapping';
 import { analyze, leafValues, toEpochMillis, valuesAt } from './field-values';
 import { EsError, illegalArgument } from '../errors';
 import { parsedSource } from './documents';
+import { compileQueryString, type LeafQueries } from './query-string';
 
 export type Predicate = (rec: DocRecord) => boolean;
 
@@ -23,15 +24,15 @@ function single(q: unknown, name: string): [string, unknown] {
   return entries[0]!;
 }
 
-export class QueryCompiler {
-  constructor(private readonly index: IndexState) {}
+export class QueryCompiler implements LeafQueries {
+  constructor(readonly index: IndexState) {}
 
-  private typeOf(field: string): string | undefined {
+  typeOf(field: string): string | undefined {
     if (field === '_id' || field === '_routing' || field === '_index') return 'keyword';
     return fieldMapping(this.index.mappings, field)?.type;
   }
 
-  private values(rec: DocRecord, field: string): unknown[] {
+  values(rec: DocRecord, field: string): unknown[] {
     if (field === '_id') return [rec.id];
     if (field === '_routing') return rec.routing === undefined ? [] : [rec.routing];
     if (field === '_index') return [this.index.name];
@@ -127,8 +128,21 @@ export class QueryCompiler {
         return this.regexpQuery(field, p);
       }
       case 'query_string':
-      case 'simple_query_string':
-        return this.queryString(String(b.query ?? ''), (b.default_field as string) ?? (b.fields as string[] | undefined)?.[0], String(b.default_operator ?? 'or').toLowerCase());
+      case 'simple_query_string': {
+        const opts = {
+          query: String(b.query ?? ''),
+          defaultField: (b.default_field as string) ?? (b.fields as string[] | undefined)?.[0]?.replace(/\^.*$/, ''),
+          andByDefault: String(b.default_operator ?? 'or').toLowerCase() === 'and',
+        };
+        if (name === 'query_string') return compileQueryString(this, opts);
+        // simple_query_string never fails on its syntax: what the classic syntax cannot read is matched as text.
+        try {
+          return compileQueryString(this, opts);
+        } catch (e) {
+          if (!(e instanceof EsError) || e.type !== 'query_shard_exception') throw e;
+          return this.matchQuery(opts.defaultField ?? '*', opts.query, opts.andByDefault ? 'and' : 'or');
+        }
+      }
       case 'constant_score':
         return this.compile(b.filter);
       case 'bool':
@@ -138,7 +152,7 @@ export class QueryCompiler {
     }
   }
 
-  private matchQuery(field: string, query: unknown, operator: string): Predicate {
+  matchQuery(field: string, query: unknown, operator: string): Predicate {
     const type = this.typeOf(field);
     if (field === '*' || field === '_all') {
       const tokens = analyze(String(query));
@@ -157,7 +171,7 @@ export class QueryCompiler {
     return this.termQuery(field, query, true);
   }
 
-  private rangeQuery(field: string, spec: unknown): Predicate {
+  rangeQuery(field: string, spec: unknown): Predicate {
     const s = (spec ?? {}) as Record<string, unknown>;
     const type = this.typeOf(field);
     const numeric = (type && NUMERIC_TYPES.has(type)) || type === 'date';
@@ -174,7 +188,7 @@ export class QueryCompiler {
       });
   }
 
-  private regexpQuery(field: string, pattern: string): Predicate {
+  regexpQuery(field: string, pattern: string): Predicate {
     const max = this.index.intSetting('index.max_regex_length', 1000);
     if (pattern.length > max) {
       throw illegalArgument(
@@ -201,63 +215,5 @@ export class QueryCompiler {
     const mustNot = list('must_not');
     const msm = b.minimum_should_match !== undefined ? Number(b.minimum_should_match) : must.length === 0 && should.length > 0 ? 1 : 0;
     return (r) => must.every((p) => p(r)) && !mustNot.some((p) => p(r)) && (msm === 0 || should.filter((p) => p(r)).length >= msm);
-  }
-
-  /** A small Lucene query syntax: field:value, bare terms, "phrases", /regex/, *, AND/OR/NOT, +/-. */
-  queryString(query: string, defaultField: string | undefined, defaultOperator: string): Predicate {
-    const tokens = query.match(/\/(?:[^/\\]|\\.)*\/|"[^"]*"|[^\s]+/g) ?? [];
-    const clauses: { pred: Predicate; occur: 'must' | 'should' | 'not' }[] = [];
-    let pendingOp: string | undefined;
-    let negateNext = false;
-    for (let tok of tokens) {
-      if (tok === 'AND' || tok === 'OR' || tok === '&&' || tok === '||') {
-        pendingOp = tok === '&&' ? 'AND' : tok === '||' ? 'OR' : tok;
-        continue;
-      }
-      if (tok === 'NOT' || tok === '!') {
-        negateNext = true;
-        continue;
-      }
-      let occur: 'must' | 'should' | 'not' = defaultOperator === 'and' ? 'must' : 'should';
-      if (tok.startsWith('+')) {
-        occur = 'must';
-        tok = tok.slice(1);
-      } else if (tok.startsWith('-')) {
-        occur = 'not';
-        tok = tok.slice(1);
-      }
-      if (negateNext) occur = 'not';
-      negateNext = false;
-      if (pendingOp === 'AND') {
-        occur = occur === 'not' ? 'not' : 'must';
-        const prev = clauses[clauses.length - 1];
-        if (prev && prev.occur === 'should') prev.occur = 'must';
-      }
-      pendingOp = undefined;
-      clauses.push({ pred: this.queryStringTerm(tok, defaultField), occur });
-    }
-    if (clauses.length === 0) return never;
-    const must = clauses.filter((c) => c.occur === 'must').map((c) => c.pred);
-    const should = clauses.filter((c) => c.occur === 'should').map((c) => c.pred);
-    const not = clauses.filter((c) => c.occur === 'not').map((c) => c.pred);
-    return (r) => must.every((p) => p(r)) && !not.some((p) => p(r)) && (should.length === 0 || must.length > 0 || should.some((p) => p(r)));
-  }
-
-  private queryStringTerm(tok: string, defaultField: string | undefined): Predicate {
-    let field = defaultField ?? '*';
-    let value = tok;
-    const m = /^([^:/"]+):(.+)$/.exec(tok);
-    if (m) {
-      field = m[1]!;
-      value = m[2]!;
-    }
-    if (value === '*') return field === '*' ? always : (r) => this.values(r, field).length > 0;
-    if (value.length >= 2 && value.startsWith('/') && value.endsWith('/')) return this.regexpQuery(field, value.slice(1, -1));
-    if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    if (value.includes('*') || value.includes('?')) {
-      const re = new RegExp('^' + value.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-      return (r) => (field === '*' ? leafValues(parsedSource(r)) : this.values(r, field)).some((v) => analyze(String(v)).some((t) => re.test(t)) || re.test(String(v).toLowerCase()));
-    }
-    return this.matchQuery(field, value, 'and');
   }
 }

@@ -4,6 +4,8 @@
 import type { IndexState } from './index-state';
 import type { DocRecord, ShardSnapshot } from './shard';
 import { QueryCompiler, type Predicate } from './query';
+import { AllShardsFailed, type ShardFailure } from './shard-failures';
+import { EsError } from '../errors';
 import { type SortSpec, type SortValue, SHARD_DOC_SHIFT, compareKeys, sortValue, checkSortable } from './sort';
 
 export interface SearchTarget {
@@ -49,10 +51,20 @@ interface Cursor {
 function cursors(targets: readonly SearchTarget[], query: unknown): Cursor[] {
   const out: Cursor[] = [];
   let ordinal = 0;
+  const failures: ShardFailure[] = [];
   for (const target of targets) {
-    const pred = new QueryCompiler(target.index).compile(query);
+    let pred: Predicate;
+    try {
+      pred = new QueryCompiler(target.index).compile(query);
+    } catch (e) {
+      // A query the shards cannot build fails each index (failures of one index's shards are grouped).
+      if (!(e instanceof EsError) || e.type !== 'query_shard_exception') throw e;
+      failures.push({ shard: 0, index: target.index.name, cause: e });
+      continue;
+    }
     target.snaps.forEach((_, shard) => out.push({ target, pred, ordinal: ordinal++, shard }));
   }
+  if (failures.length > 0) throw new AllShardsFailed(failures[0]!.cause.status, failures);
   return out;
 }
 

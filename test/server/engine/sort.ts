@@ -7,6 +7,7 @@ import { fieldMapping, NUMERIC_TYPES } from './mapping';
 import { toEpochMillis, valuesAt } from './field-values';
 import { parsedSource } from './documents';
 import { EsError, illegalArgument } from '../errors';
+import { AllShardsFailed } from './shard-failures';
 
 export interface SortSpec {
   field: string;
@@ -53,7 +54,15 @@ function spec(field: string, order: string): SortSpec {
   return { field, desc: o === 'desc', missingFirst: false };
 }
 
+const ID_FIELDDATA = 'Fielddata access on the _id field is disallowed, you can re-enable it by updating the dynamic cluster setting: indices.id_field_data.enabled';
+
 export function checkSortable(index: IndexState, s: SortSpec): void {
+  // From 8.0, `indices.id_field_data.enabled` is false by default: sorting on _id fails on every shard.
+  if (s.field === '_id' && Number(index.settings.get('index.version.created')) >= 8_000_000) {
+    const cause = illegalArgument(ID_FIELDDATA);
+    const failures = index.shards.map((_, shard) => ({ shard, index: index.name, cause }));
+    throw new AllShardsFailed(400, failures, new EsError(400, 'illegal_argument_exception', ID_FIELDDATA, {}, illegalArgument(ID_FIELDDATA)));
+  }
   if (s.field.startsWith('_')) return;
   const fm = fieldMapping(index.mappings, s.field);
   if (!fm && !s.unmappedType) {

@@ -32,7 +32,8 @@ function parsing(reason: string): EsError {
   return new EsError(400, 'parsing_exception', reason, { line: 1, col: 1 });
 }
 
-export function parseSearch(req: EsRequest, body: Record<string, unknown>, forCount: boolean): ParsedSearch {
+/** `legacy`: a 7.x server, which still takes size=-1 with a deprecation warning (8.0 refuses it). */
+export function parseSearch(req: EsRequest, body: Record<string, unknown>, forCount: boolean, legacy = false): ParsedSearch {
   const warnings: string[] = [];
   for (const [k, v] of Object.entries(body)) {
     if (forCount ? k !== 'query' && k !== 'min_score' && k !== 'terminate_after' : !BODY_KEYS.has(k)) {
@@ -44,7 +45,7 @@ export function parseSearch(req: EsRequest, body: Record<string, unknown>, forCo
   const terminateAfter = paramInt(req, 'terminate_after') ?? (body.terminate_after as number | undefined);
   if (terminateAfter !== undefined && terminateAfter < 0) throw illegalArgument('terminateAfter must be > 0');
   let size = paramInt(req, 'size') ?? (body.size as number | undefined) ?? 10;
-  if (size === -1) {
+  if (size === -1 && legacy) {
     warnings.push("Using search size of -1 is deprecated and will be removed in future versions. Instead, don't use the `size` parameter if you don't want to set it explicitly.");
     size = 10;
   }

@@ -6,6 +6,7 @@ import { paramBool, paramList } from '../http/es-request';
 import type { IndexState } from '../engine/index-state';
 import { executeSearch, type SearchTarget, type Hit } from '../engine/search';
 import { parseKeepAlive } from '../engine/pit';
+import { AllShardsFailed, NODE_ID } from '../engine/shard-failures';
 import { renderSource } from '../engine/source-filter';
 import { fieldMapping, NUMERIC_TYPES } from '../engine/mapping';
 import { valuesAt, toEpochMillis } from '../engine/field-values';
@@ -18,7 +19,7 @@ import { EsError, illegalArgument, validationFailed } from '../errors';
 const SCORE = new RawJson('1.0');
 
 function shardFailure(e: EsError, index: IndexState): EsError {
-  const failed = [{ shard: 0, index: index.name, node: 'esdocs-node-id', reason: e.toErrorObject(false) }];
+  const failed = [{ shard: 0, index: index.name, node: NODE_ID, reason: e.toErrorObject(false) }];
   return new EsError(e.status, 'search_phase_execution_exception', 'all shards failed', { phase: 'query', grouped: true, failed_shards: failed }, e);
 }
 
@@ -89,7 +90,7 @@ export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
   const search = (req: EsRequest): EsResponse => {
     const started = Date.now();
     const body = jsonBody(req, false) ?? {};
-    const p = parseSearch(req, body, false);
+    const p = parseSearch(req, body, false, ctx.cluster.legacy);
     if (body.aggs !== undefined || body.aggregations !== undefined) throw illegalArgument('aggregations are not supported by this test server');
     let targets: SearchTarget[];
     let pitId: string | undefined;
@@ -114,7 +115,7 @@ export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
     try {
       outcome = executeSearch(targets, p.spec);
     } catch (e) {
-      throw e instanceof EsError && first && e.type !== 'parsing_exception' ? shardFailure(e, first) : e;
+      throw e instanceof EsError && first && e.type !== 'parsing_exception' && !(e instanceof AllShardsFailed) ? shardFailure(e, first) : e;
     }
     const scored = p.spec.sort.length === 0 || p.spec.sort.some((s) => s.field === '_score');
     const hits = outcome.hits.map((h) => ({
@@ -149,7 +150,7 @@ export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
 
   const count = (req: EsRequest): EsResponse => {
     const body = jsonBody(req, false) ?? {};
-    const p = parseSearch(req, body, true);
+    const p = parseSearch(req, body, true, ctx.cluster.legacy);
     const targets = targetsFor(req).map((index) => ({ index, snaps: index.shards.map((s) => s.snapshot()) }));
     const outcome = executeSearch(targets, { ...p.spec, from: 0, size: 0, sort: [], searchAfter: undefined, trackTotalHits: true });
     return { status: 200, body: { count: outcome.total!.value, _shards: { total: outcome.shards, successful: outcome.shards, skipped: 0, failed: 0 } } };

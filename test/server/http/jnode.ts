@@ -26,7 +26,23 @@ export function isJObject(v: JValue | undefined): v is JObject {
   return v instanceof Map;
 }
 
-export function parseJNode(text: string): JValue {
+/** Where each member of a parsed object or array starts in the text (a character offset). */
+export class ValueStarts {
+  private readonly starts = new WeakMap<object, Map<string | number, number>>();
+
+  record(container: JObject | JValue[], key: string | number, offset: number): void {
+    let m = this.starts.get(container);
+    if (!m) this.starts.set(container, (m = new Map()));
+    m.set(key, offset);
+  }
+
+  of(container: JObject | JValue[], key: string | number): number | undefined {
+    return this.starts.get(container)?.get(key);
+  }
+}
+
+/** Parses JSON into the order-preserving tree; `starts`, when given, learns where each member begins. */
+export function parseJNode(text: string, starts?: ValueStarts): JValue {
   let pos = 0;
   const fail = (what: string): never => {
     let line = 1;
@@ -92,6 +108,10 @@ export function parseJNode(text: string): JValue {
         ws();
         if (text[pos] !== ':') fail("was expecting a colon to separate field name and value");
         pos++;
+        if (starts) {
+          ws();
+          starts.record(obj, key, pos);
+        }
         obj.set(key, value());
         ws();
         if (text[pos] === ',') {
@@ -114,6 +134,10 @@ export function parseJNode(text: string): JValue {
         return arr;
       }
       for (;;) {
+        if (starts) {
+          ws();
+          starts.record(arr, arr.length, pos);
+        }
         arr.push(value());
         ws();
         if (text[pos] === ',') {

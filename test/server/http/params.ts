@@ -40,6 +40,7 @@ export const API_PARAMS: Record<string, readonly string[]> = {
   'indices.get_alias': [...INDICES_OPTS, 'local', 'master_timeout'],
   'indices.exists_alias': [...INDICES_OPTS, 'local', 'master_timeout'],
   'indices.update_aliases': ['master_timeout', 'timeout'],
+  'indices.resolve_index': INDICES_OPTS,
   'indices.put_index_template': ['create', 'master_timeout', 'cause'],
   'indices.create_data_stream': ['master_timeout', 'timeout'],
   'indices.get_data_stream': ['expand_wildcards', 'include_defaults', 'master_timeout', 'verbose'],

@@ -1,0 +1,128 @@
+/**
+ * `npm run test:real`: the test server and the extension proven against the real engines.
+ * - Elasticsearch: the YAML suites, the differential, the elastic-layer integration tests and
+ *   the reliability torture on one node (the failover torture on three nodes of its own), and
+ *   the editing loop inside the real VS Code host.
+ * - OpenSearch: its own point-in-time tests and the differential; the Elasticsearch suites' figures
+ *   are printed for information (they test Elasticsearch 8/9 features OpenSearch does not have).
+ * Ends with `N passed, M failed, K skipped`. Without Java or Maven: `skipped: real engines (why)`.
+ */
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import { runConformance } from '../conformance/runner';
+import { runMain } from '../host/cleanup';
+import { spawn } from 'node:child_process';
+import { npmCommand } from '../host/proc';
+import { runDifferential } from './differential';
+import { realEnginesUnavailable, type RealEngine } from './engineBuild';
+import { startRealCluster, type RunningRealCluster } from './realCluster';
+import { useRealEngine } from './testCluster';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SHARED = path.resolve(ROOT, '..', 'shared');
+const MOCHA_FILES = [
+  'test/integration/elastic/documentStore.test.ts',
+  'test/integration/elastic/documentPager.test.ts',
+  'test/integration/elastic/indexCatalog.test.ts',
+  'test/integration/elastic/pathEncoding.test.ts',
+  'test/reliability/concurrentEditors.test.ts',
+  'test/reliability/mergeEditors.test.ts',
+];
+const EDITING_LOOP = 'Editing a document|Resolving conflicts|Merging with|Document operations';
+
+interface Row {
+  readonly what: string;
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+  /** Printed, not counted. */
+  readonly informational?: boolean;
+}
+
+const rows: Row[] = [];
+
+function record(row: Row): void {
+  rows.push(row);
+  console.log(`\n[test:real] ${row.what}: ${row.passed} passed, ${row.failed} failed, ${row.skipped} skipped${row.informational ? ' (for information)' : ''}\n`);
+}
+
+async function withEngine<T>(engine: RealEngine, body: (cluster: RunningRealCluster) => Promise<T>): Promise<T> {
+  const cluster = await startRealCluster({ engine });
+  console.log(`[test:real] ${engine} ${cluster.version} on ${cluster.url}, started in ${(cluster.startupMs / 1000).toFixed(1)} s`);
+  try {
+    return await body(cluster);
+  } finally {
+    await cluster.close();
+  }
+}
+
+async function conformance(label: string, url: string, dirs: string[], informational = false): Promise<void> {
+  const result = await runConformance({ dirs, url, onFailure: (f) => console.log(`FAIL ${f.file} :: ${f.test}\n  at ${f.step}\n  ${f.message.slice(0, 400)}\n`) });
+  record({ what: label, passed: result.passed, failed: result.failed, skipped: result.skipped, informational });
+}
+
+async function differential(engine: RealEngine, cluster: RunningRealCluster): Promise<void> {
+  const result = await runDifferential(engine, false, cluster);
+  console.log(result.line);
+  record({ what: `differential ${engine} (${result.requests} requests, ${result.explained} explained)`, passed: result.unexplained === 0 ? 1 : 0, failed: result.unexplained === 0 ? 0 : 1, skipped: 0 });
+}
+
+async function mocha(label: string, cluster: RunningRealCluster): Promise<void> {
+  useRealEngine({ shared: cluster, startMultiNode: () => startRealCluster({ engine: 'elasticsearch', nodes: 3 }) });
+  try {
+    const run = new Mocha({ timeout: 600_000, reporter: 'spec' });
+    for (const file of MOCHA_FILES) run.addFile(path.join(ROOT, file));
+    const stats = await new Promise<Mocha.Stats>((resolve) => {
+      const runner = run.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 } as Mocha.Stats));
+    });
+    record({ what: label, passed: stats.passes, failed: stats.failures, skipped: stats.pending });
+  } finally {
+    useRealEngine(undefined);
+  }
+}
+
+/** The extension-host suite's editing loop, in the real VS Code host, against `url`. */
+async function editingLoop(url: string): Promise<void> {
+  let output = '';
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(npmCommand(), ['run', 'test:host'], { cwd: ROOT, env: { ...process.env, ESDOCS_EXTERNAL_ES_URL: url, ESDOCS_TEST_GREP: EDITING_LOOP }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (sink: NodeJS.WriteStream) => (chunk: Buffer) => {
+      sink.write(chunk);
+      output += chunk.toString('utf8');
+    };
+    child.stdout.on('data', keep(process.stdout));
+    child.stderr.on('data', keep(process.stderr));
+    child.on('error', () => resolve(1));
+    child.on('close', (exit) => resolve(exit ?? 1));
+  });
+  const count = (word: string): number => Number(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'm').exec(output)?.[1] ?? 0);
+  record({ what: 'editing loop in the VS Code host on Elasticsearch', passed: count('passing'), failed: Math.max(count('failing'), code), skipped: count('pending') });
+}
+
+async function main(): Promise<number> {
+  const unavailable = await realEnginesUnavailable();
+  if (unavailable) {
+    console.log(`skipped: real engines (${unavailable})`);
+    console.log('0 passed, 0 failed, 1 skipped');
+    return 0;
+  }
+  await withEngine('elasticsearch', async (es) => {
+    await conformance(`YAML suites on Elasticsearch ${es.version}`, es.url, [path.join(SHARED, 'es-rest-tests')]);
+    await differential('elasticsearch', es);
+    await mocha(`integration and reliability on Elasticsearch ${es.version}`, es);
+    await editingLoop(es.url);
+  });
+  await withEngine('opensearch', async (os) => {
+    await conformance(`OpenSearch ${os.version}: its point-in-time tests`, os.url, [path.join(SHARED, 'opensearch-rest-tests')]);
+    await conformance(`OpenSearch ${os.version}: the Elasticsearch YAML suites`, os.url, [path.join(SHARED, 'es-rest-tests')], true);
+    await differential('opensearch', os);
+  });
+  const counted = rows.filter((row) => !row.informational);
+  const sum = (key: 'passed' | 'failed' | 'skipped'): number => counted.reduce((total, row) => total + row[key], 0);
+  console.log('\nreal engines:');
+  for (const row of rows) console.log(`  ${row.what}: ${row.passed} passed, ${row.failed} failed, ${row.skipped} skipped${row.informational ? ' (for information)' : ''}`);
+  console.log(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
+  return sum('failed') > 0 ? 1 : 0;
+}
+
+runMain('test:real', main, 60 * 60_000);
