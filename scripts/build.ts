@@ -1,6 +1,8 @@
 /**
  * Bundles the extension (dist/extension.js), the Elasticsearch client it loads on the first
- * request (dist/elasticsearch-client.js) and the extension-host test suite (out/test/suite).
+ * request (dist/elasticsearch-client.js), OpenSearch's client with the AWS signing it loads on
+ * the first request to OpenSearch or AWS (dist/opensearch-client.js) and the extension-host test
+ * suite (out/test/suite).
  *   --production  minified bundles without source maps, as packaged
  *   --watch       rebuild on change
  */
@@ -14,6 +16,9 @@ const watch = process.argv.includes('--watch');
 /** The client's own bundle, next to dist/extension.js; the extension requires it by this path. */
 const CLIENT_BUNDLE = 'elasticsearch-client.js';
 const CLIENT_PACKAGE = '@elastic/elasticsearch';
+/** OpenSearch's client, its SigV4 signer and the AWS credential chain, in one bundle of their own. */
+const OPENSEARCH_BUNDLE = 'opensearch-client.js';
+const OPENSEARCH_ENTRY = 'src/elastic/opensearchModules.ts';
 
 const common: esbuild.BuildOptions = {
   bundle: true,
@@ -38,6 +43,7 @@ const clientOutside: esbuild.Plugin = {
   name: 'elasticsearch-client-outside',
   setup(build) {
     build.onResolve({ filter: /^@elastic\/elasticsearch$/ }, () => ({ path: `./${CLIENT_BUNDLE}`, external: true }));
+    build.onResolve({ filter: /^\.\/opensearchModules$/ }, () => ({ path: `./${OPENSEARCH_BUNDLE}`, external: true }));
   },
 };
 
@@ -53,6 +59,12 @@ const client: esbuild.BuildOptions = {
   ...common,
   entryPoints: [require.resolve(CLIENT_PACKAGE)],
   outfile: `dist/${CLIENT_BUNDLE}`,
+};
+
+const opensearchClient: esbuild.BuildOptions = {
+  ...common,
+  entryPoints: [OPENSEARCH_ENTRY],
+  outfile: `dist/${OPENSEARCH_BUNDLE}`,
 };
 
 function suiteEntries(dir: string): string[] {
@@ -76,9 +88,9 @@ const suite: esbuild.BuildOptions = {
 };
 
 async function main(): Promise<void> {
-  const builds = production ? [extension, client] : [extension, client, suite];
+  const builds = production ? [extension, client, opensearchClient] : [extension, client, opensearchClient, suite];
   // Maps left by a development build would lie about a minified bundle; they are never packaged.
-  if (production) for (const file of ['extension.js.map', `${CLIENT_BUNDLE}.map`]) rmSync(join('dist', file), { force: true });
+  if (production) for (const file of ['extension.js.map', `${CLIENT_BUNDLE}.map`, `${OPENSEARCH_BUNDLE}.map`]) rmSync(join('dist', file), { force: true });
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     console.log('watching for changes…');

@@ -1,12 +1,14 @@
 import type * as vscode from 'vscode';
 import { ClusterError, describeFailure } from '../core/clusterErrors';
-import { credentialsFor, normalizeSecret, secretBinding, secretLabel, type AuthMethod, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
+import { credentialsFor, hasStoredSecret, normalizeSecret, secretBinding, secretLabel, type AuthMethod, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
+import { engineLabel } from '../core/clusterEngine';
 import { plainHttpRisk } from '../core/connectionDisplay';
 import { splitCredentials, validateConnectionUrl } from '../core/connectionUrl';
 import { redact, secretForms } from '../core/redaction';
 import type { Redactor } from '../connections/redactor';
 import { ClusterGateway } from '../elastic/clusterGateway';
 import { readClusterInfo } from '../elastic/indexCatalog';
+import { awsHintsFromUrl, awsSteps, type AwsDraft } from './awsWizardSteps';
 import { BACK, QUICK_INPUT, type StepInfo, type StepUi } from './quickInput';
 
 /** What the wizard produces: a connection and, when it needs one, its secret. */
@@ -34,6 +36,7 @@ interface Draft {
   auth: AuthMethod;
   username: string;
   secret: string;
+  aws: AwsDraft;
   tls: ConnectionConfig['tls'];
 }
 
@@ -51,6 +54,7 @@ const AUTH_ITEMS: Array<vscode.QuickPickItem & { auth: AuthMethod }> = [
   { label: 'Username and password', description: 'basic', auth: 'basic' },
   { label: 'API key', description: 'id:key or the encoded form', auth: 'apiKey' },
   { label: 'Bearer token', auth: 'bearer' },
+  { label: 'AWS (SigV4)', description: 'Amazon OpenSearch Service or Serverless, keys from the AWS chain', auth: 'aws' },
 ];
 
 type TlsChoice = 'system' | 'caFile' | 'fingerprint' | 'insecure';
@@ -80,6 +84,7 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
     auth: before?.auth ?? 'none',
     username: before?.username ?? '',
     secret: '',
+    aws: { region: before?.aws?.region ?? '', service: before?.aws?.service ?? 'es', profile: before?.aws?.profile ?? '' },
     tls: before?.tls ?? {},
   };
   const title = before ? `Edit Connection ${before.name}` : 'Add Elasticsearch Connection';
@@ -100,6 +105,12 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
           draft.target = parts.map((p) => p.url).join(', ');
           const withUser = parts.find((p) => p.username);
           if (withUser?.username) Object.assign(draft, { auth: 'basic', username: withUser.username, secret: withUser.password ?? draft.secret });
+        }
+        const hints = awsHintsFromUrl(draft.target.split(',')[0]);
+        // An AWS endpoint names its region and service: AWS signing is then the likely choice.
+        if (hints.region && !draft.aws.region) {
+          Object.assign(draft.aws, hints);
+          if (draft.auth === 'none') draft.auth = 'aws';
         }
         if (!draft.name) draft.name = isUrlList(draft.target) ? new URL(draft.target.split(',')[0].trim()).host : draft.target.split(':')[0];
         return 'next';
@@ -132,8 +143,9 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
         return 'next';
       },
     },
+    ...awsSteps(ui, draft.aws).map((step) => ({ applies: () => draft.auth === 'aws', run: step.run })),
     {
-      applies: () => draft.auth !== 'none',
+      applies: () => hasStoredSecret(draft.auth),
       run: async (info) => {
         const label = secretLabel(draft.auth);
         const keep = existing?.secret !== undefined && before?.auth === draft.auth ? ' (leave empty to keep the stored one)' : '';
@@ -171,7 +183,7 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
         const secret = secretOf(config);
         const credentials = secret === undefined ? undefined : credentialsFor(config, secret);
         const tested =
-          config.auth !== 'none' && credentials === undefined
+          hasStoredSecret(config.auth) && credentials === undefined
             ? { ok: false, message: `Enter the ${secretLabel(config.auth)} again: the URL, user or certificate settings changed, and the stored one is sent only where it was given for.` }
             : await test(config, credentials, requestTimeoutMs, redactor);
         const risk = plainHttpRisk(config);
@@ -195,7 +207,7 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
     else if (outcome === 'next') index = findIndexAfter(steps, index);
   }
   const config = toConfig(draft, before);
-  const secret = config.auth === 'none' ? undefined : secretOf(config);
+  const secret = hasStoredSecret(config.auth) ? secretOf(config) : undefined;
   return { config, ...(secret ? { secret } : {}) };
 }
 
@@ -228,6 +240,7 @@ function toConfig(draft: Draft, existing?: ConnectionConfig): ConnectionConfig {
     ...(cloud ? { cloudId: draft.target } : {}),
     auth: draft.auth,
     ...(draft.auth === 'basic' ? { username: draft.username } : {}),
+    ...(draft.auth === 'aws' ? { aws: { region: draft.aws.region, service: draft.aws.service, ...(draft.aws.profile ? { profile: draft.aws.profile } : {}) } } : {}),
     tls: draft.tls,
     origin: existing?.origin ?? 'added',
   };
@@ -239,7 +252,8 @@ async function testConnection(config: ConnectionConfig, credentials: Credentials
   const typed = credentials ? secretForms(credentials) : [];
   try {
     const info = await readClusterInfo(gateway);
-    return { ok: true, message: redactor.text(`Connected: cluster "${info.clusterName}", Elasticsearch ${info.version}.`) };
+    const name = info.clusterName ? `cluster "${info.clusterName}", ` : '';
+    return { ok: true, message: redactor.text(`Connected: ${name}${engineLabel(info)}.`) };
   } catch (error) {
     const message = error instanceof ClusterError ? describeFailure('Connecting', error.failure, false, typed) : redact(`Connecting failed: ${error instanceof Error ? error.message : String(error)}`, typed);
     return { ok: false, message: redactor.text(message) };

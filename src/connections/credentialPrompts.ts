@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { ClusterFailure } from '../core/clusterErrors';
-import { credentialsFor, normalizeSecret, secretLabel, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
+import { credentialsFor, hasStoredSecret, normalizeSecret, secretLabel, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
 import type { ConnectionSecrets } from './connectionSecrets';
 import type { Redactor } from './redactor';
+
+const RELOAD_AWS = 'Reload AWS Credentials';
 
 /**
  * Credentials are asked for once and kept in SecretStorage. A 401 or 403 offers to replace them,
@@ -20,7 +22,8 @@ export class CredentialPrompts {
   ) {}
 
   async credentials(connection: ConnectionConfig): Promise<Credentials | undefined> {
-    if (connection.auth === 'none') return undefined;
+    // AWS signing reads the AWS chain itself: there is nothing to ask for or keep.
+    if (!hasStoredSecret(connection.auth)) return undefined;
     const secret = (await this.secrets.get(connection)) ?? (await this.ask(connection));
     if (secret === undefined) throw new Error(`No ${secretLabel(connection.auth)} was given for "${connection.name}".`);
     return credentialsFor(connection, secret);
@@ -28,6 +31,11 @@ export class CredentialPrompts {
 
   /** Asks for a new secret and stores it; true when the user gave one. */
   async replace(connection: ConnectionConfig): Promise<boolean> {
+    // Nothing to ask for AWS: a new gateway reads the AWS chain again (after `aws sso login`, new keys).
+    if (connection.auth === 'aws') {
+      this.replaced.fire(connection.id);
+      return true;
+    }
     const secret = await this.ask(connection);
     if (secret === undefined) return false;
     this.replaced.fire(connection.id);
@@ -39,11 +47,13 @@ export class CredentialPrompts {
     if (this.offering.has(connection.id)) return;
     this.offering.add(connection.id);
     const message = this.redactor.failure(`"${connection.name}"`, failure);
-    // Without authentication there is nothing to update: Edit Connection… chooses a method.
-    const actions = connection.auth === 'none' ? [] : ['Update Credentials'];
+    // Without authentication there is nothing to update: Edit Connection… chooses a method. AWS
+    // credentials are refreshed outside (aws sso login, new keys); reloading reads the chain again.
+    const actions = connection.auth === 'aws' ? [RELOAD_AWS] : connection.auth === 'none' ? [] : ['Update Credentials'];
     void vscode.window.showWarningMessage(message, ...actions).then(async (choice) => {
       this.offering.delete(connection.id);
       if (choice === 'Update Credentials') await this.replace(connection);
+      if (choice === RELOAD_AWS) await this.replace(connection);
     });
   }
 
@@ -52,7 +62,7 @@ export class CredentialPrompts {
   }
 
   private async ask(connection: ConnectionConfig): Promise<string | undefined> {
-    if (connection.auth === 'none') return undefined;
+    if (!hasStoredSecret(connection.auth)) return undefined;
     const label = secretLabel(connection.auth);
     const who = connection.auth === 'basic' ? `${connection.username ?? ''}@${connection.name}` : connection.name;
     const secret = await vscode.window.showInputBox({

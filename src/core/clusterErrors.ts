@@ -33,6 +33,9 @@ export interface ClusterFailure {
 interface ErrorBody {
   error?: unknown;
   found?: unknown;
+  /** AWS's own answers (a refused signature, an expired token): `{"message": "…"}`, or `Message`. */
+  message?: unknown;
+  Message?: unknown;
 }
 
 interface ErrorObject {
@@ -77,9 +80,13 @@ export function failureFromResponse(status: number, bodyText: string): ClusterFa
   const body = parseErrorBody(bodyText);
   if (body === undefined) {
     const snippet = truncate(bodyText.replace(/<[^>]*>/g, ' '), 160);
+    // OpenSearch's security plugin refuses in one plain word (`Unauthorized`): that is the reason.
+    if ((status === 401 || status === 403) && /^[\w .,'-]{1,80}$/.test(bodyText.trim())) return { kind: kindOf(status, undefined), status, reason: bodyText.trim() };
     return { kind: status >= 500 ? 'serverError' : kindOf(status, undefined), status, reason: snippet === '' ? 'the answer was empty' : `the answer was not JSON: ${snippet}` };
   }
   const error = body.error;
+  const awsMessage = text(body.message) ?? text(body.Message);
+  if (error === undefined && awsMessage !== undefined) return { kind: kindOf(status, undefined), status, reason: awsMessage };
   if (typeof error === 'string') return { kind: kindOf(status, undefined), status, reason: error };
   if (typeof error !== 'object' || error === null) {
     const reason = body.found === false ? 'the document was not found' : 'the answer gave no reason';

@@ -5,7 +5,16 @@ import { stripUserInfo } from './connectionUrl';
  * password, API key or token lives in VS Code's SecretStorage only.
  */
 
-export type AuthMethod = 'none' | 'basic' | 'apiKey' | 'bearer';
+export type AuthMethod = 'none' | 'basic' | 'apiKey' | 'bearer' | 'aws';
+
+/** AWS Signature Version 4: the key pair comes from the standard AWS chain, never from the extension. */
+export interface AwsSigning {
+  readonly region: string;
+  /** `es` for Amazon OpenSearch Service, `aoss` for OpenSearch Serverless. */
+  readonly service: 'es' | 'aoss';
+  /** A profile of `~/.aws/config` and `~/.aws/credentials`; the chain's default without one. */
+  readonly profile?: string;
+}
 
 export interface TlsOptions {
   /** A PEM file of the CA that signed the cluster's certificate. */
@@ -26,6 +35,8 @@ export interface ConnectionConfig {
   readonly auth: AuthMethod;
   /** For basic authentication. */
   readonly username?: string;
+  /** For `auth: 'aws'`. */
+  readonly aws?: AwsSigning;
   readonly tls: TlsOptions;
   readonly origin: 'settings' | 'added';
 }
@@ -71,7 +82,27 @@ export function secretLabel(method: AuthMethod): string {
   return method === 'basic' ? 'password' : method === 'apiKey' ? 'API key' : method === 'bearer' ? 'bearer token' : '';
 }
 
-const AUTH_METHODS: readonly AuthMethod[] = ['none', 'basic', 'apiKey', 'bearer'];
+/** Whether the extension keeps a secret for the connection: AWS signing takes its keys from the AWS chain. */
+export function hasStoredSecret(method: AuthMethod): boolean {
+  return method !== 'none' && method !== 'aws';
+}
+
+const AUTH_METHODS: readonly AuthMethod[] = ['none', 'basic', 'apiKey', 'bearer', 'aws'];
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** The signing settings of an `auth: 'aws'` connection; undefined without a valid region. */
+export function awsSigningFrom(value: Record<string, unknown>): AwsSigning | undefined {
+  const region = typeof value.awsRegion === 'string' ? value.awsRegion.trim() : '';
+  if (!AWS_REGION.test(region)) return undefined;
+  const service = value.awsService === 'aoss' ? 'aoss' : 'es';
+  const profile = typeof value.awsProfile === 'string' && value.awsProfile.trim() !== '' ? value.awsProfile.trim() : undefined;
+  return { region, service, ...(profile ? { profile } : {}) };
+}
+
+/** Why an AWS region is refused, for input boxes; undefined when it is well formed. */
+export function checkAwsRegion(region: string): string | undefined {
+  return AWS_REGION.test(region.trim()) ? undefined : 'An AWS region such as eu-west-1 or us-gov-west-1';
+}
 
 /** Reads a connection as written in settings, tolerating omissions; undefined when unusable. */
 export function connectionFromSetting(raw: unknown): ConnectionConfig | undefined {
@@ -92,7 +123,9 @@ export function readConnectionSetting(raw: unknown): { config: ConnectionConfig;
   const ignoredCredentials = urls.some((url, i) => url !== written[i]);
   const cloudId = typeof value.cloudId === 'string' && value.cloudId !== '' ? value.cloudId : undefined;
   if (urls.length === 0 && cloudId === undefined) return undefined;
-  const auth = AUTH_METHODS.includes(value.auth as AuthMethod) ? (value.auth as AuthMethod) : 'none';
+  const aws = value.auth === 'aws' ? awsSigningFrom(value) : undefined;
+  // Without a region nothing can be signed: the connection is kept, unsigned, and says so when refused.
+  const auth = AUTH_METHODS.includes(value.auth as AuthMethod) && (value.auth !== 'aws' || aws) ? (value.auth as AuthMethod) : 'none';
   const config: ConnectionConfig = {
     id: value.name.trim(),
     name: value.name.trim(),
@@ -100,6 +133,7 @@ export function readConnectionSetting(raw: unknown): { config: ConnectionConfig;
     ...(cloudId ? { cloudId } : {}),
     auth,
     ...(typeof value.username === 'string' ? { username: value.username } : {}),
+    ...(aws ? { aws } : {}),
     tls: {
       ...(typeof value.caFile === 'string' && value.caFile ? { caFile: value.caFile } : {}),
       ...(typeof value.caFingerprint === 'string' && value.caFingerprint ? { caFingerprint: value.caFingerprint } : {}),
@@ -118,6 +152,7 @@ export function connectionToSetting(config: ConnectionConfig): Record<string, un
     ...(config.cloudId ? { cloudId: config.cloudId } : {}),
     ...(config.auth !== 'none' ? { auth: config.auth } : {}),
     ...(config.username ? { username: config.username } : {}),
+    ...(config.aws ? { awsRegion: config.aws.region, awsService: config.aws.service, ...(config.aws.profile ? { awsProfile: config.aws.profile } : {}) } : {}),
     ...(config.tls.caFile ? { caFile: config.tls.caFile } : {}),
     ...(config.tls.caFingerprint ? { caFingerprint: config.tls.caFingerprint } : {}),
     ...(config.tls.insecure ? { tlsInsecure: true } : {}),

@@ -1,13 +1,8 @@
-import { describeTarget, secretLabel, type ConnectionConfig } from './connectionConfig';
+import { engineLabel, type ClusterIdentity } from './clusterEngine';
+import { describeTarget, hasStoredSecret, secretLabel, type ConnectionConfig } from './connectionConfig';
 import { cloudIdUrl, stripUserInfo } from './connectionUrl';
 
 /** How a connection is shown: its tooltip, its warnings, and the context value its menus match. */
-
-/** What a successful `GET /` said, when the connection has been reached. */
-export interface ClusterIdentity {
-  readonly clusterName: string;
-  readonly version: string;
-}
 
 function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -19,7 +14,8 @@ function isLoopback(hostname: string): boolean {
  * plain `http://` URL to a host other than this machine, with authentication. Undefined otherwise.
  */
 export function plainHttpRisk(config: ConnectionConfig): string | undefined {
-  if (config.auth === 'none' || config.cloudId) return undefined;
+  // An AWS signature carries no secret; only a stored one would travel in clear text.
+  if (!hasStoredSecret(config.auth) || config.cloudId) return undefined;
   const exposed = config.urls.flatMap((text) => {
     try {
       const url = new URL(text);
@@ -34,6 +30,10 @@ export function plainHttpRisk(config: ConnectionConfig): string | undefined {
 
 function authenticationText(config: ConnectionConfig): string {
   if (config.auth === 'basic') return `username and password${config.username ? ` (${config.username})` : ''}`;
+  if (config.auth === 'aws') {
+    const aws = config.aws;
+    return aws ? `AWS SigV4 (${aws.service}, ${aws.region}, ${aws.profile ? `profile ${aws.profile}` : 'the default AWS credentials'})` : 'AWS SigV4';
+  }
   return config.auth === 'none' ? 'none' : secretLabel(config.auth);
 }
 
@@ -50,7 +50,7 @@ export function connectionTooltip(config: ConnectionConfig, cluster?: ClusterIde
   const target = config.cloudId ? `${describeTarget(config)}${cloudUrl ? ` (${cloudUrl})` : ''}` : config.urls.map(stripUserInfo).join('\n');
   const lines = [
     target,
-    cluster ? `Cluster "${cluster.clusterName}", Elasticsearch ${cluster.version}` : 'Not connected yet.',
+    cluster ? `Cluster "${cluster.clusterName}", ${engineLabel(cluster)}` : 'Not connected yet.',
     `Authentication: ${authenticationText(config)}`,
     certificateText(config),
     plainHttpRisk(config),
@@ -59,9 +59,14 @@ export function connectionTooltip(config: ConnectionConfig, cluster?: ClusterIde
 }
 
 /**
- * The tree item's `contextValue`: `connection-{settings|added}-{auth|noauth}`. The menus of
- * package.json match it (Remove: added only; Update Credentials: with authentication only).
+ * The tree item's `contextValue`: `connection-{settings|added}-{auth|noauth|aws}`. The menus of
+ * package.json match it (Remove: added only; Update Credentials: with a stored secret only).
  */
 export function connectionContextValue(config: ConnectionConfig): string {
-  return `connection-${config.origin}-${config.auth === 'none' ? 'noauth' : 'auth'}`;
+  return `connection-${config.origin}-${config.auth === 'aws' ? 'aws' : config.auth === 'none' ? 'noauth' : 'auth'}`;
+}
+
+/** The row's description: the engine and version once the cluster answered, where it points until then. */
+export function connectionDescription(config: ConnectionConfig, cluster?: ClusterIdentity): string {
+  return cluster ? `${engineLabel(cluster)} · ${describeTarget(config)}` : describeTarget(config);
 }

@@ -61,9 +61,10 @@ export function sortsOnId(version: string): boolean {
   return Number.isFinite(major) && major < 8;
 }
 
-/** The `sort` of a listing's search, as JSON text; `_shard_doc` is the tiebreaker. */
-export function sortClause(sort: ListingSort | undefined): string {
-  const tiebreaker = '{"_shard_doc":"asc"}';
+/** The `sort` of a listing's search, as JSON text; `_shard_doc` (or `_id` where there is none) is the tiebreaker. */
+export function sortClause(sort: ListingSort | undefined, tiebreakerField: '_shard_doc' | '_id' = '_shard_doc'): string {
+  const tiebreaker = `{"${tiebreakerField}":"asc"}`;
+  if (sort?.field === tiebreakerField) return `[{"${tiebreakerField}":{"order":"${sort.order}"}}]`;
   if (sort === undefined) return `[${tiebreaker}]`;
   const unmapped = sort.type && !sort.field.startsWith('_') ? `,"unmapped_type":${JSON.stringify(sort.type)}` : '';
   return `[{${JSON.stringify(sort.field)}:{"order":"${sort.order}"${unmapped}}},${tiebreaker}]`;

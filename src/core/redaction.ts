@@ -11,12 +11,16 @@ import type { Credentials } from './connectionConfig';
 const AUTHORIZATION = /(authorization(?:["']?\s*[:=]\s*(?:\[\s*)?["']?|["']\s*,\s*["']))(basic|bearer|apikey)?\s*[^"',\s}\]]+/gi;
 // Up to the last `@` before the host: a password may itself contain `@`.
 const USER_INFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s?#"'<>]*@/gi;
+// A SigV4 signature can be replayed for minutes; a session token is a credential.
+const AWS_SIGNATURE = /\b((?:X-Amz-)?Signature=)[0-9a-f]{64}/gi;
+const AWS_SESSION_TOKEN = /(x-amz-security-token(?:["']?\s*[:=]\s*(?:\[\s*)?["']?|["']\s*,\s*["']))[^"',\s}\]]+/gi;
 /** Shorter values are too likely to be ordinary words to be replaced everywhere. */
 const MIN_SECRET_LENGTH = 4;
 
 export function redact(text: string, secrets: Iterable<string> = []): string {
   let result = text.replace(AUTHORIZATION, (_, prefix: string, scheme?: string) => `${prefix}${scheme ? `${scheme} ` : ''}[redacted]`);
   result = result.replace(USER_INFO, '$1[redacted]@');
+  result = result.replace(AWS_SIGNATURE, '$1[redacted]').replace(AWS_SESSION_TOKEN, '$1[redacted]');
   const forms = new Set<string>();
   for (const secret of secrets) for (const form of encodedForms(secret)) if (form.length >= MIN_SECRET_LENGTH) forms.add(form);
   // Longest first, so that a secret inside another (a key inside `id:key`) does not break the longer one's match.

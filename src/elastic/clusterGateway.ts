@@ -1,15 +1,21 @@
-import type { Client, ClientOptions } from '@elastic/elasticsearch';
+import { awsRejection } from '../core/awsIdentity';
 import { ClusterError, failureFromNetwork, failureFromResponse, type ClusterFailure } from '../core/clusterErrors';
+import { readClusterIdentity, type ClusterIdentity, type EngineName } from '../core/clusterEngine';
 import type { ConnectionConfig, Credentials } from '../core/connectionConfig';
+import { hasStoredSecret } from '../core/connectionConfig';
 import { wellFormed } from '../core/documentAddress';
-import { MalformedResponseError } from '../core/esResponses';
+import { MalformedResponseError, parseJsonObject } from '../core/esResponses';
 import { AnswerTooLargeError, DEFAULT_MAX_RESPONSE_BYTES, deadlineFailure, readBounded, tooLargeFailure } from './answerLimits';
+import { AwsCredentialsError, createElasticClient, createOpenSearchClient, type RawClient } from './clusterClients';
 import { trustOptions } from './clusterTrust';
 
 /**
  * The one door to a cluster. Every request goes through `send`, which returns the answer's
  * exact text: parsing is left to `core`, so a document's `_source` can be kept byte for byte.
  * Nothing is retried here: a write whose answer was lost must not be sent a second time blindly.
+ * Elasticsearch is spoken to through its client, OpenSearch (and anything signed for AWS) through
+ * OpenSearch's; an answer that shows the cluster is not Elasticsearch is used as it is, and the
+ * requests after it go through OpenSearch's client.
  */
 
 export interface ClusterRequest {
@@ -49,12 +55,19 @@ export function settingsForUrl(url: string, requestTimeoutMs = 30000): GatewaySe
   return { connection: { id: url, name: url, urls: [url], auth: 'none', tls: {}, origin: 'added' }, requestTimeoutMs };
 }
 
-// Plain JSON is understood by every major from 7.x to 9.x, where the client's versioned media
-// types are refused by an older major.
-const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+/** OpenSearch Serverless has no `GET /`: what it is, is known from the service signed for. */
+const SERVERLESS: ClusterIdentity = { clusterName: '', engine: 'opensearch', version: 'Serverless' };
 
 export class ClusterGateway {
-  private client: Promise<Client> | undefined;
+  private client: Promise<RawClient> | undefined;
+  /** The engine the next client is made for, once an answer told it. */
+  private engine: EngineName | undefined;
+  private identity: Promise<ClusterIdentity> | undefined;
+  /** `GET /` answered: the engine is known, no longer guessed from headers. */
+  private identified = false;
+  /** Clients replaced after the engine was learned; closed with the gateway, not under a request. */
+  private readonly retired: Array<Promise<RawClient>> = [];
+  private signedWith: RawClient['awsIdentity'];
 
   constructor(
     private readonly settings: GatewaySettings,
@@ -69,7 +82,7 @@ export class ClusterGateway {
   /** Sends a request; answers of any status come back, network failures throw `ClusterError`. */
   async send(request: ClusterRequest): Promise<ClusterResponse> {
     const client = await this.getClient();
-    const querystring = Object.fromEntries(Object.entries(request.query ?? {}).filter(([, v]) => v !== undefined));
+    const querystring = Object.fromEntries(Object.entries(request.query ?? {}).filter(([, v]) => v !== undefined)) as Record<string, string | number | boolean>;
     const { requestTimeoutMs, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES } = this.settings;
     const started = Date.now();
     // The deadline covers the answer's body too; aborting drops the connection.
@@ -77,34 +90,36 @@ export class ClusterGateway {
     const timer = setTimeout(() => deadline.abort(), requestTimeoutMs);
     let response: ClusterResponse;
     try {
-      const answer = await client.transport.request(
-        { method: request.method, path: request.path, querystring, body: request.body },
-        { asStream: true, meta: true, headers: JSON_HEADERS, maxRetries: 0, signal: deadline.signal },
-      );
-      const body = answer.body as AsyncIterable<Buffer | string> & { destroy?: () => void };
-      const text = request.method === 'HEAD' ? '' : await readBounded(body, maxResponseBytes, answer.headers?.['content-length']);
-      response = { status: answer.statusCode ?? 0, text };
+      const answer = await client.request({ method: request.method, path: request.path, querystring, ...(request.body === undefined ? {} : { body: request.body }) }, deadline.signal);
+      // Until `GET /` has said which engine this is, an answer without Elasticsearch's product
+      // header moves the next requests to OpenSearch's client (which also serves Elasticsearch 7).
+      if (answer.notElasticsearch && !this.identified) this.learnEngine('opensearch');
+      const text = request.method === 'HEAD' ? '' : await readBounded(answer.body, maxResponseBytes, answer.headers['content-length']);
+      response = { status: answer.status, text };
     } catch (error) {
       const failure =
         deadline.signal.aborted || isTimeout(error)
           ? deadlineFailure(requestTimeoutMs)
           : error instanceof AnswerTooLargeError
             ? tooLargeFailure(maxResponseBytes)
-            : failureFromNetwork(error);
+            : error instanceof AwsCredentialsError
+              ? this.awsFailure({ kind: 'unauthorized', reason: `the AWS credentials could not be read (${error.message})` })
+              : failureFromNetwork(error);
       this.hooks.log?.(`${request.method} ${request.path} failed after ${Date.now() - started} ms: ${failure.reason}`);
+      if (error instanceof AwsCredentialsError) this.hooks.onRejected?.(this.settings.connection, failure);
       throw new ClusterError(failure);
     } finally {
       clearTimeout(timer);
     }
     this.hooks.log?.(`${request.method} ${request.path} → ${response.status} in ${Date.now() - started} ms`);
-    if (response.status === 401 || response.status === 403) this.hooks.onRejected?.(this.settings.connection, failureFromResponse(response.status, response.text));
+    if (response.status === 401 || response.status === 403) this.hooks.onRejected?.(this.settings.connection, this.failureOf(response));
     return response;
   }
 
   /** Like `send`, but an answer of 400 or more becomes a `ClusterError` with the cluster's reason. */
   async sendOk(request: ClusterRequest): Promise<ClusterResponse> {
     const response = await this.send(request);
-    if (response.status >= 400) throw new ClusterError(failureFromResponse(response.status, response.text));
+    if (response.status >= 400) throw new ClusterError(this.failureOf(response));
     return response;
   }
 
@@ -113,13 +128,51 @@ export class ClusterGateway {
     return readResponse(await this.sendOk(request), read);
   }
 
-  async close(): Promise<void> {
-    const client = this.client;
-    this.client = undefined;
-    await (await client?.catch(() => undefined))?.close();
+  /**
+   * The engine and version behind the connection, from `GET /`, read once for the gateway's life
+   * (a failure is read again next time). Learning OpenSearch moves later requests to its client.
+   */
+  cluster(): Promise<ClusterIdentity> {
+    if (this.settings.connection.aws?.service === 'aoss') return Promise.resolve(SERVERLESS);
+    const identity = (this.identity ??= this.sendOkAndRead({ method: 'GET', path: '/' }, (text) => readClusterIdentity(parseJsonObject(text))));
+    identity.then(
+      (known) => {
+        this.identified = true;
+        this.learnEngine(known.engine);
+      },
+      () => {
+        if (this.identity === identity) this.identity = undefined;
+      },
+    );
+    return identity;
   }
 
-  private getClient(): Promise<Client> {
+  async close(): Promise<void> {
+    const clients = [this.client, ...this.retired.splice(0)];
+    this.client = undefined;
+    await Promise.all(clients.map(async (client) => (await client?.catch(() => undefined))?.close()));
+  }
+
+  private learnEngine(engine: EngineName): void {
+    if (this.engine === engine || this.settings.connection.cloudId) return;
+    this.engine = engine;
+    if (this.client) this.retired.push(this.client);
+    this.client = undefined;
+  }
+
+  /** The failure an answer of 400 or more stands for; a 403 on an AWS connection names the identity that signed. */
+  failureOf(response: ClusterResponse): ClusterFailure {
+    const failure = failureFromResponse(response.status, response.text);
+    return response.status === 403 ? this.awsFailure(failure) : failure;
+  }
+
+  /** For an AWS connection, a refusal names the identity that signed and how to refresh it. */
+  private awsFailure(failure: ClusterFailure): ClusterFailure {
+    const aws = this.settings.connection.auth === 'aws' ? this.settings.connection.aws : undefined;
+    return aws ? awsRejection(failure, aws, this.signedWith?.()) : failure;
+  }
+
+  private getClient(): Promise<RawClient> {
     this.client ??= this.createClient();
     const client = this.client;
     // A client that could not be made (no credentials given, unreadable CA file) is retried next time.
@@ -129,21 +182,17 @@ export class ClusterGateway {
     return client;
   }
 
-  private async createClient(): Promise<Client> {
+  private async createClient(): Promise<RawClient> {
     const { connection, requestTimeoutMs } = this.settings;
     // Before the credentials are asked for: a cluster that fails the checks never gets them.
     const tls = await trustOptions(connection, requestTimeoutMs);
-    const credentials = connection.auth === 'none' ? undefined : await this.hooks.credentials?.(connection);
-    const options: ClientOptions = { maxRetries: 0, requestTimeout: requestTimeoutMs, ...(tls ? { tls } : {}) };
-    if (connection.cloudId) options.cloud = { id: connection.cloudId };
-    else options.node = [...connection.urls];
-    if (credentials?.method === 'basic') options.auth = { username: credentials.username, password: credentials.password };
-    if (credentials?.method === 'apiKey') options.auth = { apiKey: credentials.apiKey };
-    if (credentials?.method === 'bearer') options.auth = { bearer: credentials.token };
-    // Required on the first request rather than imported, so activation does not pay for loading it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Client: ClientClass } = require('@elastic/elasticsearch') as typeof import('@elastic/elasticsearch');
-    return new ClientClass(options);
+    const credentials = hasStoredSecret(connection.auth) ? await this.hooks.credentials?.(connection) : undefined;
+    // Elastic Cloud is Elasticsearch; AWS signing is OpenSearch's client's.
+    const engine = connection.cloudId ? 'elasticsearch' : (this.engine ?? (connection.auth === 'aws' ? 'opensearch' : 'elasticsearch'));
+    const setup = { connection, requestTimeoutMs, tls, credentials };
+    const client = engine === 'opensearch' ? createOpenSearchClient(setup) : createElasticClient(setup);
+    this.signedWith = client.awsIdentity;
+    return client;
   }
 }
 

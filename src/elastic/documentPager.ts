@@ -1,4 +1,5 @@
 import { ClusterError } from '../core/clusterErrors';
+import { pagingMethodOf, tiebreakerOf, type PagingMethod } from '../core/clusterEngine';
 import { parseJsonObject, readSearchResponse, type SearchHit, type SearchPage } from '../core/esResponses';
 import { sortClause, type ListingSort } from '../core/listingSort';
 import { encodePathSegment, type ClusterGateway } from './clusterGateway';
@@ -20,8 +21,19 @@ export interface PagerOptions {
  * 10,000-hit window. The first page also counts the hits (`track_total_hits`), in the same
  * request. A point in time that expired is reopened and the listing carries on from the last
  * hit seen.
+ *
+ * Each engine's own point in time is used: Elasticsearch's `/_pit`, OpenSearch's
+ * `/_search/point_in_time` (2.4 and later, with `_id` as the tiebreaker: OpenSearch has no
+ * `_shard_doc`). Where there is none (OpenSearch before 2.4, Elasticsearch's oss builds), pages
+ * are read with `search_after` on the index itself, sorted by `_id` last. That keeps the one
+ * request per page and the absence of a 10,000 wall, and leaves nothing open on the cluster for a
+ * listing the user walks away from (a scroll would hold its segments until it expires, and could
+ * not be resumed after that). What it gives up is the snapshot: a document written between two
+ * pages shows where it sorts now.
  */
 export class DocumentPager {
+  private method: PagingMethod | undefined;
+  private tiebreaker: '_shard_doc' | '_id' = '_shard_doc';
   private pitId: string | undefined;
   private searchAfter: string | undefined;
   private exhausted = false;
@@ -46,13 +58,14 @@ export class DocumentPager {
 
   async nextPage(): Promise<SearchHit[]> {
     if (this.exhausted) return [];
-    this.pitId ??= await this.openPit();
+    const method = (this.method ??= await this.pagingMethod());
+    if (method !== 'searchAfter') this.pitId ??= await this.openPit(method);
     let page;
     try {
       page = await this.search(this.pitId);
     } catch (error) {
-      if (!isExpiredPit(error)) throw error;
-      this.pitId = await this.openPit();
+      if (method === 'searchAfter' || !isExpiredPit(error)) throw error;
+      this.pitId = await this.openPit(method);
       page = await this.search(this.pitId);
     }
     if (page.pitId) this.pitId = page.pitId;
@@ -72,27 +85,43 @@ export class DocumentPager {
     this.pitId = undefined;
     if (pitId === undefined) return;
     try {
-      await this.gateway.send({ method: 'DELETE', path: '/_pit', body: JSON.stringify({ id: pitId }) });
+      if (this.method === 'opensearchPit') await this.gateway.send({ method: 'DELETE', path: '/_search/point_in_time', body: JSON.stringify({ pit_id: [pitId] }) });
+      else await this.gateway.send({ method: 'DELETE', path: '/_pit', body: JSON.stringify({ id: pitId }) });
     } catch {
       // An unreachable cluster frees the point in time itself when keep_alive runs out.
     }
   }
 
-  private async openPit(): Promise<string> {
-    const id = (await this.gateway.sendOkAndRead({ method: 'POST', path: `/${encodePathSegment(this.index)}/_pit`, query: { keep_alive: KEEP_ALIVE } }, parseJsonObject)).id;
+  /** The engine's paging method, from `GET /` (read once per connection); its tiebreaker with it. */
+  private async pagingMethod(): Promise<PagingMethod> {
+    const identity = await this.gateway.cluster();
+    const method = pagingMethodOf(identity);
+    this.tiebreaker = tiebreakerOf(method, identity);
+    return method;
+  }
+
+  private async openPit(method: PagingMethod): Promise<string> {
+    const index = encodePathSegment(this.index);
+    const opensearch = method === 'opensearchPit';
+    const path = opensearch ? `/${index}/_search/point_in_time` : `/${index}/_pit`;
+    const answer = await this.gateway.sendOkAndRead({ method: 'POST', path, query: { keep_alive: KEEP_ALIVE } }, parseJsonObject);
+    const id = opensearch ? answer.pit_id : answer.id;
     if (typeof id !== 'string') throw new Error('The cluster opened a point in time without an id.');
     return id;
   }
 
-  private async search(pitId: string): Promise<SearchPage> {
+  private async search(pitId: string | undefined): Promise<SearchPage> {
     const { queryString, sort, sourceFields } = this.options;
     const query = queryString ? `{"query_string":{"query":${JSON.stringify(queryString)}}}` : '{"match_all":{}}';
     const searchAfter = this.searchAfter ? `,"search_after":${this.searchAfter}` : '';
     const source = sourceFields ? `,"_source":{"includes":${JSON.stringify(sourceFields)}}` : '';
     // Counting costs little next to the first page, and later pages need not count again.
     const countHits = this.counted === undefined && this.searchAfter === undefined;
-    const body = `{"size":${this.pageSize},"query":${query},"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"},"sort":${sortClause(sort)},"track_total_hits":${countHits},"seq_no_primary_term":true,"version":true${source}${searchAfter}}`;
-    return this.gateway.sendOkAndRead({ method: 'POST', path: '/_search', body }, readSearchResponse);
+    const pit = pitId === undefined ? '' : `,"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"}`;
+    const body = `{"size":${this.pageSize},"query":${query}${pit},"sort":${sortClause(sort, this.tiebreaker)},"track_total_hits":${countHits},"seq_no_primary_term":true,"version":true${source}${searchAfter}}`;
+    // Under a point in time the index is the point in time's; without one, it is named.
+    const path = pitId === undefined ? `/${encodePathSegment(this.index)}/_search` : '/_search';
+    return this.gateway.sendOkAndRead({ method: 'POST', path, body }, readSearchResponse);
   }
 }
 

@@ -13,7 +13,8 @@ export class DocumentStore {
 
   async get(address: DocumentAddress): Promise<GetResult> {
     refuseInvalidId(address);
-    const response = await this.gateway(address.connectionId).send({
+    const gateway = this.gateway(address.connectionId);
+    const response = await gateway.send({
       method: 'GET',
       path: docPath(address, '_doc'),
       query: { routing: address.routing },
@@ -23,7 +24,7 @@ export class DocumentStore {
       if (failure.kind === 'indexMissing') throw new ClusterError(failure);
       return { found: false };
     }
-    if (response.status >= 400) throw new ClusterError(failureFromResponse(response.status, response.text));
+    if (response.status >= 400) throw new ClusterError(gateway.failureOf(response));
     return readResponse(response, readGetResponse);
   }
 

@@ -1,3 +1,4 @@
+import type { ClusterIdentity } from '../core/clusterEngine';
 import { parseJsonObject, readCatIndices } from '../core/esResponses';
 import { sortableFields, type SortableField } from '../core/listingSort';
 import { encodePathSegment, type ClusterGateway } from './clusterGateway';
@@ -28,15 +29,11 @@ export async function listSortableFields(gateway: ClusterGateway, index: string)
   return sortableFields(await gateway.sendOkAndRead({ method: 'GET', path: `/${encodePathSegment(index)}/_mapping` }, parseJsonObject));
 }
 
-export interface ClusterInfo {
-  readonly clusterName: string;
-  readonly version: string;
-}
+export type ClusterInfo = ClusterIdentity;
 
-export async function readClusterInfo(gateway: ClusterGateway): Promise<ClusterInfo> {
-  const body = await gateway.sendOkAndRead({ method: 'GET', path: '/' }, parseJsonObject);
-  const version = (body.version as { number?: string } | undefined)?.number ?? 'unknown';
-  return { clusterName: String(body.cluster_name ?? ''), version };
+/** The cluster's name, engine and version (`GET /`, once per connection and session). */
+export function readClusterInfo(gateway: ClusterGateway): Promise<ClusterInfo> {
+  return gateway.cluster();
 }
 
 /** Aliases and the indices they point to, with the write index when one is set. */

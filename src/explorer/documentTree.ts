@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { ClusterError, describeFailure } from '../core/clusterErrors';
 import type { DocumentAddress } from '../core/documentAddress';
-import { describeTarget } from '../core/connectionConfig';
-import { connectionContextValue, connectionTooltip, plainHttpRisk } from '../core/connectionDisplay';
+import type { ClusterIdentity } from '../core/clusterEngine';
+import { connectionContextValue, connectionDescription, connectionTooltip, plainHttpRisk } from '../core/connectionDisplay';
 import { tooltipOf } from '../core/documentPreview';
 import { indexDescription, indexTooltip, loadMoreLabel, type IndexFacts } from '../core/listingLabels';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
@@ -28,6 +28,8 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
    */
   private readonly shownIndices = new Map<string, IndexNode>();
   private readonly shownConnections = new Map<string, ConnectionNode>();
+  /** What each connection's `GET /` said (engine, version), once read: its row shows it. */
+  private readonly identities = new Map<string, ClusterIdentity>();
 
   constructor(
     private readonly connections: ConnectionRegistry,
@@ -117,11 +119,11 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       case 'connection': {
         const item = new vscode.TreeItem(node.connection.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `connection:${node.connection.id}`;
-        item.description = describeTarget(node.connection);
+        const identity = this.identities.get(node.connection.id);
+        item.description = connectionDescription(node.connection, identity);
         const insecure = node.connection.tls.insecure === true || plainHttpRisk(node.connection) !== undefined;
         item.iconPath = insecure ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('server');
-        // The cluster's name and version join the tooltip once known (connectionTooltip's second argument).
-        item.tooltip = connectionTooltip(node.connection);
+        item.tooltip = connectionTooltip(node.connection, identity);
         item.contextValue = connectionContextValue(node.connection);
         return item;
       }
@@ -230,6 +232,7 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private async connectionChildren(node: ConnectionNode): Promise<TreeNode[]> {
     const gateway = this.gateways.get(node.connection.id);
     const showHidden = this.settings.showHiddenIndices;
+    this.showIdentity(node, gateway.cluster());
     const [indices, aliases, streams] = await Promise.all([
       listIndices(gateway, showHidden),
       listAliases(gateway, showHidden).catch(() => []),
@@ -242,6 +245,19 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       ...aliases.map((alias): IndexNode => ({ kind: 'index', connectionId, index: { name: alias.name, kind: 'alias', health: '', docsCount: undefined, hidden: false, targets: alias.indices } })),
       ...streams.map((stream): DataStreamNode => ({ kind: 'dataStream', connectionId, stream })),
     ];
+  }
+
+  /** The engine and version join the row when `GET /` answers (read once per connection and session). */
+  private showIdentity(node: ConnectionNode, identity: Promise<ClusterIdentity>): void {
+    identity.then(
+      (known) => {
+        const before = this.identities.get(node.connection.id);
+        this.identities.set(node.connection.id, known);
+        if (before?.engine !== known.engine || before.version !== known.version || before.clusterName !== known.clusterName) this.fire(node);
+      },
+      // The listing shows what went wrong; the row keeps its address.
+      () => undefined,
+    );
   }
 
   private facts(node: IndexNode): IndexFacts {

@@ -8,8 +8,8 @@ export interface RunningEsServer {
 }
 
 /** Starts the project's Elasticsearch test server and registers it for cleanup. */
-export async function startTestEsServer(options: { port?: number; seed?: 'movies' } = {}): Promise<RunningEsServer> {
-  const server = await startEsServer({ port: options.port ?? 0, ...(options.seed ? { seed: options.seed } : {}) });
+export async function startTestEsServer(options: { port?: number; seed?: 'movies'; distribution?: 'opensearch' } = {}): Promise<RunningEsServer> {
+  const server = await startEsServer({ port: options.port ?? 0, ...(options.seed ? { seed: options.seed } : {}), ...(options.distribution ? { distribution: options.distribution } : {}) });
   if (!/^http:\/\/127\.0\.0\.1:/.test(server.url)) {
     console.warn(`warning: the ES test server answers on ${server.url}, expected a 127.0.0.1 address`);
   }

@@ -38,7 +38,9 @@ async function main(): Promise<number> {
   const external = process.env.ESDOCS_EXTERNAL_ES_URL;
   const es = external ? { url: external } : await startTestEsServer();
   step(`${external ? 'cluster' : 'ES test server'} on ${es.url}`);
-  const code = await runSuite(es, { workspaceTrust: false, env: external ? { ESDOCS_TEST_REAL: '1' } : {} });
+  // A second cluster answering as OpenSearch, for the tests of OpenSearch connections.
+  const openSearch = external ? undefined : await startTestEsServer({ distribution: 'opensearch' });
+  const code = await runSuite(es, { workspaceTrust: false, env: external ? { ESDOCS_TEST_REAL: '1' } : { ESDOCS_TEST_OS_URL: openSearch?.url ?? '' } });
   step(`suite exited with code ${code} after ${Math.round((Date.now() - started) / 1000)} s`);
   const grep = process.env.ESDOCS_TEST_GREP;
   if (external || (grep && !new RegExp(grep).test(RESTRICTED_MODE_TEST))) return code;

@@ -14,6 +14,7 @@ import { ensureHost } from './ensureHost';
 import { startTestEsServer } from './esServer';
 import { activityItem, screenshot, sideBar, treeRow, visible } from './uiPage';
 import { editingScenario } from './uiEditing';
+import { mappingScenario } from './uiMapping';
 import { mergeScenario } from './uiMerge';
 import { addConnectionScenario } from './uiAddConnection';
 import { workbenchUrl } from './workbench';
@@ -82,6 +83,7 @@ async function main(): Promise<number> {
 
   await editingScenario(page, checks, es.url);
   await mergeScenario(page, checks, es.url);
+  await mappingScenario(page, checks);
 
   return checks.summary();
 }

@@ -18,10 +18,12 @@ export interface Difference {
 // Truly volatile: time taken, generated ids (a node's among them), and when something was created.
 const VOLATILE_KEYS = new Set(['took', 'index_uuid', 'uuid', 'cluster_uuid', 'node', 'pit_id', 'creation_date', 'creation_date_string']);
 const BACKING_INDEX_DATE = /^(\.ds-.+-)\d{4}\.\d{2}\.\d{2}(-\d+)$/;
+// A search context's id counts the contexts the node has opened since it started.
+const CONTEXT_ID = /(No search context found for id \[)\d+(\])/g;
 
 function normalise(value: unknown, key?: string): unknown {
   if (key !== undefined && VOLATILE_KEYS.has(key)) return '<volatile>';
-  if (typeof value === 'string') return value.replace(BACKING_INDEX_DATE, '$1<date>$2');
+  if (typeof value === 'string') return value.replace(BACKING_INDEX_DATE, '$1<date>$2').replace(CONTEXT_ID, '$1<id>$2');
   if (Array.isArray(value)) return value.map((item) => normalise(item));
   if (value && typeof value === 'object') {
     // Backing index names are keys in some answers.

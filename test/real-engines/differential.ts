@@ -65,9 +65,7 @@ export async function runDifferential(engine: RealEngine, verbose = false, runni
   const real = running ?? (await startRealCluster({ engine }));
   if (running) await (await clusterUnderTest(running.url)).reset();
   try {
-    // OpenSearch forked Elasticsearch 7.10.2, the version it answers as to Elasticsearch clients.
-    const version = engine === 'elasticsearch' ? real.version : '7.17.29';
-    const test = await startEsServer({ version, refreshIntervalMs: -1 });
+    const test = await startEsServer({ distribution: engine, version: real.version, refreshIntervalMs: -1 });
     try {
       const result = await compareTargets(engine, real.url, test.url, (step, difference, reason) => {
         if (reason && !verbose) return;

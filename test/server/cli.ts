@@ -1,8 +1,13 @@
-// `npm run es-server -- --port 9200 [--version 8.19.0] [--shards 2] [--seed movies] [--refresh-interval 1000]
-//   [--user NAME:PASSWORD]... [--api-key ID:KEY]... [--bearer TOKEN]... [--tls] [--cert-dir DIR]`
+// `npm run es-server -- --port 9200 [--distribution elasticsearch|opensearch] [--version 8.19.0] [--shards 2]
+//   [--seed movies] [--refresh-interval 1000] [--user NAME:PASSWORD]... [--api-key ID:KEY]... [--bearer TOKEN]...
+//   [--tls] [--cert-dir DIR] [--aws-sigv4 REGION:SERVICE]`
+// --aws-sigv4 requires SigV4 signatures made with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY of its environment.
+// --distribution opensearch answers as OpenSearch (default version 2.19.6; 1.3.x, 2.x and 3.x accepted).
 // Any --user/--api-key/--bearer turns security on; --tls serves HTTPS. The last line printed at start-up
 // is always `listening on <url>`, which scripts wait for.
+import { sigV4FromEnvironment } from './security/sigv4';
 import { startEsServer, type AuthOptions, type EsServerOptions } from './server';
+import { parseDistribution } from './distribution';
 
 /** `A:B` split at the first colon (passwords and keys may contain colons); both parts non-empty. */
 function pair(flag: string, v: string): [string, string] {
@@ -26,6 +31,9 @@ function parseArgs(argv: string[]): EsServerOptions {
     switch (flag) {
       case '--port':
         opts.port = Number(value());
+        break;
+      case '--distribution':
+        opts.distribution = parseDistribution(value());
         break;
       case '--version':
         opts.version = value();
@@ -57,6 +65,9 @@ function parseArgs(argv: string[]): EsServerOptions {
         break;
       case '--tls':
         opts.tls = true;
+        break;
+      case '--aws-sigv4':
+        opts.awsSigV4 = sigV4FromEnvironment(value());
         break;
       case '--cert-dir':
         certDir = value();

@@ -12,8 +12,11 @@ import { CONTROL_PREFIX, handleControl, type ControlDeps } from './control-api';
 import { faultErrorBody } from './faults';
 import { writeDrip, writeHuge } from './streaming-faults';
 import { EsError } from './errors';
+import { AllShardsFailed } from './engine/shard-failures';
 import { authenticate, type AuthOptions, type AuthenticatedUser } from './security/authenticate';
 import { wwwAuthenticate } from './security/auth-errors';
+import { sigV4RefusalResponse, verifySigV4, type SigV4Options } from './security/sigv4';
+import { productHeaders, warningAgent } from './distribution';
 
 const MAX_BODY = 200 * 1024 * 1024;
 
@@ -42,6 +45,8 @@ function simple(status: number, error: string, withStatus = true): EsResponse {
 export interface DispatchDeps extends ControlDeps {
   /** Security on: every request but the control API must authenticate. */
   auth?: AuthOptions;
+  /** As Amazon OpenSearch Service: every request but the control API must carry a valid SigV4 signature. */
+  awsSigV4?: SigV4Options;
 }
 
 export async function dispatch(router: Router, deps: DispatchDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -51,7 +56,15 @@ export async function dispatch(router: Router, deps: DispatchDeps, req: Incoming
   const rawPath = q < 0 ? uri : uri.slice(0, q);
   let body = await readBody(req);
   const version = deps.ctx.version;
-  const fmt: ResponseFormat = { pretty: false, head: method === 'HEAD', version };
+  const dialect = deps.ctx.dialect;
+  const fmt: ResponseFormat = {
+    pretty: false,
+    head: method === 'HEAD',
+    version,
+    productHeader: dialect.productHeader,
+    warningAgent: warningAgent(dialect),
+    jsonContentType: dialect.opensearch ? 'application/json; charset=UTF-8' : 'application/json',
+  };
   if (rawPath.startsWith(CONTROL_PREFIX)) {
     let out: EsResponse;
     try {
@@ -64,6 +77,15 @@ export async function dispatch(router: Router, deps: DispatchDeps, req: Incoming
   }
   const match = router.match(method, rawPath);
   deps.log.record(method, match.kind === 'found' ? match.route.path : rawPath);
+  if (deps.awsSigV4) {
+    // AWS checks the signature in front of the cluster: nothing reaches it unsigned.
+    const refusal = verifySigV4({ method, uri, headers: req.headers, body }, deps.awsSigV4);
+    if (refusal) {
+      const answer = sigV4RefusalResponse(refusal);
+      res.writeHead(answer.status, answer.headers).end(answer.body);
+      return;
+    }
+  }
   let user: AuthenticatedUser | undefined;
   if (deps.auth) {
     // Since 8.8 Elasticsearch authenticates while validating the HTTP headers, before any route
@@ -83,7 +105,7 @@ export async function dispatch(router: Router, deps: DispatchDeps, req: Incoming
     return;
   }
   if (action?.kind === 'drip' || action?.kind === 'huge') {
-    (action.kind === 'drip' ? writeDrip : writeHuge)(res, action, () => deps.faults.noteAbandoned());
+    (action.kind === 'drip' ? writeDrip : writeHuge)(res, action, productHeaders(dialect), () => deps.faults.noteAbandoned());
     return;
   }
   if (action && action.kind !== 'drop_after') {
@@ -96,11 +118,11 @@ export async function dispatch(router: Router, deps: DispatchDeps, req: Incoming
     fmt.pretty = query.has('pretty') && query.get('pretty') !== 'false';
     fmt.filterPath = query.get('filter_path');
     if (body.length === 0 && query.has('source')) body = Buffer.from(query.get('source')!, 'utf8');
-    const [major, minor] = version.split('.').map(Number);
-    fmt.compatibleWith = checkCompatibility(req.headers.accept, req.headers['content-type'], body.length > 0, major!, minor!);
-    out = await run(match, { method, rawPath, path: decodeComponent(rawPath, false), uri, query, pathParams: {}, headers: req.headers, body, user }, method);
+    // REST API compatibility (`compatible-with`) is Elasticsearch's; OpenSearch ignores the Accept header.
+    if (!dialect.opensearch) fmt.compatibleWith = checkCompatibility(req.headers.accept, req.headers['content-type'], body.length > 0, dialect.major, dialect.minor);
+    out = await run(match, { method, rawPath, path: decodeComponent(rawPath, false), uri, query, pathParams: {}, headers: req.headers, body, user }, method, dialect.opensearch);
   } catch (e) {
-    out = toResponse(e);
+    out = toResponse(e, dialect.opensearch);
   }
   if (action?.kind === 'drop_after') {
     res.socket?.destroy();
@@ -109,8 +131,9 @@ export async function dispatch(router: Router, deps: DispatchDeps, req: Incoming
   writeEsResponse(res, out, fmt);
 }
 
-async function run(match: ReturnType<Router['match']>, esReq: EsRequest, method: string): Promise<EsResponse> {
-  if (match.kind === 'not_found') return simple(400, `no handler found for uri [${esReq.uri}] and method [${method}]`, false);
+async function run(match: ReturnType<Router['match']>, esReq: EsRequest, method: string, opensearch: boolean): Promise<EsResponse> {
+  // OpenSearch names the decoded path only (RestController.handleBadRequest: `new URI(uri).getPath()`).
+  if (match.kind === 'not_found') return simple(400, `no handler found for uri [${opensearch ? esReq.path : esReq.uri}] and method [${method}]`, false);
   if (match.kind === 'method_not_allowed') {
     const r = simple(405, `Incorrect HTTP method for uri [${esReq.uri}] and method [${method}], allowed: [${match.allowed.join(', ')}]`);
     r.headers = { Allow: match.allowed.join(',') };
@@ -122,7 +145,7 @@ async function run(match: ReturnType<Router['match']>, esReq: EsRequest, method:
   if (esReq.body.length > 0) {
     const ct = contentTypeOf(esReq);
     const mt = parseMediaType(ct);
-    if (!mt || !isAcceptedContentType(mt, route.api === 'bulk')) {
+    if (!mt || !isAcceptedContentType(mt, route.api === 'bulk', opensearch)) {
       return simple(406, ct ? `Content-Type header [${ct}] is not supported` : 'Content-Type header is missing');
     }
   }
@@ -131,7 +154,8 @@ async function run(match: ReturnType<Router['match']>, esReq: EsRequest, method:
   if (unknown.length) {
     throw unrecognizedParamsError(esReq.path, unknown, [...accepted, ...COMMON_PARAMS, ...Object.keys(match.pathParams)]);
   }
-  if (route.body === 'none' && esReq.body.length > 0 && !esReq.query.has('source')) {
+  // OpenSearch ignores a body the API does not read.
+  if (!opensearch && route.body === 'none' && esReq.body.length > 0 && !esReq.query.has('source')) {
     throw new EsError(400, 'illegal_argument_exception', `request [${method} ${esReq.path}] does not support having a body`);
   }
   return route.handler(esReq);
@@ -142,7 +166,9 @@ function contentTypeOf(r: EsRequest): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function toResponse(e: unknown): EsResponse {
+function toResponse(e: unknown, opensearch: boolean): EsResponse {
+  // OpenSearch, like Elasticsearch 7, also gives "all shards failed" the first shard's cause.
+  if (opensearch && e instanceof AllShardsFailed) return { status: e.status, body: e.withFirstCause().toBody() };
   if (e instanceof EsError) return { status: e.status, body: e.toBody() };
   const err = e as Error;
   const cause = new EsError(500, 'exception', `${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`);
@@ -163,6 +189,7 @@ function writeFault(res: ServerResponse, kind: string, fault: Parameters<typeof 
     return;
   }
   const text = kind === 'malformed' ? '{"_index":"movies","_id":"1","_ver' : '';
-  res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch', 'content-length': Buffer.byteLength(text) });
+  const product = fmt.productHeader === undefined ? {} : { 'x-elastic-product': fmt.productHeader };
+  res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', ...product, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

@@ -12,6 +12,7 @@ import { registerWriteRoutes } from './handlers/write-routes';
 import { registerReadRoutes } from './handlers/read-routes';
 import { registerBulkRoute } from './handlers/bulk-route';
 import { registerSearchRoutes } from './handlers/search-routes';
+import { registerPitRoutes } from './handlers/pit-routes';
 import { registerIndicesRoutes } from './handlers/indices-routes';
 import { registerAliasRoutes } from './handlers/alias-routes';
 import { registerMappingRoutes } from './handlers/mapping-routes';
@@ -25,14 +26,23 @@ import { dispatch } from './dispatch';
 import { seedMovies } from './seed-movies';
 import { registerSecurityRoutes } from './security/security-routes';
 import type { AuthOptions } from './security/authenticate';
+import type { SigV4Options } from './security/sigv4';
 import { prepareTlsMaterial, type TlsMaterial } from './security/certificates';
 
+import { dialectOf, normalizeProductVersion, parseDistribution, productHeaders, type Distribution } from './distribution';
+
 export type { AuthOptions } from './security/authenticate';
+export type { Distribution } from './distribution';
 
 export interface EsServerOptions {
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Elasticsearch version to impersonate: default '8.19.0'; also e.g. '7.17.29', '8.x', '9.x', '9.1.0'. */
+  /** The product to impersonate: 'elasticsearch' (default) or 'opensearch'. */
+  distribution?: Distribution;
+  /**
+   * Version to impersonate. Elasticsearch: default '8.19.0'; also e.g. '7.17.29', '8.x', '9.x', '9.1.0'.
+   * OpenSearch: default '2.19.6'; also e.g. '1.3.x', '2.x', '2.11.1', '3.x'.
+   */
   version?: string;
   /** Primary shards of indices created without number_of_shards (default 1). */
   defaultShards?: number;
@@ -41,6 +51,8 @@ export interface EsServerOptions {
   seed?: 'movies';
   /** Security on: every request (but /_esdocs_test/) needs one of these credentials, else 401. */
   auth?: AuthOptions;
+  /** As Amazon OpenSearch Service: requests must be signed with SigV4 by this region, service and key pair. */
+  awsSigV4?: SigV4Options;
   /**
    * Serve HTTPS with a generated CA. `certDir` keeps the CA and server certificate (reused when already
    * there); without it they go to a temporary directory removed on close. `chain` serves exactly the
@@ -64,17 +76,9 @@ export interface RunningEsServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_PATCH: Record<string, string> = { '7': '7.17.29', '8': '8.19.0', '9': '9.1.0' };
-
+/** An Elasticsearch version as the server takes it (see normalizeProductVersion for OpenSearch's). */
 export function normalizeVersion(v: string | undefined): string {
-  if (!v) return '8.19.0';
-  const m = /^(\d+)(?:\.(\d+|x))?(?:\.(\d+|x))?$/.exec(v.trim());
-  if (!m) throw new Error(`unsupported version [${v}], expected e.g. 8.19.0, 8.x or 7.17.x`);
-  const [, major, minor, patch] = m;
-  if (!['7', '8', '9'].includes(major!)) throw new Error(`unsupported major version [${major}], expected 7, 8 or 9`);
-  if (minor === undefined || minor === 'x') return DEFAULT_PATCH[major!]!;
-  if (major === '7' && Number(minor) < 17) throw new Error('only 7.17.x is supported among 7.x versions');
-  return `${major}.${minor}.${patch === undefined || patch === 'x' ? '0' : patch}`;
+  return normalizeProductVersion('elasticsearch', v);
 }
 
 export function buildRouter(ctx: ServerContext): Router {
@@ -84,22 +88,26 @@ export function buildRouter(ctx: ServerContext): Router {
   registerReadRoutes(router, ctx);
   registerBulkRoute(router, ctx);
   registerSearchRoutes(router, ctx);
+  registerPitRoutes(router, ctx);
   registerIndicesRoutes(router, ctx);
   registerAliasRoutes(router, ctx);
   registerMappingRoutes(router, ctx);
   registerCatRoutes(router, ctx);
   registerResolveIndexRoute(router, ctx);
   registerDataStreamRoutes(router, ctx);
-  registerSecurityRoutes(router);
+  // Elasticsearch's security API; OpenSearch's security is a plugin with APIs of its own.
+  if (!ctx.dialect.opensearch) registerSecurityRoutes(router);
   return router;
 }
 
 export async function startEsServer(options: EsServerOptions = {}): Promise<RunningEsServer> {
-  const version = normalizeVersion(options.version);
-  const cluster = new Cluster({ version, defaultShards: options.defaultShards ?? 1, refreshIntervalMs: options.refreshIntervalMs ?? 1000 });
-  const ctx: ServerContext = { cluster, pits: new PitRegistry(), version, nodeName: 'esdocs-test-node', clusterName: 'esdocs-test-cluster' };
+  const distribution = parseDistribution(options.distribution);
+  const version = normalizeProductVersion(distribution, options.version);
+  const dialect = dialectOf(distribution, version);
+  const cluster = new Cluster({ dialect, defaultShards: options.defaultShards ?? 1, refreshIntervalMs: options.refreshIntervalMs ?? 1000 });
+  const ctx: ServerContext = { cluster, pits: new PitRegistry(), version, dialect, nodeName: 'esdocs-test-node', clusterName: 'esdocs-test-cluster' };
   const router = buildRouter(ctx);
-  const deps = { ctx, faults: new FaultRegistry(), log: new RequestLog(), auth: options.auth };
+  const deps = { ctx, faults: new FaultRegistry(), log: new RequestLog(), auth: options.auth, awsSigV4: options.awsSigV4 };
   if (options.seed === 'movies') seedMovies(cluster);
   else if (options.seed !== undefined) throw new Error(`unknown seed [${String(options.seed)}]`);
 
@@ -107,7 +115,7 @@ export async function startEsServer(options: EsServerOptions = {}): Promise<Runn
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     dispatch(router, deps, req, res).catch((e: unknown) => {
       if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json', 'X-elastic-product': 'Elasticsearch' });
+        res.writeHead(500, { 'content-type': 'application/json', ...productHeaders(dialect) });
         res.end(JSON.stringify({ error: { root_cause: [], type: 'exception', reason: String(e) }, status: 500 }));
       }
     });

@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { Readable, pipeline } from 'node:stream';
 import type { Fault } from './faults';
 
-const HEADERS = { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' };
+const JSON_TYPE = { 'content-type': 'application/json' };
 const CHUNK = Buffer.alloc(64 * 1024, 'x');
 
 /** A JSON body `{"blob":"xxx…"}` of exactly `bytes` bytes (at least 11). */
@@ -16,10 +16,10 @@ function* jsonBody(bytes: number): Generator<Buffer> {
   yield tail;
 }
 
-/** `onAbandoned` is called when the client goes away before the whole body was sent. */
-export function writeDrip(res: ServerResponse, fault: Fault, onAbandoned: () => void): void {
+/** `onAbandoned` is called when the client goes away before the whole body was sent. `product`: the product's own headers. */
+export function writeDrip(res: ServerResponse, fault: Fault, product: Record<string, string>, onAbandoned: () => void): void {
   const body = Buffer.concat([...jsonBody(fault.bytes ?? 1024 * 1024)]);
-  res.writeHead(200, { ...HEADERS, 'content-length': body.length });
+  res.writeHead(200, { ...JSON_TYPE, ...product, 'content-length': body.length });
   let sent = 0;
   const timer = setInterval(() => {
     res.write(body.subarray(sent, sent + 1));
@@ -34,9 +34,10 @@ export function writeDrip(res: ServerResponse, fault: Fault, onAbandoned: () => 
   });
 }
 
-export function writeHuge(res: ServerResponse, fault: Fault, onAbandoned: () => void): void {
+export function writeHuge(res: ServerResponse, fault: Fault, product: Record<string, string>, onAbandoned: () => void): void {
   const bytes = fault.bytes ?? 200 * 1024 * 1024;
-  res.writeHead(200, fault.declareLength === false ? HEADERS : { ...HEADERS, 'content-length': bytes });
+  const headers = { ...JSON_TYPE, ...product };
+  res.writeHead(200, fault.declareLength === false ? headers : { ...headers, 'content-length': bytes });
   pipeline(Readable.from(jsonBody(bytes)), res, (error) => {
     if (error) onAbandoned();
   });

@@ -5,9 +5,11 @@ import { normalizeIndexSettings, validateNewIndexSettings } from './settings';
 import { type Mapping, normalizeMapping, mergeMapping } from './mapping';
 import { validateIndexName, resolveDateMathName, invalidIndexName } from './names';
 import { EsError, illegalArgument, indexNotFound } from '../errors';
+import type { Dialect } from '../distribution';
 
 export interface ClusterOptions {
-  version: string;
+  /** The product and version answered as. */
+  dialect: Dialect;
   defaultShards: number;
   refreshIntervalMs: number;
 }
@@ -43,25 +45,20 @@ export class Cluster {
   readonly templates = new Map<string, IndexTemplate>();
   readonly dataStreams = new Map<string, DataStream>();
   readonly clusterUuid = randomUuid();
-  readonly major: number;
-  readonly minor: number;
 
-  constructor(readonly options: ClusterOptions) {
-    const [ma, mi] = options.version.split('.');
-    this.major = Number(ma);
-    this.minor = Number(mi ?? 0);
+  constructor(readonly options: ClusterOptions) {}
+
+  get dialect(): Dialect {
+    return this.options.dialect;
   }
 
-  get legacy(): boolean {
-    return this.major < 8;
-  }
-
-  notFound(name: string): EsError {
-    return indexNotFound(name, this.legacy);
-  }
-
-  versionCreated(): string {
-    return String(this.major * 1_000_000 + this.minor * 10_000 + 99);
+  /**
+   * The index-not-found error for a name. OpenSearch (as Elasticsearch 7.10) says `index_expression` where
+   * one index is addressed (documents) and `index_or_alias` where expressions are resolved (search, admin).
+   */
+  notFound(name: string, singleIndex = false): EsError {
+    if (this.dialect.opensearch) return indexNotFound(name, singleIndex);
+    return indexNotFound(name, this.dialect.es7Dialect);
   }
 
   aliasTargets(alias: string): IndexState[] {
@@ -90,6 +87,8 @@ export class Cluster {
     for (const [k, v] of normalizeIndexSettings(body.settings ?? {})) settings.set(k, v);
     if (dataStream || name.startsWith('.')) settings.set('index.hidden', settings.get('index.hidden') ?? (dataStream ? 'true' : 'false'));
     if (settings.get('index.hidden') === 'false') settings.delete('index.hidden');
+    // OpenSearch records the replication type (document or segment) on every index.
+    if (this.dialect.opensearch && !settings.has('index.replication.type')) settings.set('index.replication.type', 'DOCUMENT');
     validateNewIndexSettings(settings);
     let mappings: Mapping = tpl?.template?.mappings ? normalizeMapping(tpl.template.mappings) : {};
     if (body.mappings !== undefined) mappings = mergeMapping(mappings, normalizeMapping(body.mappings, mappings));
@@ -97,7 +96,7 @@ export class Cluster {
     const index = new IndexState(name, settings, mappings, {
       shards: this.options.defaultShards,
       refreshIntervalMs: this.options.refreshIntervalMs,
-      versionCreated: this.versionCreated(),
+      versionCreated: this.dialect.versionCreated,
     });
     if (dataStream) index.dataStream = dataStream;
     for (const [alias, meta] of aliases) index.aliases.set(alias, meta);
@@ -141,7 +140,7 @@ export class Cluster {
     if (targets.length > 1) {
       throw illegalArgument(`alias [${name}] has more than one index associated with it [${targets.map((t) => t.name).sort().join(', ')}], can't execute a single index op`);
     }
-    throw this.notFound(name);
+    throw this.notFound(name, true);
   }
 
   /**
@@ -169,7 +168,7 @@ export class Cluster {
       }
       return { index: chosen, aliasRouting: chosen.aliases.get(name)!.index_routing };
     }
-    if (!opts.autoCreate) throw this.notFound(name);
+    if (!opts.autoCreate) throw this.notFound(name, true);
     const tpl = this.matchingTemplate(name);
     if (tpl?.data_stream) return { index: this.dataStreamWriteIndex(this.createDataStream(name), opts.opType) };
     return { index: this.createIndex(name) };
@@ -182,7 +181,8 @@ export class Cluster {
     if (!tpl?.data_stream) throw illegalArgument(`no matching index template found for data stream [${name}]`);
     const d = new Date();
     const day = `${d.getUTCFullYear()}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${String(d.getUTCDate()).padStart(2, '0')}`;
-    const backing = `.ds-${name}-${day}-000001`;
+    // OpenSearch names backing indices without the date.
+    const backing = this.dialect.opensearch ? `.ds-${name}-000001` : `.ds-${name}-${day}-000001`;
     const ds: DataStream = { name, indices: [backing], generation: 1, template: [...this.templates].find(([, t]) => t === tpl)?.[0] };
     this.dataStreams.set(name, ds);
     const ix = this.createIndex(backing, {}, name);
@@ -249,6 +249,8 @@ export class Cluster {
         continue;
       }
       if (opts.ignoreUnavailable) continue;
+      // OpenSearch checks a name it cannot find as an index name (`GET /_unknown` ends up here).
+      if (this.dialect.opensearch && expr.startsWith('_')) throw invalidIndexName(expr, "must not start with '_'.");
       throw this.notFound(expr);
     }
     if (out.size === 0 && opts.allowNoIndices === false) throw this.notFound(exprs.join(','));

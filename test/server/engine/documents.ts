@@ -6,6 +6,8 @@ import type { DocRecord } from './shard';
 import { applyDynamicMapping } from './dynamic-mapping';
 import { type JObject, ValueStarts, parseJNode } from '../http/jnode';
 import { EsError, versionConflict, validationFailed } from '../errors';
+import { createdByOpenSearch, createdInEs7Dialect } from '../distribution';
+import { asOpenSearchParsingError } from './opensearch-parsing-errors';
 
 export type VersionType = 'internal' | 'external' | 'external_gte' | 'force';
 
@@ -95,8 +97,16 @@ function nextVersion(current: DocRecord | undefined, ctl: WriteControl): number 
 
 /** Parses and checks a source for indexing; updates the dynamic mapping. */
 export function prepareSource(index: IndexState, id: string, source: string): unknown {
-  const legacy = index.setting('index.version.created')?.startsWith('7');
-  const type = legacy ? 'mapper_parsing_exception' : 'document_parsing_exception';
+  if (!createdByOpenSearch(index.setting('index.version.created'))) return checkSource(index, id, source);
+  try {
+    return checkSource(index, id, source);
+  } catch (e) {
+    throw e instanceof EsError ? asOpenSearchParsingError(e) : e;
+  }
+}
+
+function checkSource(index: IndexState, id: string, source: string): unknown {
+  const type = createdInEs7Dialect(index.setting('index.version.created')) ? 'mapper_parsing_exception' : 'document_parsing_exception';
   const trimmed = source.trim();
   if (!trimmed.startsWith('{')) {
     throw new EsError(400, type, '[1:1] failed to parse: Malformed content, must start with an object');

@@ -51,8 +51,10 @@ function objects(value: JValue): JObject[] {
  * Adds mappings for fields seen for the first time and refuses values the mapping cannot take.
  * Returns true when the mapping changed.
  */
+/** `true`, `false`, `strict` or `runtime`, as a mapping or an object field sets it; inherited below. */
+type DynamicMode = string;
+
 export function applyDynamicMapping(mapping: Mapping, root: JObject, doc: DocumentText): boolean {
-  const dynamic = mapping.dynamic !== false && mapping.dynamic !== 'false';
   const added: Array<[Props, string]> = [];
 
   const refuse = (offset: number, full: string, key: string, type: string, field: FieldMapping, value: JValue): void => {
@@ -62,9 +64,11 @@ export function applyDynamicMapping(mapping: Mapping, root: JObject, doc: Docume
       if (value === null || isJObject(value)) return;
       throw new EsError(400, doc.errorType, `${at()} object mapping for [${full}] tried to parse field [${key}] as object, but found a concrete value`);
     }
-    const refusal = checkFieldValue(type, value, { text: doc.text, start: offset }, field.format as string | undefined);
-    if (!refusal) return;
-    const reason = `${at()} failed to parse field [${full}] of type [${type}] in document with id '${doc.id}'. Preview of field's value: '${refusal.preview}'`;
+    const refusal = checkFieldValue(type, value, { text: doc.text, start: offset }, { format: field.format as string | undefined, coerce: field.coerce as boolean | undefined });
+    // ignore_malformed: the value stays in _source, unindexed, and the document is taken.
+    if (!refusal || field.ignore_malformed === true) return;
+    const where = refusal.atOffset === undefined ? at() : location(doc.text, refusal.atOffset);
+    const reason = `${where} failed to parse field [${full}] of type [${type}] in document with id '${doc.id}'. Preview of field's value: '${refusal.preview}'`;
     // The parsing exception is its own root cause: what caused it is detail.
     throw new EsError(400, doc.errorType, reason, {}, refusal.cause, true);
   };
@@ -76,7 +80,7 @@ export function applyDynamicMapping(mapping: Mapping, root: JObject, doc: Docume
     value.forEach((element, i) => check(value, i, element, full, key, type, field));
   };
 
-  const walk = (props: Props, obj: JObject, path: string, subobjects: boolean): void => {
+  const walk = (props: Props, obj: JObject, path: string, subobjects: boolean, dynamic: DynamicMode): void => {
     for (const [rawKey, value] of obj) {
       let key = rawKey;
       let val = value;
@@ -91,7 +95,12 @@ export function applyDynamicMapping(mapping: Mapping, root: JObject, doc: Docume
       const full = path ? `${path}.${key}` : key;
       let field = props[key];
       if (!field) {
-        if (!dynamic) continue;
+        if (dynamic === 'strict') {
+          const at = location(doc.text, doc.starts.of(obj, rawKey) ?? 0);
+          throw new EsError(400, 'strict_dynamic_mapping_exception', `${at} mapping set to strict, dynamic introduction of [${key}] within [${path || '_doc'}] is not allowed`);
+        }
+        // false: kept in _source, neither mapped nor indexed; runtime: mapped at search time only.
+        if (dynamic !== 'true') continue;
         const inferred = inferType(val);
         if (!inferred) continue;
         props[key] = field = inferred;
@@ -100,13 +109,14 @@ export function applyDynamicMapping(mapping: Mapping, root: JObject, doc: Docume
       const type = field.type ?? 'object';
       check(obj, rawKey, val, full, key, type, field);
       if ((type === 'object' || type === 'nested') && field.enabled !== false) {
-        for (const o of objects(val)) walk((field.properties ??= {}), o, full, field.subobjects !== false);
+        const inner = field.dynamic === undefined ? dynamic : String(field.dynamic);
+        for (const o of objects(val)) walk((field.properties ??= {}), o, full, field.subobjects !== false, inner);
       }
     }
   };
 
   try {
-    walk((mapping.properties ??= {}), root, '', mapping.subobjects !== false);
+    walk((mapping.properties ??= {}), root, '', mapping.subobjects !== false, String(mapping.dynamic ?? 'true'));
   } catch (e) {
     for (const [props, key] of added.reverse()) delete props[key];
     throw e;

@@ -2,6 +2,7 @@
 // are judged by their token's text, as Jackson reads them: an integer token beyond the field's range fails
 // in the parser (x_content_parse_exception / input_coercion_exception), a string goes through the mapper's
 // own coercion (illegal_argument_exception / number_format_exception).
+import { isIP } from 'node:net';
 import { JNumber, type JValue } from '../http/jnode';
 import { EsError } from '../errors';
 
@@ -10,6 +11,15 @@ export interface Refusal {
   readonly preview: string;
   /** Absent where the engine's cause was not established. */
   readonly cause?: EsError;
+  /** Where the parser stood when it gave up, if not at the value's start (after an object, its end). */
+  readonly atOffset?: number;
+}
+
+/** The mapping parameters a value check depends on. */
+export interface FieldOptions {
+  readonly format?: string;
+  /** `coerce: false`: a number sent as a string is refused. */
+  readonly coerce?: boolean;
 }
 
 /** What a refusal needs to say where the token was (a Jackson location: [line:column] after the token). */
@@ -138,14 +148,44 @@ function javaPreview(v: JValue): string {
 }
 
 const NUMERIC = new Set(['long', 'integer', 'short', 'byte', 'double', 'float', 'half_float', 'scaled_float']);
+/** The Java class whose parser reads each numeric type (named in the "passed as String" refusal). */
+const JAVA_CLASS: Record<string, string> = { long: 'Long', integer: 'Integer', short: 'Short', byte: 'Byte', double: 'Double', float: 'Float', half_float: 'Float', scaled_float: 'Double' };
+const STRING_TYPES = new Set(['keyword', 'text', 'match_only_text', 'wildcard', 'constant_keyword', 'search_as_you_type']);
+
+/** The offset of the last character of the object or array starting at `start`. */
+function closingOffset(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) return i;
+  }
+  return text.length - 1;
+}
+
+function lineColumn(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return `${text.slice(0, lineStart).split('\n').length}:${Buffer.byteLength(text.slice(lineStart, offset), 'utf8') + 1}`;
+}
 
 /** Checks one value (not an array) for a field of `type`; undefined when the field takes it. */
-export function checkFieldValue(type: string, value: JValue, place: TokenPlace, format?: string): Refusal | undefined {
+export function checkFieldValue(type: string, value: JValue, place: TokenPlace, options: FieldOptions = {}): Refusal | undefined {
+  const { format } = options;
   if (value === null) return undefined;
   if (NUMERIC.has(type)) {
     if (value instanceof JNumber) return INT_TYPES[type] ? checkIntegerToken(type, value, place) : checkFloatingToken(type, value);
+    if (typeof value === 'string' && options.coerce === false) return { preview: value, cause: illegal(`${JAVA_CLASS[type]} value passed as String`) };
     if (typeof value === 'string') return checkNumericString(type, value);
     return { preview: javaPreview(value) };
+  }
+  if (STRING_TYPES.has(type) && value instanceof Map) {
+    const end = closingOffset(place.text, place.start);
+    return { preview: javaPreview(value), cause: illegal(`Expected text at ${lineColumn(place.text, place.start)} but found START_OBJECT`), atOffset: end };
+  }
+  if (type === 'ip' && typeof value === 'string') {
+    return isIP(value) ? undefined : { preview: value, cause: illegal(`'${value}' is not an IP string literal.`) };
   }
   if (type === 'boolean') {
     if (typeof value === 'boolean' || value === 'true' || value === 'false' || value === '') return undefined;

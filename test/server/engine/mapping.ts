@@ -48,6 +48,8 @@ function normalizeProps(props: unknown, where: string, existing: Props | undefin
 
 function normalizeField(name: string, def: Record<string, unknown>, existing: FieldMapping | undefined): FieldMapping {
   const field: FieldMapping = { ...def };
+  // Elasticsearch keeps `dynamic` as a word: `false` comes back as "false".
+  if (field.dynamic !== undefined) field.dynamic = String(field.dynamic);
   const type = field.type;
   if (type !== undefined && (typeof type !== 'string' || !KNOWN_TYPES.has(type))) {
     throw mapperParsing(
@@ -76,6 +78,7 @@ export function normalizeMapping(input: unknown, existing: Mapping = {}): Mappin
     throw illegalArgument('Types cannot be provided in put mapping requests');
   }
   const out: Mapping = { ...input };
+  if (input.dynamic !== undefined) out.dynamic = String(input.dynamic);
   if (input.properties !== undefined) {
     out.properties = normalizeProps(input.properties, '_doc', existing.properties, input.subobjects !== false && existing.subobjects !== false);
   }

@@ -15,6 +15,10 @@ export interface PitTarget {
 export interface Pit {
   readonly id: string;
   readonly targets: readonly PitTarget[];
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+  /** The longest keep-alive asked for so far: an engine's reader context never shortens its own. */
+  keepAliveMs: number;
   expiresAt: number;
 }
 
@@ -36,6 +40,23 @@ function decodeId(id: string): EncodedContexts['s'] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether an id is one this server could have given out (else OpenSearch's "invalid id"). */
+export function isWellFormedPitId(id: string): boolean {
+  return decodeId(id) !== undefined;
+}
+
+/** An exception whose message Java left null (`"reason": null`). */
+class NullReasonError extends EsError {
+  override toErrorObject(withRootCause = true): Record<string, unknown> {
+    return { ...super.toErrorObject(withRootCause), reason: null };
+  }
+}
+
+/** OpenSearch's answer to a PIT id it cannot decode (SearchContextId.decode running out of bytes). */
+export function invalidPitId(id: string): EsError {
+  return new EsError(400, 'illegal_argument_exception', `invalid id: [${id}]`, {}, new NullReasonError(400, 'e_o_f_exception', ''), true);
 }
 
 const contextMissing = (contextId: number | string): EsError =>
@@ -68,7 +89,8 @@ export class PitRegistry {
       for (const s of index.shards) s.pinned++;
       return { index, snaps: index.shards.map((s) => s.snapshot()) };
     });
-    const pit: Pit = { id, targets, expiresAt: Date.now() + keepAliveMs };
+    const now = Date.now();
+    const pit: Pit = { id, targets, createdAt: now, keepAliveMs, expiresAt: now + keepAliveMs };
     this.pits.set(id, pit);
     return pit;
   }
@@ -78,8 +100,22 @@ export class PitRegistry {
     this.sweep();
     const pit = this.pits.get(id);
     if (!pit || pit.targets.some((t) => !indexAlive(t.index))) throw missingContext(id);
-    if (keepAliveMs !== undefined) pit.expiresAt = Date.now() + keepAliveMs;
+    if (keepAliveMs !== undefined) {
+      pit.expiresAt = Date.now() + keepAliveMs;
+      pit.keepAliveMs = Math.max(pit.keepAliveMs, keepAliveMs);
+    }
     return pit;
+  }
+
+  /** The live PITs, oldest first. */
+  list(): Pit[] {
+    this.sweep();
+    return [...this.pits.values()];
+  }
+
+  has(id: string): boolean {
+    this.sweep();
+    return this.pits.has(id);
   }
 
   /** Returns the number of shard contexts freed. */

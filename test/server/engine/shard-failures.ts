@@ -25,6 +25,12 @@ export class AllShardsFailed extends EsError {
     }, causedBy);
   }
 
+  /** The same failure with the first shard's cause as its own, where the engine reports one. */
+  withFirstCause(): AllShardsFailed {
+    if (this.causedBy || this.failures.length === 0) return this;
+    return new AllShardsFailed(this.status, this.failures, this.failures[0]!.cause);
+  }
+
   override toErrorObject(withRootCause = true): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     if (withRootCause) {

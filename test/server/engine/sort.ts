@@ -8,6 +8,7 @@ import { toEpochMillis, valuesAt } from './field-values';
 import { parsedSource } from './documents';
 import { EsError, illegalArgument } from '../errors';
 import { AllShardsFailed } from './shard-failures';
+import { createdByOpenSearch, createdInEs7Dialect } from '../distribution';
 
 export interface SortSpec {
   field: string;
@@ -57,20 +58,21 @@ function spec(field: string, order: string): SortSpec {
 const ID_FIELDDATA = 'Fielddata access on the _id field is disallowed, you can re-enable it by updating the dynamic cluster setting: indices.id_field_data.enabled';
 
 export function checkSortable(index: IndexState, s: SortSpec): void {
-  // From 8.0, `indices.id_field_data.enabled` is false by default: sorting on _id fails on every shard.
-  if (s.field === '_id' && Number(index.settings.get('index.version.created')) >= 8_000_000) {
+  // From Elasticsearch 8.0, `indices.id_field_data.enabled` is false by default: sorting on _id fails on every shard.
+  if (s.field === '_id' && !createdInEs7Dialect(index.setting('index.version.created'))) {
     const cause = illegalArgument(ID_FIELDDATA);
     const failures = index.shards.map((_, shard) => ({ shard, index: index.name, cause }));
     throw new AllShardsFailed(400, failures, new EsError(400, 'illegal_argument_exception', ID_FIELDDATA, {}, illegalArgument(ID_FIELDDATA)));
   }
-  if (s.field.startsWith('_')) return;
+  const openSearch = createdByOpenSearch(index.setting('index.version.created'));
+  if (s.field.startsWith('_') && !(openSearch && s.field === '_shard_doc')) return;
   const fm = fieldMapping(index.mappings, s.field);
   if (!fm && !s.unmappedType) {
     throw new EsError(400, 'query_shard_exception', `No mapping found for [${s.field}] in order to sort on`, { index_uuid: index.uuid, index: index.name });
   }
   if (fm?.type === 'text') {
     throw illegalArgument(
-      `Fielddata is disabled on [${s.field}] in [${index.name}]. Text fields are not optimised for operations that require per-document field data like aggregations and sorting, so these operations are disabled by default. Please use a keyword field instead. Alternatively, set fielddata=true on [${s.field}] in order to load field data by uninverting the inverted index. Note that this can use significant memory.`,
+      `${openSearch ? '' : `Fielddata is disabled on [${s.field}] in [${index.name}]. `}Text fields are not optimised for operations that require per-document field data like aggregations and sorting, so these operations are disabled by default. Please use a keyword field instead. Alternatively, set fielddata=true on [${s.field}] in order to load field data by uninverting the inverted index. Note that this can use significant memory.`,
     );
   }
 }

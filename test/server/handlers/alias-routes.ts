@@ -75,7 +75,8 @@ export function registerAliasRoutes(router: Router, ctx: ServerContext): void {
         for (const ix of targets) cluster.deleteIndex(ix);
       } else throw illegalArgument(`Unsupported action [${type}]`);
     }
-    return { status: 200, body: { acknowledged: true, errors: false } };
+    // `errors` (per-action results) is Elasticsearch 8's; OpenSearch answers the acknowledgement only.
+    return { status: 200, body: ctx.dialect.opensearch ? { acknowledged: true } : { acknowledged: true, errors: false } };
   });
 
   const getAlias = (req: EsRequest): EsResponse => {

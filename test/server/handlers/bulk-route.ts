@@ -81,19 +81,19 @@ export function registerBulkRoute(router: Router, ctx: ServerContext): void {
         if (op === 'index' || op === 'create') {
           const { index, outcome } = performIndex(ctx, { index: indexName, id, source, routing, opType: opName === 'create' ? 'create' : 'index', ctl, requireAlias });
           touch(index, outcome.shard);
-          items.push({ [opName]: { ...writeResult(index, outcome.record, outcome.result, false, ctx.cluster.legacy), status: outcome.result === 'created' ? 201 : 200 } });
+          items.push({ [opName]: { ...writeResult(index, outcome.record, outcome.result, false, ctx.cluster.dialect.typeInResponses), status: outcome.result === 'created' ? 201 : 200 } });
         } else if (op === 'delete') {
           if (id === undefined) throw new EsError(400, 'action_request_validation_exception', 'Validation Failed: 1: id is missing;');
           const { index, outcome } = performDelete(ctx, indexName, id, routing, ctl);
           touch(index, outcome.shard);
-          items.push({ delete: { ...writeResult(index, outcome.record, outcome.result, false, ctx.cluster.legacy), status: outcome.result === 'deleted' ? 200 : 404 } });
+          items.push({ delete: { ...writeResult(index, outcome.record, outcome.result, false, ctx.cluster.dialect.typeInResponses), status: outcome.result === 'deleted' ? 200 : 404 } });
         } else {
           if (id === undefined) throw new EsError(400, 'action_request_validation_exception', 'Validation Failed: 1: id is missing;');
           const body = parseUpdate(source);
           const { index, outcome } = performUpdate(ctx, { index: indexName, id, routing, body: source, ifSeqNo: ctl.ifSeqNo, ifPrimaryTerm: ctl.ifPrimaryTerm, retryOnConflict: Number(meta.retry_on_conflict ?? 0), requireAlias }, body);
           touch(index, outcome.shard);
           const rec = outcome.record;
-          const item: Record<string, unknown> = { ...writeResult(index, rec, outcome.result, false, ctx.cluster.legacy), status: outcome.result === 'created' ? 201 : 200 };
+          const item: Record<string, unknown> = { ...writeResult(index, rec, outcome.result, false, ctx.cluster.dialect.typeInResponses), status: outcome.result === 'created' ? 201 : 200 };
           item._shards = outcome.result === 'noop' ? { total: 0, successful: 0, failed: 0 } : shardsHeader(index);
           const srcSetting = meta._source ?? body.source;
           const wanted = srcSetting !== undefined || defaults.source !== undefined || defaults.includes !== undefined || defaults.excludes !== undefined || defaults.includeVectors !== undefined;

@@ -26,7 +26,7 @@ export function byteSize(n: number): string {
   return s + units[u];
 }
 
-function columns(bytes: string | undefined): Column[] {
+function columns(bytes: string | undefined, opensearch: boolean): Column[] {
   const size = (ix: IndexState): string => (ix.closed ? '' : bytes === 'b' ? String(ix.storeBytes()) : byteSize(ix.storeBytes()));
   const open = (f: (ix: IndexState) => string) => (ix: IndexState): string => (ix.closed ? '' : f(ix));
   return [
@@ -42,7 +42,8 @@ function columns(bytes: string | undefined): Column[] {
     { name: 'creation.date.string', aliases: ['cds'], right: true, value: (ix) => new Date(ix.creationDate).toISOString(), dflt: false },
     { name: 'store.size', aliases: ['ss', 'storeSize'], right: true, value: size, dflt: true },
     { name: 'pri.store.size', aliases: [], right: true, value: size, dflt: true },
-    { name: 'dataset.size', aliases: [], right: true, value: size, dflt: true },
+    // Elasticsearch's (8.11 on); OpenSearch has no such column.
+    ...(opensearch ? [] : [{ name: 'dataset.size', aliases: [], right: true, value: size, dflt: true }]),
   ];
 }
 
@@ -54,7 +55,7 @@ export function registerCatRoutes(router: Router, ctx: ServerContext): void {
     const expand = paramList(req, 'expand_wildcards') ?? ['all'];
     let indices = ctx.cluster.resolve(names, { expandWildcards: expand.includes('all') ? ['open', 'closed'] : expand, ignoreUnavailable: false });
     if (health) indices = indices.filter((ix) => ix.health === health);
-    const all = columns(req.query.get('bytes'));
+    const all = columns(req.query.get('bytes'), ctx.dialect.opensearch);
     const h = paramList(req, 'h');
     const cols = h
       ? h.map((name) => {

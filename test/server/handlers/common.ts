@@ -46,10 +46,10 @@ export function applyRefresh(index: IndexState, shard: number, policy: RefreshPo
   return policy === 'immediate';
 }
 
-export function writeResult(index: IndexState, rec: DocRecord, result: string, forced: boolean, legacy: boolean): Record<string, unknown> {
+export function writeResult(index: IndexState, rec: DocRecord, result: string, forced: boolean, withType: boolean): Record<string, unknown> {
   return {
     _index: index.name,
-    ...(legacy ? { _type: '_doc' } : {}),
+    ...(withType ? { _type: '_doc' } : {}),
     _id: rec.id,
     _version: rec.version,
     result,

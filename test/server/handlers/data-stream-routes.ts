@@ -8,6 +8,7 @@ import { EsError } from '../errors';
 
 export function registerDataStreamRoutes(router: Router, ctx: ServerContext): void {
   const cluster = ctx.cluster;
+  const os = ctx.dialect.opensearch;
   router.add('indices.put_index_template', ['PUT', 'POST'], '/_index_template/{name}', 'required', (req) => {
     const body = jsonBody(req, true)!;
     const patterns = body.index_patterns;
@@ -50,8 +51,7 @@ export function registerDataStreamRoutes(router: Router, ctx: ServerContext): vo
           generation: d.generation,
           status: 'GREEN',
           template: d.template,
-          hidden: false,
-          system: false,
+          ...(os ? {} : { hidden: false, system: false }),
         })),
       },
     };

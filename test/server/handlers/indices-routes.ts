@@ -67,7 +67,7 @@ export function registerIndicesRoutes(router: Router, ctx: ServerContext): void 
   router.add('indices.exists', ['HEAD'], '/{index}', 'none', (req): EsResponse => {
     try {
       const found = cluster.resolve(namesOf(req), indicesOptions(req));
-      return { status: found.length ? 200 : 404, warnings: req.query.has('local') ? ['the [?local] query parameter to this API has no effect, is now deprecated, and will be removed in a future version'] : undefined };
+      return { status: found.length ? 200 : 404, warnings: req.query.has('local') && !ctx.dialect.opensearch ? ['the [?local] query parameter to this API has no effect, is now deprecated, and will be removed in a future version'] : undefined };
     } catch (e) {
       if (e instanceof EsError && e.status === 404) return { status: 404 };
       throw e;

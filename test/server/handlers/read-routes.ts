@@ -53,10 +53,10 @@ export function storedFields(index: IndexState, rec: DocRecord, fields: string[]
   return Object.keys(out).length ? out : undefined;
 }
 
-export function docBody(index: IndexState, rec: DocRecord, spec: SourceSpec, fields: string[] | undefined, legacy: boolean): Record<string, unknown> {
+export function docBody(index: IndexState, rec: DocRecord, spec: SourceSpec, fields: string[] | undefined, withType: boolean): Record<string, unknown> {
   return {
     _index: index.name,
-    ...(legacy ? { _type: '_doc' } : {}),
+    ...(withType ? { _type: '_doc' } : {}),
     _id: rec.id,
     _version: rec.version,
     _seq_no: rec.seqNo,
@@ -75,8 +75,8 @@ function sourceSpec(req: EsRequest, stored: string[] | undefined): SourceSpec {
 }
 
 export function registerReadRoutes(router: Router, ctx: ServerContext): void {
-  const legacy = ctx.cluster.legacy;
-  const notFoundBody = (index: IndexState, id: string): Record<string, unknown> => ({ _index: index.name, ...(legacy ? { _type: '_doc' } : {}), _id: id, found: false });
+  const withType = ctx.cluster.dialect.typeInResponses;
+  const notFoundBody = (index: IndexState, id: string): Record<string, unknown> => ({ _index: index.name, ...(withType ? { _type: '_doc' } : {}), _id: id, found: false });
 
   router.add('get', ['GET'], '/{index}/_doc/{id}', 'none', (req) => {
     const index = ctx.cluster.resolveSingle(req.pathParams.index!);
@@ -84,7 +84,7 @@ export function registerReadRoutes(router: Router, ctx: ServerContext): void {
     const { rec } = lookup(index, id, getOptions(req));
     if (!rec) return { status: 404, body: notFoundBody(index, id) };
     const stored = paramList(req, 'stored_fields');
-    return { status: 200, body: docBody(index, rec, sourceSpec(req, stored), stored, legacy) };
+    return { status: 200, body: docBody(index, rec, sourceSpec(req, stored), stored, withType) };
   });
 
   const exists = (req: EsRequest): EsResponse => {
@@ -143,7 +143,7 @@ export function registerReadRoutes(router: Router, ctx: ServerContext): void {
         if (!rec) return notFoundBody(index, id);
         const docStored = (d.stored_fields as string[] | undefined) ?? stored;
         const spec = d._source !== undefined ? parseSourceSpec(d._source) : sourceSpec(req, docStored);
-        return docBody(index, rec, spec, docStored, legacy);
+        return docBody(index, rec, spec, docStored, withType);
       } catch (e) {
         if (!(e instanceof EsError)) throw e;
         return { _index: indexName, _id: id, error: e.toErrorObject() };

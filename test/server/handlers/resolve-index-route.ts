@@ -74,7 +74,8 @@ export function registerResolveIndexRoute(router: Router, ctx: ServerContext): v
     const names = req.pathParams.name!.split(',').filter((s) => s !== '');
     const resolved = resolveIndexExpressions(cluster, names, {
       expand: paramList(req, 'expand_wildcards') ?? ['open'],
-      ignoreUnavailable: paramBool(req, 'ignore_unavailable', false),
+      // OpenSearch leaves names it cannot find out of the answer.
+      ignoreUnavailable: paramBool(req, 'ignore_unavailable', ctx.dialect.opensearch),
       allowNoIndices: paramBool(req, 'allow_no_indices', true),
     });
     const indices = sortedNames(resolved.indices).map((name) => {

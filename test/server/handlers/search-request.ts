@@ -6,6 +6,9 @@ import { parseSort, coerceAfter } from '../engine/sort';
 import { parseSourceSpec, type SourceSpec } from '../engine/source-filter';
 import type { SearchSpec } from '../engine/search';
 import { EsError, illegalArgument, validationFailed } from '../errors';
+import { dialectOf, type Dialect } from '../distribution';
+
+const DEFAULT_DIALECT = dialectOf('elasticsearch', '8.19.0');
 
 const BODY_KEYS = new Set(
   ('query from size sort _source track_total_hits search_after pit seq_no_primary_term version stored_fields docvalue_fields fields ' +
@@ -32,8 +35,8 @@ function parsing(reason: string): EsError {
   return new EsError(400, 'parsing_exception', reason, { line: 1, col: 1 });
 }
 
-/** `legacy`: a 7.x server, which still takes size=-1 with a deprecation warning (8.0 refuses it). */
-export function parseSearch(req: EsRequest, body: Record<string, unknown>, forCount: boolean, legacy = false): ParsedSearch {
+/** `dialect`: what the server answers as (7.x takes size=-1 with a deprecation warning, OpenSearch has its own PIT rules). */
+export function parseSearch(req: EsRequest, body: Record<string, unknown>, forCount: boolean, dialect: Dialect = DEFAULT_DIALECT): ParsedSearch {
   const warnings: string[] = [];
   for (const [k, v] of Object.entries(body)) {
     if (forCount ? k !== 'query' && k !== 'min_score' && k !== 'terminate_after' : !BODY_KEYS.has(k)) {
@@ -45,7 +48,7 @@ export function parseSearch(req: EsRequest, body: Record<string, unknown>, forCo
   const terminateAfter = paramInt(req, 'terminate_after') ?? (body.terminate_after as number | undefined);
   if (terminateAfter !== undefined && terminateAfter < 0) throw illegalArgument('terminateAfter must be > 0');
   let size = paramInt(req, 'size') ?? (body.size as number | undefined) ?? 10;
-  if (size === -1 && legacy) {
+  if (size === -1 && dialect.sizeMinusOneDeprecated) {
     warnings.push("Using search size of -1 is deprecated and will be removed in future versions. Instead, don't use the `size` parameter if you don't want to set it explicitly.");
     size = 10;
   }
@@ -71,13 +74,17 @@ export function parseSearch(req: EsRequest, body: Record<string, unknown>, forCo
   const sort = parseSort(sortParam !== undefined ? sortParam : body.sort);
   const pit = body.pit as { id?: unknown; keep_alive?: unknown } | undefined;
   if (pit !== undefined && (typeof pit !== 'object' || typeof pit.id !== 'string')) throw parsing('[pit] failed to parse field [id]');
-  if (pit) {
+  if (pit && dialect.opensearch) {
+    // OpenSearch adds no tiebreaker and knows no _shard_doc (a sort on it fails as on an unmapped field).
+    if (req.pathParams.index !== undefined) throw validationFailed(['[indices] cannot be used with point in time']);
+    if (req.query.has('scroll')) throw validationFailed(['using [point in time] is not allowed in a scroll context']);
+  } else if (pit) {
     if (req.pathParams.index !== undefined) {
       throw validationFailed(['[indices] cannot be used with point in time. Do not specify any index with point in time.']);
     }
     if (sort.length === 0) sort.push({ field: '_score', desc: true, missingFirst: false });
     if (!sort.some((s) => s.field === '_shard_doc')) sort.push({ field: '_shard_doc', desc: false, missingFirst: false });
-  } else if (sort.some((s) => s.field === '_shard_doc')) {
+  } else if (!dialect.opensearch && sort.some((s) => s.field === '_shard_doc')) {
     throw validationFailed(['[_shard_doc] sort field cannot be used without [point in time]']);
   }
   const after = body.search_after as unknown[] | undefined;

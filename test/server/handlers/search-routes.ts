@@ -1,11 +1,11 @@
-// _search, _count and point-in-time open/close.
+// _search and _count (through a point in time too: see pit-routes for opening and closing one).
 import type { Router, EsResponse } from '../http/router';
 import type { ServerContext } from './context';
 import type { EsRequest } from '../http/es-request';
 import { paramBool, paramList } from '../http/es-request';
 import type { IndexState } from '../engine/index-state';
 import { executeSearch, type SearchTarget, type Hit } from '../engine/search';
-import { parseKeepAlive } from '../engine/pit';
+import { invalidPitId, isWellFormedPitId, parseKeepAlive } from '../engine/pit';
 import { AllShardsFailed, NODE_ID } from '../engine/shard-failures';
 import { renderSource } from '../engine/source-filter';
 import { fieldMapping, NUMERIC_TYPES } from '../engine/mapping';
@@ -14,7 +14,7 @@ import { parsedSource } from '../engine/documents';
 import { RawJson } from '../http/json-text';
 import { jsonBody } from './common';
 import { parseSearch, type ParsedSearch } from './search-request';
-import { EsError, illegalArgument, validationFailed } from '../errors';
+import { EsError, illegalArgument } from '../errors';
 
 const SCORE = new RawJson('1.0');
 
@@ -73,28 +73,31 @@ function docValueFields(index: IndexState, hit: Hit, fields: ParsedSearch['docva
   return Object.keys(out).length ? out : undefined;
 }
 
-export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
-  const indicesOptions = (req: EsRequest) => ({
+/** The open indices a search or a new point in time addresses; naming a closed index is an error. */
+export function searchableIndices(ctx: ServerContext, req: EsRequest): IndexState[] {
+  const names = req.pathParams.index === undefined ? [] : req.pathParams.index.split(',');
+  const indices = ctx.cluster.resolve(names, {
     ignoreUnavailable: paramBool(req, 'ignore_unavailable', false),
     allowNoIndices: paramBool(req, 'allow_no_indices', true),
     expandWildcards: paramList(req, 'expand_wildcards'),
   });
-  const targetsFor = (req: EsRequest): IndexState[] => {
-    const names = req.pathParams.index === undefined ? [] : req.pathParams.index.split(',');
-    const indices = ctx.cluster.resolve(names, indicesOptions(req));
-    const closed = indices.find((ix) => ix.closed);
-    if (closed && names.includes(closed.name)) throw new EsError(400, 'index_closed_exception', 'closed', { index_uuid: closed.uuid, index: closed.name });
-    return indices.filter((ix) => !ix.closed);
-  };
+  const closed = indices.find((ix) => ix.closed);
+  if (closed && names.includes(closed.name)) throw new EsError(400, 'index_closed_exception', 'closed', { index_uuid: closed.uuid, index: closed.name });
+  return indices.filter((ix) => !ix.closed);
+}
+
+export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
+  const targetsFor = (req: EsRequest): IndexState[] => searchableIndices(ctx, req);
 
   const search = (req: EsRequest): EsResponse => {
     const started = Date.now();
     const body = jsonBody(req, false) ?? {};
-    const p = parseSearch(req, body, false, ctx.cluster.legacy);
+    const p = parseSearch(req, body, false, ctx.cluster.dialect);
     if (body.aggs !== undefined || body.aggregations !== undefined) throw illegalArgument('aggregations are not supported by this test server');
     let targets: SearchTarget[];
     let pitId: string | undefined;
     if (p.pit) {
+      if (ctx.dialect.opensearch && !isWellFormedPitId(p.pit.id)) throw invalidPitId(p.pit.id);
       const pit = ctx.pits.use(p.pit.id, p.pit.keepAlive !== undefined ? parseKeepAlive(p.pit.keepAlive) : undefined, (ix) => ctx.cluster.indices.get(ix.name) === ix);
       targets = pit.targets.map((t) => ({ index: t.index, snaps: t.snaps }));
       pitId = pit.id;
@@ -120,7 +123,7 @@ export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
     const scored = p.spec.sort.length === 0 || p.spec.sort.some((s) => s.field === '_score');
     const hits = outcome.hits.map((h) => ({
       _index: h.index.name,
-      ...(ctx.cluster.legacy ? { _type: '_doc' } : {}),
+      ...(ctx.cluster.dialect.typeInResponses ? { _type: '_doc' } : {}),
       _id: h.rec.id,
       _version: p.version ? h.rec.version : undefined,
       _seq_no: p.seqNoPrimaryTerm ? h.rec.seqNo : undefined,
@@ -150,26 +153,11 @@ export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
 
   const count = (req: EsRequest): EsResponse => {
     const body = jsonBody(req, false) ?? {};
-    const p = parseSearch(req, body, true, ctx.cluster.legacy);
+    const p = parseSearch(req, body, true, ctx.cluster.dialect);
     const targets = targetsFor(req).map((index) => ({ index, snaps: index.shards.map((s) => s.snapshot()) }));
     const outcome = executeSearch(targets, { ...p.spec, from: 0, size: 0, sort: [], searchAfter: undefined, trackTotalHits: true });
     return { status: 200, body: { count: outcome.total!.value, _shards: { total: outcome.shards, successful: outcome.shards, skipped: 0, failed: 0 } } };
   };
   router.add('count', ['GET', 'POST'], '/_count', 'optional', count);
   router.add('count', ['GET', 'POST'], '/{index}/_count', 'optional', count);
-
-  router.add('open_point_in_time', ['POST'], '/{index}/_pit', 'optional', (req) => {
-    const ka = req.query.get('keep_alive');
-    if (ka === undefined) throw validationFailed(['[keep_alive] is not specified']);
-    const indices = targetsFor(req);
-    const pit = ctx.pits.open(indices, parseKeepAlive(ka));
-    const shards = indices.reduce((n, ix) => n + ix.numShards, 0);
-    return { status: 200, body: { id: pit.id, _shards: { total: shards, successful: shards, skipped: 0, failed: 0 } } };
-  });
-  router.add('close_point_in_time', ['DELETE'], '/_pit', 'required', (req) => {
-    const body = jsonBody(req, true)!;
-    if (typeof body.id !== 'string') throw validationFailed(['[id] is not specified']);
-    const freed = ctx.pits.close(body.id);
-    return { status: 200, body: { succeeded: true, num_freed: freed } };
-  });
 }

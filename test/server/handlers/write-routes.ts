@@ -30,7 +30,7 @@ function indexHandler(ctx: ServerContext, forceCreate: boolean) {
     const forced = applyRefresh(index, outcome.shard, policy);
     return {
       status: outcome.result === 'created' ? 201 : 200,
-      body: writeResult(index, outcome.record, outcome.result, forced, ctx.cluster.legacy),
+      body: writeResult(index, outcome.record, outcome.result, forced, ctx.cluster.dialect.typeInResponses),
       headers: outcome.result === 'created' ? { Location: `/${encodeURIComponent(index.name)}/_doc/${encodeURIComponent(outcome.record.id)}` } : undefined,
     };
   };
@@ -45,7 +45,7 @@ export function registerWriteRoutes(router: Router, ctx: ServerContext): void {
     const policy = refreshPolicy(req.query.get('refresh'));
     const { index, outcome } = performDelete(ctx, req.pathParams.index!, req.pathParams.id!, param(req, 'routing'), writeControl(req));
     const forced = applyRefresh(index, outcome.shard, policy);
-    return { status: outcome.result === 'deleted' ? 200 : 404, body: writeResult(index, outcome.record, outcome.result, forced, ctx.cluster.legacy) };
+    return { status: outcome.result === 'deleted' ? 200 : 404, body: writeResult(index, outcome.record, outcome.result, forced, ctx.cluster.dialect.typeInResponses) };
   });
 
   router.add('update', ['POST'], '/{index}/_update/{id}', 'required', (req) => {
@@ -72,7 +72,7 @@ export function registerWriteRoutes(router: Router, ctx: ServerContext): void {
     const wantSource = body.source !== undefined || ['_source', '_source_includes', '_source_excludes'].some((p) => req.query.has(p));
     const forced = outcome.result !== 'noop' && applyRefresh(index, outcome.shard, policy);
     const rec = outcome.record;
-    const out = writeResult(index, rec, outcome.result, forced, ctx.cluster.legacy);
+    const out = writeResult(index, rec, outcome.result, forced, ctx.cluster.dialect.typeInResponses);
     if (outcome.result === 'noop') out._shards = { total: 0, successful: 0, failed: 0 };
     else out._shards = shardsHeader(index);
     if (wantSource && spec.fetch) {

@@ -25,8 +25,10 @@ const NDJSON_TYPES = new Set(['application/x-ndjson', 'application/vnd.elasticse
 /** Browser-safelisted types are refused to prevent CSRF (RestController.isContentTypeDisallowed). */
 const SAFELISTED = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
 
-export function isAcceptedContentType(mt: MediaType, ndjson: boolean): boolean {
+/** `opensearch`: OpenSearch knows none of Elasticsearch's vendor media types (`application/vnd.elasticsearch+json`). */
+export function isAcceptedContentType(mt: MediaType, ndjson: boolean, opensearch = false): boolean {
   if (SAFELISTED.has(mt.type)) return false;
+  if (opensearch) return mt.type === 'application/json' || (ndjson && mt.type === 'application/x-ndjson');
   return JSON_TYPES.has(mt.type) || (ndjson && NDJSON_TYPES.has(mt.type));
 }
 

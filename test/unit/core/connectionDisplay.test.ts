@@ -23,7 +23,7 @@ describe('plainHttpRisk', () => {
 
 describe('connectionTooltip', () => {
   it('shows the URL, the cluster name and version, and the authentication', () => {
-    const tooltip = connectionTooltip({ ...base, urls: ['https://elastic:pw-in-url@es.example.com:9243'] }, { clusterName: 'prod-cluster', version: '8.15.0' });
+    const tooltip = connectionTooltip({ ...base, urls: ['https://elastic:pw-in-url@es.example.com:9243'] }, { clusterName: 'prod-cluster', engine: 'elasticsearch', version: '8.15.0' });
     assert.match(tooltip, /https:\/\/es\.example\.com:9243/);
     assert.match(tooltip, /Cluster "prod-cluster", Elasticsearch 8\.15\.0/);
     assert.match(tooltip, /Authentication: username and password \(elastic\)/);
