@@ -115,8 +115,12 @@ export class DocumentPager {
     const query = queryString ? `{"query_string":{"query":${JSON.stringify(queryString)}}}` : '{"match_all":{}}';
     const searchAfter = this.searchAfter ? `,"search_after":${this.searchAfter}` : '';
     const source = sourceFields ? `,"_source":{"includes":${JSON.stringify(sourceFields)}}` : '';
-    // Counting costs little next to the first page, and later pages need not count again.
-    const countHits = this.counted === undefined && this.searchAfter === undefined;
+    // Counting costs little next to the first page, and later pages need not count again. But
+    // OpenSearch (2.19) skips the documents a sort field is missing from when it may stop counting
+    // early (its numeric sort optimisation with search_after): there, a sorted listing counts on
+    // every page, or a page after the last document with a value would come back empty.
+    const sortedOnOpenSearch = this.tiebreaker === '_id' && sort !== undefined && !sort.field.startsWith('_');
+    const countHits = sortedOnOpenSearch || (this.counted === undefined && this.searchAfter === undefined);
     const pit = pitId === undefined ? '' : `,"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"}`;
     const body = `{"size":${this.pageSize},"query":${query}${pit},"sort":${sortClause(sort, this.tiebreaker)},"track_total_hits":${countHits},"seq_no_primary_term":true,"version":true${source}${searchAfter}}`;
     // Under a point in time the index is the point in time's; without one, it is named.

@@ -3,7 +3,8 @@
  * - Elasticsearch: the YAML suites, the differential, the elastic-layer integration tests and
  *   the reliability torture on one node (the failover torture on three nodes of its own), and
  *   the editing loop inside the real VS Code host.
- * - OpenSearch: its own point-in-time tests and the differential; the Elasticsearch suites' figures
+ * - OpenSearch: its own point-in-time tests, the differential and the elastic layer's integration
+ *   tests; the Elasticsearch suites' figures
  *   are printed for information (they test Elasticsearch 8/9 features OpenSearch does not have).
  * Ends with `N passed, M failed, K skipped`. Without Java or Maven: `skipped: real engines (why)`.
  */
@@ -20,14 +21,13 @@ import { useRealEngine } from './testCluster';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
-const MOCHA_FILES = [
+const ELASTIC_LAYER = [
   'test/integration/elastic/documentStore.test.ts',
   'test/integration/elastic/documentPager.test.ts',
   'test/integration/elastic/indexCatalog.test.ts',
   'test/integration/elastic/pathEncoding.test.ts',
-  'test/reliability/concurrentEditors.test.ts',
-  'test/reliability/mergeEditors.test.ts',
 ];
+const TORTURE = ['test/reliability/concurrentEditors.test.ts', 'test/reliability/mergeEditors.test.ts'];
 const EDITING_LOOP = 'Editing a document|Resolving conflicts|Merging with|Document operations';
 
 interface Row {
@@ -67,11 +67,11 @@ async function differential(engine: RealEngine, cluster: RunningRealCluster): Pr
   record({ what: `differential ${engine} (${result.requests} requests, ${result.explained} explained)`, passed: result.unexplained === 0 ? 1 : 0, failed: result.unexplained === 0 ? 0 : 1, skipped: 0 });
 }
 
-async function mocha(label: string, cluster: RunningRealCluster): Promise<void> {
-  useRealEngine({ shared: cluster, startMultiNode: () => startRealCluster({ engine: 'elasticsearch', nodes: 3 }) });
+async function mocha(label: string, cluster: RunningRealCluster, files: readonly string[]): Promise<void> {
+  useRealEngine({ shared: cluster, startMultiNode: () => startRealCluster({ engine: cluster.engine, nodes: 3 }) });
   try {
     const run = new Mocha({ timeout: 600_000, reporter: 'spec' });
-    for (const file of MOCHA_FILES) run.addFile(path.join(ROOT, file));
+    for (const file of files) run.addFile(path.join(ROOT, file));
     const stats = await new Promise<Mocha.Stats>((resolve) => {
       const runner = run.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 } as Mocha.Stats));
     });
@@ -109,13 +109,14 @@ async function main(): Promise<number> {
   await withEngine('elasticsearch', async (es) => {
     await conformance(`YAML suites on Elasticsearch ${es.version}`, es.url, [path.join(SHARED, 'es-rest-tests')]);
     await differential('elasticsearch', es);
-    await mocha(`integration and reliability on Elasticsearch ${es.version}`, es);
+    await mocha(`integration and reliability on Elasticsearch ${es.version}`, es, [...ELASTIC_LAYER, ...TORTURE]);
     await editingLoop(es.url);
   });
   await withEngine('opensearch', async (os) => {
     await conformance(`OpenSearch ${os.version}: its point-in-time tests`, os.url, [path.join(SHARED, 'opensearch-rest-tests')]);
     await conformance(`OpenSearch ${os.version}: the Elasticsearch YAML suites`, os.url, [path.join(SHARED, 'es-rest-tests')], true);
     await differential('opensearch', os);
+    await mocha(`the elastic layer's integration tests on OpenSearch ${os.version}`, os, ELASTIC_LAYER);
   });
   const counted = rows.filter((row) => !row.informational);
   const sum = (key: 'passed' | 'failed' | 'skipped'): number => counted.reduce((total, row) => total + row[key], 0);

@@ -12,6 +12,8 @@ import type { RunningRealCluster } from './realCluster';
 export interface TestCluster {
   readonly url: string;
   readonly real: boolean;
+  /** What the cluster is, or answers as. */
+  readonly engine: 'elasticsearch' | 'opensearch';
   /** An index of `shards` primaries, each with a replica where the cluster has nodes for one. */
   createIndex(name: string, shards: number): Promise<void>;
   /** Fails the primary of a shard over to its replica; resolves to the index's new primary term of that shard. */
@@ -47,10 +49,13 @@ export async function startTestCluster(options: EsServerOptions & { multiNode?: 
 }
 
 async function testServerCluster(options: EsServerOptions): Promise<TestCluster> {
-  const server = await startEsServer({ port: 0, ...options });
+  // ESDOCS_TEST_DISTRIBUTION=opensearch: the same tests against the test server answering as OpenSearch.
+  const distribution = process.env.ESDOCS_TEST_DISTRIBUTION === 'opensearch' ? { distribution: 'opensearch' as const } : {};
+  const server = await startEsServer({ port: 0, ...distribution, ...options });
   return {
     url: server.url,
     real: false,
+    engine: distribution.distribution ?? 'elasticsearch',
     createIndex: async (name, shards) => {
       const response = await fetch(`${server.url}/${encodeURIComponent(name)}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ settings: { number_of_shards: shards } }) });
       if (!response.ok) throw new Error(`creating ${name}: ${response.status} ${await response.text()}`);
@@ -70,6 +75,7 @@ function realCluster(cluster: RunningRealCluster, owned: boolean): TestCluster {
   return {
     url: cluster.url,
     real: true,
+    engine: cluster.engine,
     createIndex: async (name, shards) => {
       // A node that leaves gives its replicas back at once, so a second failover finds a copy.
       const replicas = cluster.nodeNames.length > 1 ? 1 : 0;
