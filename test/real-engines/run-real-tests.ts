@@ -75,7 +75,11 @@ async function mocha(label: string, cluster: RunningRealCluster, files: readonly
     const stats = await new Promise<Mocha.Stats>((resolve) => {
       const runner = run.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 } as Mocha.Stats));
     });
-    record({ what: label, passed: stats.passes, failed: stats.failures, skipped: stats.pending });
+    // The same files run again against the next engine: they must be loaded afresh to register their tests.
+    run.unloadFiles();
+    const ran = stats.passes + stats.failures + stats.pending;
+    // A run that found no test proves nothing: it counts as a failure.
+    record({ what: label, passed: stats.passes, failed: ran === 0 ? 1 : stats.failures, skipped: stats.pending });
   } finally {
     useRealEngine(undefined);
   }
