@@ -1,3 +1,4 @@
+import type { SigV4Options } from '../server/security/sigv4';
 import { startEsServer } from '../server/server';
 import { onCleanup } from './cleanup';
 
@@ -8,8 +9,9 @@ export interface RunningEsServer {
 }
 
 /** Starts the project's Elasticsearch test server and registers it for cleanup. */
-export async function startTestEsServer(options: { port?: number; seed?: 'movies'; distribution?: 'opensearch' } = {}): Promise<RunningEsServer> {
-  const server = await startEsServer({ port: options.port ?? 0, ...(options.seed ? { seed: options.seed } : {}), ...(options.distribution ? { distribution: options.distribution } : {}) });
+export async function startTestEsServer(options: { port?: number; seed?: 'movies'; distribution?: 'opensearch'; awsSigV4?: SigV4Options } = {}): Promise<RunningEsServer> {
+  const { port, ...rest } = options;
+  const server = await startEsServer({ port: port ?? 0, ...rest });
   if (!/^http:\/\/127\.0\.0\.1:/.test(server.url)) {
     console.warn(`warning: the ES test server answers on ${server.url}, expected a 127.0.0.1 address`);
   }

@@ -26,6 +26,9 @@ function step(message: string): void {
   console.log(`[test:host] ${message}`);
 }
 
+/** The key pair of the SigV4 test cluster: made up, valid nowhere else. */
+const TEST_AWS = { region: 'eu-west-1', service: 'es', accessKeyId: 'AKIAESDOCSTEST000001', secretAccessKey: 'esdocs-test-secret-key-0000000000000000' };
+
 /** The test that needs workspace trust on; its title is the grep of the second run. */
 const RESTRICTED_MODE_TEST = 'Restricted Mode';
 
@@ -38,9 +41,14 @@ async function main(): Promise<number> {
   const external = process.env.ESDOCS_EXTERNAL_ES_URL;
   const es = external ? { url: external } : await startTestEsServer();
   step(`${external ? 'cluster' : 'ES test server'} on ${es.url}`);
-  // A second cluster answering as OpenSearch, for the tests of OpenSearch connections.
+  // A second cluster answering as OpenSearch, and a third as Amazon OpenSearch Service behind SigV4,
+  // whose key pair the extension host finds in its environment (the AWS credential chain's first link).
   const openSearch = external ? undefined : await startTestEsServer({ distribution: 'opensearch' });
-  const code = await runSuite(es, { workspaceTrust: false, env: external ? { ESDOCS_TEST_REAL: '1' } : { ESDOCS_TEST_OS_URL: openSearch?.url ?? '' } });
+  const aws = external ? undefined : await startTestEsServer({ distribution: 'opensearch', awsSigV4: TEST_AWS });
+  const env = external
+    ? { ESDOCS_TEST_REAL: '1' }
+    : { ESDOCS_TEST_OS_URL: openSearch?.url ?? '', ESDOCS_TEST_AWS_URL: aws?.url ?? '', AWS_ACCESS_KEY_ID: TEST_AWS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_AWS.secretAccessKey, AWS_EC2_METADATA_DISABLED: 'true' };
+  const code = await runSuite(es, { workspaceTrust: false, env });
   step(`suite exited with code ${code} after ${Math.round((Date.now() - started) / 1000)} s`);
   const grep = process.env.ESDOCS_TEST_GREP;
   if (external || (grep && !new RegExp(grep).test(RESTRICTED_MODE_TEST))) return code;

@@ -16,13 +16,17 @@ import { activityItem, screenshot, sideBar, treeRow, visible } from './uiPage';
 import { editingScenario } from './uiEditing';
 import { mappingScenario } from './uiMapping';
 import { mergeScenario } from './uiMerge';
-import { addConnectionScenario } from './uiAddConnection';
+import { addAwsConnectionScenario, addConnectionScenario } from './uiAddConnection';
 import { workbenchUrl } from './workbench';
 
 const OVERALL_TIMEOUT_MS = 10 * 60_000;
 
+/** The key pair of the SigV4 test cluster: made up, valid nowhere else; the workbench's AWS chain finds it. */
+const TEST_AWS = { region: 'eu-west-1', service: 'es', accessKeyId: 'AKIAESDOCSTEST000001', secretAccessKey: 'esdocs-test-secret-key-0000000000000000' };
+const AWS_ENV = { AWS_ACCESS_KEY_ID: TEST_AWS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_AWS.secretAccessKey, AWS_EC2_METADATA_DISABLED: 'true' };
+
 async function startWorkbench(vsix: string, settings: Record<string, unknown>): Promise<CodeServer> {
-  const server = await startCodeServer({ vsix: [vsix], settings });
+  const server = await startCodeServer({ vsix: [vsix], settings, env: AWS_ENV });
   console.log(`code-server on ${server.url} with ${path.basename(vsix)}, settings ${JSON.stringify(settings)}`);
   return server;
 }
@@ -32,6 +36,8 @@ async function main(): Promise<number> {
   const vsix = await packageVsix();
   const es = await startTestEsServer({ seed: 'movies' });
   console.log(`ES test server (movies) on ${es.url}`);
+  const aws = await startTestEsServer({ distribution: 'opensearch', awsSigV4: TEST_AWS });
+  console.log(`OpenSearch test server behind SigV4 on ${aws.url}`);
   const { page } = await openBrowser();
   const checks = new Checks((_name, index) => screenshot(page, `ui-failure-${index}.png`));
 
@@ -51,6 +57,7 @@ async function main(): Promise<number> {
     await screenshot(page, 'ui-welcome.png');
   });
   await addConnectionScenario(page, checks, es.url);
+  await addAwsConnectionScenario(page, checks, aws.url);
 
   checks.scenario('Connection "local" configured');
   // A second, fresh server: code-server does not notice a settings.json written behind its back.

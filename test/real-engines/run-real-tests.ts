@@ -3,8 +3,8 @@
  * - Elasticsearch: the YAML suites, the differential, the elastic-layer integration tests and
  *   the reliability torture on one node (the failover torture on three nodes of its own), and
  *   the editing loop inside the real VS Code host.
- * - OpenSearch: its own point-in-time tests, the differential and the elastic layer's integration
- *   tests; the Elasticsearch suites' figures
+ * - OpenSearch: its own point-in-time tests, the differential, the elastic layer's integration
+ *   tests and the same editing loop in the VS Code host; the Elasticsearch suites' figures
  *   are printed for information (they test Elasticsearch 8/9 features OpenSearch does not have).
  * Ends with `N passed, M failed, K skipped`. Without Java or Maven: `skipped: real engines (why)`.
  */
@@ -86,7 +86,7 @@ async function mocha(label: string, cluster: RunningRealCluster, files: readonly
 }
 
 /** The extension-host suite's editing loop, in the real VS Code host, against `url`. */
-async function editingLoop(url: string): Promise<void> {
+async function editingLoop(url: string, engine: string): Promise<void> {
   let output = '';
   const code = await new Promise<number>((resolve) => {
     const child = spawn(npmCommand(), ['run', 'test:host'], { cwd: ROOT, env: { ...process.env, ESDOCS_EXTERNAL_ES_URL: url, ESDOCS_TEST_GREP: EDITING_LOOP }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -100,7 +100,7 @@ async function editingLoop(url: string): Promise<void> {
     child.on('close', (exit) => resolve(exit ?? 1));
   });
   const count = (word: string): number => Number(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'm').exec(output)?.[1] ?? 0);
-  record({ what: 'editing loop in the VS Code host on Elasticsearch', passed: count('passing'), failed: Math.max(count('failing'), code), skipped: count('pending') });
+  record({ what: `editing loop in the VS Code host on ${engine}`, passed: count('passing'), failed: Math.max(count('failing'), code), skipped: count('pending') });
 }
 
 async function main(): Promise<number> {
@@ -114,13 +114,14 @@ async function main(): Promise<number> {
     await conformance(`YAML suites on Elasticsearch ${es.version}`, es.url, [path.join(SHARED, 'es-rest-tests')]);
     await differential('elasticsearch', es);
     await mocha(`integration and reliability on Elasticsearch ${es.version}`, es, [...ELASTIC_LAYER, ...TORTURE]);
-    await editingLoop(es.url);
+    await editingLoop(es.url, `Elasticsearch ${es.version}`);
   });
   await withEngine('opensearch', async (os) => {
     await conformance(`OpenSearch ${os.version}: its point-in-time tests`, os.url, [path.join(SHARED, 'opensearch-rest-tests')]);
     await conformance(`OpenSearch ${os.version}: the Elasticsearch YAML suites`, os.url, [path.join(SHARED, 'es-rest-tests')], true);
     await differential('opensearch', os);
     await mocha(`the elastic layer's integration tests on OpenSearch ${os.version}`, os, ELASTIC_LAYER);
+    await editingLoop(os.url, `OpenSearch ${os.version}`);
   });
   const counted = rows.filter((row) => !row.informational);
   const sum = (key: 'passed' | 'failed' | 'skipped'): number => counted.reduce((total, row) => total + row[key], 0);
