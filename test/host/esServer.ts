@@ -8,6 +8,10 @@ export interface RunningEsServer {
   close(): Promise<void>;
 }
 
+/** The key pair of the SigV4 test clusters: made up, valid nowhere else; a host's AWS chain finds it in its environment. */
+export const TEST_AWS = { region: 'eu-west-1', service: 'es', accessKeyId: 'AKIAESDOCSTEST000001', secretAccessKey: 'esdocs-test-secret-key-0000000000000000' };
+export const TEST_AWS_ENV = { AWS_ACCESS_KEY_ID: TEST_AWS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_AWS.secretAccessKey, AWS_EC2_METADATA_DISABLED: 'true' };
+
 /** Starts the project's Elasticsearch test server and registers it for cleanup. */
 export async function startTestEsServer(options: { port?: number; seed?: 'movies'; distribution?: 'opensearch'; awsSigV4?: SigV4Options } = {}): Promise<RunningEsServer> {
   const { port, ...rest } = options;

@@ -13,7 +13,7 @@ import { openBrowser } from './browser';
 import { runMain } from './cleanup';
 import { startCodeServer } from './codeServer';
 import { ensureHost } from './ensureHost';
-import { startTestEsServer, type RunningEsServer } from './esServer';
+import { startTestEsServer, TEST_AWS, TEST_AWS_ENV, type RunningEsServer } from './esServer';
 import { PROJECT_ROOT, SUITE_ENTRY } from './paths';
 import { npmRun } from './proc';
 import { remoteUri, workbenchUrl } from './workbench';
@@ -25,9 +25,6 @@ const SUITE_TIMEOUT_MS = 8 * 60_000;
 function step(message: string): void {
   console.log(`[test:host] ${message}`);
 }
-
-/** The key pair of the SigV4 test cluster: made up, valid nowhere else. */
-const TEST_AWS = { region: 'eu-west-1', service: 'es', accessKeyId: 'AKIAESDOCSTEST000001', secretAccessKey: 'esdocs-test-secret-key-0000000000000000' };
 
 /** The test that needs workspace trust on; its title is the grep of the second run. */
 const RESTRICTED_MODE_TEST = 'Restricted Mode';
@@ -47,7 +44,7 @@ async function main(): Promise<number> {
   const aws = external ? undefined : await startTestEsServer({ distribution: 'opensearch', awsSigV4: TEST_AWS });
   const env = external
     ? { ESDOCS_TEST_REAL: '1' }
-    : { ESDOCS_TEST_OS_URL: openSearch?.url ?? '', ESDOCS_TEST_AWS_URL: aws?.url ?? '', AWS_ACCESS_KEY_ID: TEST_AWS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_AWS.secretAccessKey, AWS_EC2_METADATA_DISABLED: 'true' };
+    : { ESDOCS_TEST_OS_URL: openSearch?.url ?? '', ESDOCS_TEST_AWS_URL: aws?.url ?? '', ...TEST_AWS_ENV };
   const code = await runSuite(es, { workspaceTrust: false, env });
   step(`suite exited with code ${code} after ${Math.round((Date.now() - started) / 1000)} s`);
   const grep = process.env.ESDOCS_TEST_GREP;

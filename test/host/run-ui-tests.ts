@@ -11,7 +11,7 @@ import { Checks } from './checks';
 import { runMain } from './cleanup';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { ensureHost } from './ensureHost';
-import { startTestEsServer } from './esServer';
+import { startTestEsServer, TEST_AWS, TEST_AWS_ENV } from './esServer';
 import { activityItem, screenshot, sideBar, treeRow, visible } from './uiPage';
 import { editingScenario } from './uiEditing';
 import { mappingScenario } from './uiMapping';
@@ -21,12 +21,8 @@ import { workbenchUrl } from './workbench';
 
 const OVERALL_TIMEOUT_MS = 10 * 60_000;
 
-/** The key pair of the SigV4 test cluster: made up, valid nowhere else; the workbench's AWS chain finds it. */
-const TEST_AWS = { region: 'eu-west-1', service: 'es', accessKeyId: 'AKIAESDOCSTEST000001', secretAccessKey: 'esdocs-test-secret-key-0000000000000000' };
-const AWS_ENV = { AWS_ACCESS_KEY_ID: TEST_AWS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_AWS.secretAccessKey, AWS_EC2_METADATA_DISABLED: 'true' };
-
 async function startWorkbench(vsix: string, settings: Record<string, unknown>): Promise<CodeServer> {
-  const server = await startCodeServer({ vsix: [vsix], settings, env: AWS_ENV });
+  const server = await startCodeServer({ vsix: [vsix], settings, env: TEST_AWS_ENV });
   console.log(`code-server on ${server.url} with ${path.basename(vsix)}, settings ${JSON.stringify(settings)}`);
   return server;
 }

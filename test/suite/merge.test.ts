@@ -5,33 +5,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BaseTexts } from '../../src/editors/baseTexts';
 import { documentUri } from '../../src/editors/documentUris';
-import { CONNECTION, closeAllEditors, eventually, freshIndex, putDocument, rawSource, replaceAll, rest, useTestConnection } from './support';
+import { choosing, CONNECTION, closeAllEditors, eventually, freshIndex, putDocument, rawSource, replaceAll, rest, useTestConnection } from './support';
 
 const INDEX = 'merges';
 
 function uriOf(id: string): vscode.Uri {
   return documentUri({ connectionId: CONNECTION, index: INDEX, id });
-}
-
-/** Runs `body` with warnings answered by `choice` and every notification's text recorded. */
-async function choosing<T>(choice: string | undefined, body: () => Thenable<T>): Promise<{ result: T; shown: string[] }> {
-  const window = vscode.window as { showWarningMessage: unknown; showInformationMessage: unknown };
-  const { showWarningMessage, showInformationMessage } = window;
-  const shown: string[] = [];
-  window.showWarningMessage = async (message: string) => {
-    shown.push(message);
-    return choice;
-  };
-  window.showInformationMessage = async (message: string) => {
-    shown.push(message);
-    return undefined;
-  };
-  try {
-    return { result: await body(), shown };
-  } finally {
-    window.showWarningMessage = showWarningMessage;
-    window.showInformationMessage = showInformationMessage;
-  }
 }
 
 /** The merge editor's tab, recognised by its input's shape (its type is not in the stable API). */

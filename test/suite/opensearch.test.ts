@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { signatureOf } from '../server/security/sigv4';
 import { documentUri } from '../../src/editors/documentUris';
-import { CONNECTION, clusterUrl, closeAllEditors, eventually, replaceAll } from './support';
+import { choosing, CONNECTION, clusterUrl, closeAllEditors, eventually, replaceAll } from './support';
 
 const OPENSEARCH = 'opensearch';
 const INDEX = 'films';
@@ -15,22 +15,6 @@ function openSearchUrl(): string | undefined {
 async function rest(method: string, path: string, body?: string): Promise<{ status: number; text: string }> {
   const response = await fetch(openSearchUrl() + path, { method, body, headers: body === undefined ? {} : { 'content-type': 'application/json' } });
   return { status: response.status, text: await response.text() };
-}
-
-/** Runs `body` with warnings answered by `choice`, recording their text. */
-async function answeringWarnings<T>(choice: string | undefined, body: () => Thenable<T>): Promise<{ result: T; warnings: string[] }> {
-  const window = vscode.window as { showWarningMessage: unknown };
-  const original = window.showWarningMessage;
-  const warnings: string[] = [];
-  window.showWarningMessage = async (message: string) => {
-    warnings.push(message);
-    return choice;
-  };
-  try {
-    return { result: await body(), warnings };
-  } finally {
-    window.showWarningMessage = original;
-  }
 }
 
 describe('An OpenSearch connection', function () {
@@ -57,7 +41,7 @@ describe('An OpenSearch connection', function () {
 
     assert.equal((await rest('PUT', `/${INDEX}/_doc/1?refresh=true`, '{"title":"Interstellar (theirs)"}')).status, 200);
     await replaceAll(document, '{\n  "title": "Interstellar (mine again)"\n}\n');
-    const { result, warnings } = await answeringWarnings(undefined, () => vscode.commands.executeCommand('esdocs.saveDocument'));
+    const { result, shown: warnings } = await choosing(undefined, () => vscode.commands.executeCommand('esdocs.saveDocument'));
     assert.equal(result, false);
     await eventually(() => warnings.some((w) => w.includes('changed on the server since you opened it')) || undefined, 'the conflict notification');
     assert.equal((await rest('GET', `/${INDEX}/_source/1`)).text, '{"title":"Interstellar (theirs)"}', 'the concurrent change is kept');
@@ -107,7 +91,7 @@ describe('A SigV4 connection (Amazon OpenSearch Service)', function () {
 
     assert.equal((await signedRest('PUT', `/${INDEX}/_doc/s1?refresh=true`, '{"title":"Signed (theirs)"}')).status, 200);
     await replaceAll(document, '{\n  "title": "Signed (mine again)"\n}\n');
-    const { result, warnings } = await answeringWarnings(undefined, () => vscode.commands.executeCommand('esdocs.saveDocument'));
+    const { result, shown: warnings } = await choosing(undefined, () => vscode.commands.executeCommand('esdocs.saveDocument'));
     assert.equal(result, false);
     await eventually(() => warnings.some((w) => w.includes('changed on the server since you opened it')) || undefined, 'the conflict notification');
     assert.equal((await signedRest('GET', `/${INDEX}/_source/s1`)).text, '{"title":"Signed (theirs)"}', 'the concurrent change is kept');

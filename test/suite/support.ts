@@ -143,3 +143,24 @@ export async function listEverything<N extends { kind: string }>(
   }
   return { children, pages };
 }
+
+/** Runs `body` with warnings answered by `choice` and the text of every warning and information recorded. */
+export async function choosing<T>(choice: string | undefined, body: () => Thenable<T>): Promise<{ result: T; shown: string[] }> {
+  const window = vscode.window as { showWarningMessage: unknown; showInformationMessage: unknown };
+  const { showWarningMessage, showInformationMessage } = window;
+  const shown: string[] = [];
+  window.showWarningMessage = async (message: string) => {
+    shown.push(message);
+    return choice;
+  };
+  window.showInformationMessage = async (message: string) => {
+    shown.push(message);
+    return undefined;
+  };
+  try {
+    return { result: await body(), shown };
+  } finally {
+    window.showWarningMessage = showWarningMessage;
+    window.showInformationMessage = showInformationMessage;
+  }
+}

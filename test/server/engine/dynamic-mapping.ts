@@ -3,7 +3,7 @@
 // against its field's type, and a refused value fails the whole document (no mapping change is kept).
 import { EsError } from '../errors';
 import { JNumber, type JObject, type JValue, type ValueStarts, isJObject } from '../http/jnode';
-import { checkFieldValue } from './field-value-checks';
+import { checkFieldValue, lineColumn } from './field-value-checks';
 import type { FieldMapping, Mapping, Props } from './mapping';
 
 export interface DocumentText {
@@ -36,10 +36,7 @@ function inferType(value: JValue): FieldMapping | undefined {
 
 /** "[line:column]" of a value's first character, the column counted in bytes as Jackson counts it. */
 function location(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return `[${line}:${Buffer.byteLength(text.slice(lineStart, offset), 'utf8') + 1}]`;
+  return `[${lineColumn(text, offset)}]`;
 }
 
 function objects(value: JValue): JObject[] {

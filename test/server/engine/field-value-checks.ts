@@ -165,7 +165,8 @@ function closingOffset(text: string, start: number): number {
   return text.length - 1;
 }
 
-function lineColumn(text: string, offset: number): string {
+/** `line:column` of a character, the column counted in bytes as Jackson counts it. */
+export function lineColumn(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return `${text.slice(0, lineStart).split('\n').length}:${Buffer.byteLength(text.slice(lineStart, offset), 'utf8') + 1}`;
 }
