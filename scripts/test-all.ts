@@ -101,7 +101,16 @@ async function runLayer(layer: Layer, scripts: Record<string, string>): Promise<
   if (skipped) return done(true, `skipped: ${skipped}`);
   const count = layer.countTests(output);
   if (!count) return done(false, 'ran no test');
-  return done(true, `${count} test${count === 1 ? '' : 's'}`);
+  const tests = `${count} test${count === 1 ? '' : 's'}`;
+  return done(true, [tests, ...partlySkipped(output)].join('; '));
+}
+
+/**
+ * What a layer that ran said it skipped, one `skipped: …` line each (e.g. a REST suite absent from
+ * this checkout), so that the summary shows it too.
+ */
+function partlySkipped(output: string): string[] {
+  return [...new Set([...output.matchAll(/^skipped: (.+)$/gm)].map((match) => `skipped ${match[1]}`))];
 }
 
 function printSummary(outcomes: Outcome[]): void {

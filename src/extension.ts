@@ -10,7 +10,7 @@ import { ConnectionRegistry } from './connections/connectionRegistry';
 import { ConnectionSecrets } from './connections/connectionSecrets';
 import { CredentialPrompts } from './connections/credentialPrompts';
 import { Redactor } from './connections/redactor';
-import { CommandIds } from './commands/commandIds';
+import { CommandIds } from './core/commandIds';
 import { AutoSavePolicy } from './editors/autoSavePolicy';
 import { BaseTexts } from './editors/baseTexts';
 import { BufferBaselines } from './editors/bufferBaselines';
@@ -32,15 +32,18 @@ import { DocumentTree } from './explorer/documentTree';
 import { IndexListings } from './explorer/indexListings';
 import type { TreeNode } from './explorer/treeNodes';
 import { documentSkeleton } from './core/mappingSkeleton';
-import { MappingCache, type IndexAddress } from './mapping/mappingCache';
+import type { IndexAddress } from './core/documentAddress';
+import { MappingCache } from './mapping/mappingCache';
 import { MappingDiagnostics } from './mapping/mappingDiagnostics';
 import { registerMappingProviders } from './mapping/mappingProviders';
 
 export const TREE_VIEW_ID = 'esdocs.documents';
 
 /**
- * What `activate` returns to the extension's own tests (and only when VS Code runs them): the
- * tree's data, so that tests can walk it as the view does. Other extensions get nothing.
+ * What `activate` returns to the extension's own tests, and only when VS Code runs them
+ * (`ExtensionMode.Test`): the tree's data, so that tests can walk it as the view does, and what
+ * the security tests check for secrets. Other extensions get nothing, and outside tests nothing of
+ * it is kept.
  */
 export interface ExtensionApi {
   readonly tree: DocumentTree;
@@ -50,17 +53,26 @@ export interface ExtensionApi {
   readonly stateSnapshot: () => string;
   /** Milliseconds from the start of `activate` to the view's provider being registered. */
   readonly activationMs: number;
+  /** A connection's credentials were replaced (its id), after its gateway was dropped and the view reloaded. */
+  readonly onDidReplaceCredentials: vscode.Event<string>;
 }
 
 /** The composition root: builds the services, wires them, and hands every disposable to VS Code. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const started = performance.now();
+  const underTest = context.extensionMode === vscode.ExtensionMode.Test;
   const settings = new Settings();
   const secrets = new ConnectionSecrets(context.secrets);
   const connections = new ConnectionRegistry(settings, context.globalState, secrets);
   // Every text shown or logged goes through it: `redactor.text`, `.failure`, `.error`.
   const redactor = new Redactor(() => secrets.knownSecrets());
-  const log = new ConnectionLog(redactor);
+  // Only the extension's own tests read the log back (for secrets); the product keeps no copy of it.
+  const logged: string[] = [];
+  const keepForTests = (line: string): void => {
+    logged.push(line);
+    if (logged.length > 500) logged.shift();
+  };
+  const log = new ConnectionLog(redactor, underTest ? keepForTests : undefined);
   const prompts = new CredentialPrompts(secrets, redactor);
   const gateways = new GatewayPool(
     (id) => {
@@ -80,15 +92,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const baselines = new BufferBaselines(tokens);
   const saveIntent = new SaveIntent();
   const saver = new DocumentSaver(documents, tokens, baselines, settings, serverVersions, drafts);
-  const files = new DocumentFileSystem(documents, saver, baselines, saveIntent, drafts, (text) => redactor.text(text));
+  const files = new DocumentFileSystem(documents, saver, baselines, saveIntent, drafts, redactor);
   const explicitSave = new ExplicitSave(files, saver, (message) => void vscode.window.showErrorMessage(redactor.text(message)));
   const mergeScratch = new MergeScratch(saveIntent);
   const mergeFlow = new MergeFlow(tokens, serverVersions, baselines, saver, explicitSave, mergeScratch);
   const conflicts = new ConflictResolver(saver, explicitSave, serverVersions, tokens, baselines, mergeFlow);
   const autoSave = new AutoSavePolicy(settings);
   const listings = new IndexListings(gateways, () => settings.pageSize);
-  const tree = new DocumentTree(connections, gateways, listings, documents, settings, (text) => redactor.text(text));
-  const pickers = new Pickers(connections, gateways);
+  const describe = (action: string, error: unknown): string => redactor.error(action, error);
+  const tree = new DocumentTree(connections, gateways, listings, documents, settings, describe);
+  const pickers = new Pickers(connections, gateways, describe);
   const treeView = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const explorer = new ExplorerCommands(tree, listings, settings, pickers, gateways, () => treeView.selection);
   const connectionCommands = new ConnectionCommands(connections, secrets, prompts, settings, pickers, redactor);
@@ -98,7 +111,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     const mapping = await mappings.get(address);
     return mapping && documentSkeleton(mapping.model, indent);
   };
-  const operations = new DocumentOperations(documents, files, saver, tokens, drafts, tree, connections, settings, pickers, (action, error) => redactor.error(action, error), skeletonFor);
+  const operations = new DocumentOperations(documents, files, saver, tokens, drafts, tree, connections, settings, pickers, describe, skeletonFor);
   // A row's Refresh reads its index's mapping again; the view's Refresh, every mapping.
   const refreshMappings = (node?: TreeNode): void => {
     if (node === undefined) mappings.invalidate();
@@ -115,7 +128,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       gateways.invalidate(id);
       tree.reload();
     }),
-    { dispose: () => gateways.dispose() },
+    gateways,
     tokens,
     baselines,
     saveIntent,
@@ -132,7 +145,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       mappingDiagnostics.markRefusal(refusal);
       mappings.invalidate(addressOf(refusal.uri).connectionId, addressOf(refusal.uri).index);
     }),
-    { dispose: () => listings.dispose() },
+    listings,
     tree,
     vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(SERVER_VERSION_SCHEME, serverVersions),
@@ -161,15 +174,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       conflicts,
       operations,
       explicitSave,
-      report: { describe: (action, error) => redactor.error(action, error), log: (line) => log.warn(line) },
+      report: { describe, log: (line) => log.warn(line) },
       onRefresh: refreshMappings,
     }),
   );
   void vscode.commands.executeCommand('setContext', 'esdocs.activated', true);
+  if (!underTest) return undefined;
   const stateSnapshot = (): string =>
     JSON.stringify([context.globalState, context.workspaceState].map((state) => state.keys().map((key) => [key, state.get(key)])));
-  const api: ExtensionApi = { tree, logLines: () => log.lines(), stateSnapshot, activationMs: performance.now() - started };
-  return context.extensionMode === vscode.ExtensionMode.Test ? api : undefined;
+  return { tree, logLines: () => logged, stateSnapshot, activationMs: performance.now() - started, onDidReplaceCredentials: prompts.onDidReplace };
 }
 
 export function deactivate(): void {

@@ -1,14 +1,12 @@
 import type * as vscode from 'vscode';
-import { ClusterError, describeFailure } from '../core/clusterErrors';
-import { credentialsFor, hasStoredSecret, normalizeSecret, secretBinding, secretLabel, type AuthMethod, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
+import { credentialsFor, hasStoredSecret, secretLabel, type AuthMethod, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
+import { acceptTarget, checkFingerprint, checkName, checkTarget, configOf, draftOf, isUrlList, secretOf, tlsChoiceOf, type TlsChoice } from '../core/connectionDraft';
 import { engineLabel } from '../core/clusterEngine';
 import { plainHttpRisk } from '../core/connectionDisplay';
-import { splitCredentials, validateConnectionUrl } from '../core/connectionUrl';
-import { redact, secretForms } from '../core/redaction';
+import { secretForms } from '../core/redaction';
 import type { Redactor } from '../connections/redactor';
 import { ClusterGateway } from '../elastic/clusterGateway';
-import { readClusterInfo } from '../elastic/indexCatalog';
-import { awsHintsFromUrl, awsSteps, type AwsDraft } from './awsWizardSteps';
+import { awsSteps } from './awsWizardSteps';
 import { BACK, QUICK_INPUT, type StepInfo, type StepUi } from './quickInput';
 
 /** What the wizard produces: a connection and, when it needs one, its secret. */
@@ -30,16 +28,6 @@ export interface WizardOptions {
   readonly test?: typeof testConnection;
 }
 
-interface Draft {
-  target: string;
-  name: string;
-  auth: AuthMethod;
-  username: string;
-  secret: string;
-  aws: AwsDraft;
-  tls: ConnectionConfig['tls'];
-}
-
 /** A step moves on, starts over at the URL, goes back, shows itself again, or ends the wizard (undefined). */
 type Outcome = 'next' | 'first' | 'again' | typeof BACK | undefined;
 
@@ -57,7 +45,6 @@ const AUTH_ITEMS: Array<vscode.QuickPickItem & { auth: AuthMethod }> = [
   { label: 'AWS (SigV4)', description: 'Amazon OpenSearch Service or Serverless, keys from the AWS chain', auth: 'aws' },
 ];
 
-type TlsChoice = 'system' | 'caFile' | 'fingerprint' | 'insecure';
 const TLS_ITEMS: Array<vscode.QuickPickItem & { tls: TlsChoice }> = [
   { label: 'Verify with the system\'s trusted CAs', tls: 'system' },
   { label: 'Verify with a CA certificate file…', description: 'PEM, e.g. http_ca.crt', tls: 'caFile' },
@@ -78,48 +65,23 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
   const ui = options.ui ?? QUICK_INPUT;
   const test = options.test ?? testConnection;
   const before = existing?.config;
-  const draft: Draft = {
-    target: before ? (before.cloudId ?? before.urls.join(', ')) : 'http://127.0.0.1:9200',
-    name: before?.name ?? '',
-    auth: before?.auth ?? 'none',
-    username: before?.username ?? '',
-    secret: '',
-    aws: { region: before?.aws?.region ?? '', service: before?.aws?.service ?? 'es', profile: before?.aws?.profile ?? '' },
-    tls: before?.tls ?? {},
-  };
+  const draft = draftOf(before);
   const title = before ? `Edit Connection ${before.name}` : 'Add Elasticsearch Connection';
-  // The stored secret goes only where it was given for: same URL, user, method and certificate trust.
-  const keptSecret = (config: ConnectionConfig): string | undefined =>
-    before && existing?.secret !== undefined && secretBinding({ ...config, id: '' }) === secretBinding({ ...before, id: '' }) ? existing.secret : undefined;
-  const secretOf = (config: ConnectionConfig): string | undefined => (draft.secret ? normalizeSecret(config, draft.secret) : keptSecret(config));
 
   const steps: Step[] = [
     {
       applies: () => true,
       run: async (info) => {
-        const value = await ui.text(info, { prompt: 'Cluster URL (several separated by commas) or Elastic Cloud ID', value: draft.target, validate: validateTarget });
+        const value = await ui.text(info, { prompt: 'Cluster URL (several separated by commas) or Elastic Cloud ID', value: draft.target, validate: checkTarget });
         if (typeof value !== 'string') return value;
-        draft.target = value.trim();
-        if (isUrlList(draft.target)) {
-          const parts = draft.target.split(',').map((u) => splitCredentials(u));
-          draft.target = parts.map((p) => p.url).join(', ');
-          const withUser = parts.find((p) => p.username);
-          if (withUser?.username) Object.assign(draft, { auth: 'basic', username: withUser.username, secret: withUser.password ?? draft.secret });
-        }
-        const hints = awsHintsFromUrl(draft.target.split(',')[0]);
-        // An AWS endpoint names its region and service: AWS signing is then the likely choice.
-        if (hints.region && !draft.aws.region) {
-          Object.assign(draft.aws, hints);
-          if (draft.auth === 'none') draft.auth = 'aws';
-        }
-        if (!draft.name) draft.name = isUrlList(draft.target) ? new URL(draft.target.split(',')[0].trim()).host : draft.target.split(':')[0];
+        acceptTarget(draft, value);
         return 'next';
       },
     },
     {
       applies: () => true,
       run: async (info) => {
-        const value = await ui.text(info, { prompt: 'A name for this connection', value: draft.name, validate: (v) => (v.trim() === '' ? 'Enter a name' : taken.has(v.trim()) ? 'A connection of that name exists' : undefined) });
+        const value = await ui.text(info, { prompt: 'A name for this connection', value: draft.name, validate: (v) => checkName(v, taken) });
         if (typeof value !== 'string') return value;
         draft.name = value.trim();
         return 'next';
@@ -158,7 +120,7 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
     {
       applies: () => !isUrlList(draft.target) || draft.target.includes('https://'),
       run: async (info) => {
-        const current = draft.tls.insecure ? 'insecure' : draft.tls.caFile ? 'caFile' : draft.tls.caFingerprint ? 'fingerprint' : 'system';
+        const current = tlsChoiceOf(draft.tls);
         const item = await ui.choice(info, TLS_ITEMS, { placeholder: 'How to trust the cluster\'s certificate', active: TLS_ITEMS.find((i) => i.tls === current) });
         if (item === BACK || item === undefined) return item;
         if (item.tls === 'caFile') {
@@ -166,7 +128,7 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
           if (file === undefined) return 'again';
           draft.tls = { caFile: file };
         } else if (item.tls === 'fingerprint') {
-          const value = await ui.text(info, { prompt: 'SHA-256 fingerprint of the CA (hex, colons optional)', value: draft.tls.caFingerprint, validate: (v) => (/^([0-9a-fA-F]{2}:?){32}$/.test(v.trim()) ? undefined : 'A SHA-256 fingerprint is 64 hex digits') });
+          const value = await ui.text(info, { prompt: 'SHA-256 fingerprint of the CA (hex, colons optional)', value: draft.tls.caFingerprint, validate: checkFingerprint });
           if (value === BACK) return 'again';
           if (value === undefined) return undefined;
           draft.tls = { caFingerprint: value.trim() };
@@ -179,8 +141,8 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
     {
       applies: () => true,
       run: async (info) => {
-        const config = toConfig(draft, before);
-        const secret = secretOf(config);
+        const config = configOf(draft, before);
+        const secret = secretOf(draft, config, existing);
         const credentials = secret === undefined ? undefined : credentialsFor(config, secret);
         const tested =
           hasStoredSecret(config.auth) && credentials === undefined
@@ -206,8 +168,8 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
     else if (outcome === BACK) index = Math.max(0, findIndexBefore(steps, index));
     else if (outcome === 'next') index = findIndexAfter(steps, index);
   }
-  const config = toConfig(draft, before);
-  const secret = hasStoredSecret(config.auth) ? secretOf(config) : undefined;
+  const config = configOf(draft, before);
+  const secret = hasStoredSecret(config.auth) ? secretOf(draft, config, existing) : undefined;
   return { config, ...(secret ? { secret } : {}) };
 }
 
@@ -221,42 +183,16 @@ function findIndexAfter(steps: readonly Step[], index: number): number {
   return steps.length;
 }
 
-function isUrlList(target: string): boolean {
-  return target.includes('://');
-}
-
-function validateTarget(value: string): string | undefined {
-  const target = value.trim();
-  if (isUrlList(target)) return target.split(',').map((u) => validateConnectionUrl(u)).find(Boolean);
-  return /^[^:]*:[A-Za-z0-9+/=]{8,}$/.test(target) ? undefined : 'Enter a URL such as https://127.0.0.1:9200, or an Elastic Cloud ID (name:base64)';
-}
-
-function toConfig(draft: Draft, existing?: ConnectionConfig): ConnectionConfig {
-  const cloud = !isUrlList(draft.target);
-  return {
-    id: draft.name,
-    name: draft.name,
-    urls: cloud ? [] : draft.target.split(',').map((u) => u.trim()),
-    ...(cloud ? { cloudId: draft.target } : {}),
-    auth: draft.auth,
-    ...(draft.auth === 'basic' ? { username: draft.username } : {}),
-    ...(draft.auth === 'aws' ? { aws: { region: draft.aws.region, service: draft.aws.service, ...(draft.aws.profile ? { profile: draft.aws.profile } : {}) } } : {}),
-    tls: draft.tls,
-    origin: existing?.origin ?? 'added',
-  };
-}
-
 async function testConnection(config: ConnectionConfig, credentials: Credentials | undefined, requestTimeoutMs: number, redactor: Redactor): Promise<{ ok: boolean; message: string }> {
   const gateway = new ClusterGateway({ connection: config, requestTimeoutMs }, { credentials: async () => credentials });
   // A secret typed here is not stored yet, so the redactor does not know it: its forms are added.
-  const typed = credentials ? secretForms(credentials) : [];
+  const screen = redactor.alsoHiding(credentials ? secretForms(credentials) : []);
   try {
-    const info = await readClusterInfo(gateway);
+    const info = await gateway.cluster();
     const name = info.clusterName ? `cluster "${info.clusterName}", ` : '';
-    return { ok: true, message: redactor.text(`Connected: ${name}${engineLabel(info)}.`) };
+    return { ok: true, message: screen.text(`Connected: ${name}${engineLabel(info)}.`) };
   } catch (error) {
-    const message = error instanceof ClusterError ? describeFailure('Connecting', error.failure, false, typed) : redact(`Connecting failed: ${error instanceof Error ? error.message : String(error)}`, typed);
-    return { ok: false, message: redactor.text(message) };
+    return { ok: false, message: screen.error('Connecting', error) };
   } finally {
     await gateway.close();
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DOCUMENT_SCHEME, documentUri, editableUri } from '../editors/documentUris';
+import { DOCUMENT_SCHEME, documentOfServerVersion, documentUri, SERVER_VERSION_SCHEME } from '../editors/documentUris';
 import type { ConflictResolver } from '../editors/conflictResolver';
 import type { Pickers } from './pickers';
 
@@ -13,11 +13,11 @@ export async function openDocument(pickers: Pickers): Promise<void> {
 /** The document a conflict command acts on: its argument from a menu, else the active editor. */
 export function conflictTarget(argument: unknown): vscode.Uri | undefined {
   const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
-  if (uri === undefined || (uri.scheme !== DOCUMENT_SCHEME && uri.scheme !== 'esdocs-server')) {
+  if (uri === undefined || (uri.scheme !== DOCUMENT_SCHEME && uri.scheme !== SERVER_VERSION_SCHEME)) {
     void vscode.window.showInformationMessage('Open an Elasticsearch document first.');
     return undefined;
   }
-  return editableUri(uri);
+  return documentOfServerVersion(uri);
 }
 
 export function conflictCommands(resolver: ConflictResolver): Record<'merge' | 'compare' | 'overwrite' | 'revert', (argument?: unknown) => Promise<unknown>> {

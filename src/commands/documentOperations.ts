@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ClusterError } from '../core/clusterErrors';
+import { ClusterError, type DescribeError } from '../core/clusterErrors';
+import { CommandIds } from '../core/commandIds';
 import { baseUrlOf } from '../core/connectionUrl';
 import { CURL_COPIED_MESSAGE, curlConditionalPut, curlGet } from '../core/curl';
 import type { DocumentAddress } from '../core/documentAddress';
@@ -13,6 +14,7 @@ import { addressOf, DOCUMENT_LANGUAGE, documentUri, DOCUMENT_SCHEME } from '../e
 import type { Drafts } from '../editors/drafts';
 import type { TokenStore } from '../editors/tokenStore';
 import type { DocumentStore } from '../elastic/documentStore';
+import { indexByName } from '../elastic/indexCatalog';
 import type { DocumentTree } from '../explorer/documentTree';
 import type { DataStreamNode, DocumentNode, IndexNode } from '../explorer/treeNodes';
 import { generateId, type Pickers } from './pickers';
@@ -37,7 +39,7 @@ export class DocumentOperations {
     private readonly settings: Settings,
     private readonly pickers: Pickers,
     /** Words what an action threw, redacted for the screen (`Redactor.error`). */
-    private readonly describe: (action: string, error: unknown) => string,
+    private readonly describe: DescribeError,
     /** A new document's first text from its index mapping (its top-level fields), when there is one. */
     private readonly skeletonFor: (address: DocumentAddress, indent: string) => Promise<string | undefined> = async () => undefined,
   ) {}
@@ -86,7 +88,7 @@ export class DocumentOperations {
     // On a data stream the document is created through the stream, which picks its backing index.
     const index: IndexNode | undefined =
       node?.kind === 'dataStream'
-        ? { kind: 'index', connectionId: node.connectionId, index: { name: node.stream.name, health: '', docsCount: undefined, hidden: false } }
+        ? { kind: 'index', connectionId: node.connectionId, index: indexByName(node.stream.name) }
         : (node ?? (await this.pickers.index()));
     if (index === undefined) return undefined;
     const address = await this.pickers.documentAddress(index, `New Document in ${index.index.name}`, true);
@@ -139,7 +141,7 @@ export class DocumentOperations {
           `Not deleted: "${address.id}" changed on the server since you saw it (${error.failure.reason}).`,
           'Compare',
         );
-        if (choice === 'Compare') await vscode.commands.executeCommand('esdocs.compareWithServer', target.uri);
+        if (choice === 'Compare') await vscode.commands.executeCommand(CommandIds.compareWithServer, target.uri);
         return false;
       }
       this.showFailure('Deleting the document', error);
@@ -189,7 +191,7 @@ export class DocumentOperations {
       ],
       { title: `Version of "${id}"` },
     );
-    if (picked && 'action' in picked) await vscode.commands.executeCommand('esdocs.compareWithServer', uri);
+    if (picked && 'action' in picked) await vscode.commands.executeCommand(CommandIds.compareWithServer, uri);
   }
 
   /** After a draft's first save: its editor gives way to the document it became. */
@@ -203,7 +205,7 @@ export class DocumentOperations {
 
   /** Opens a draft as an unsaved editor holding `text`, like an untitled file: Ctrl+S creates it. */
   private async openDraft(address: DocumentAddress, text: string): Promise<vscode.Uri> {
-    const uri = this.drafts.open(address);
+    const uri = this.drafts.uriFor(address);
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text));
     // The cursor waits inside the object, where the first field goes.

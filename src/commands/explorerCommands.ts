@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { describeSort, sortsOnId, type ListingSort, type SortableField } from '../core/listingSort';
 import type { Settings } from '../config/settings';
 import type { GatewayPool } from '../elastic/gatewayPool';
-import { listSortableFields, readClusterInfo } from '../elastic/indexCatalog';
+import { listSortableFields } from '../elastic/indexMappings';
 import type { DocumentTree } from '../explorer/documentTree';
 import type { IndexListings } from '../explorer/indexListings';
 import type { DocumentNode, IndexNode, TreeNode } from '../explorer/treeNodes';
-import { CommandIds } from './commandIds';
+import { CommandIds } from '../core/commandIds';
 import type { Pickers } from './pickers';
 
 export class ExplorerCommands {
@@ -108,7 +108,7 @@ export class ExplorerCommands {
   private async askSort(target: IndexNode): Promise<{ sort: ListingSort | undefined } | undefined> {
     const gateway = this.gateways.get(target.connectionId);
     // A failure reaches the commands' error handler, which words and redacts it.
-    const [fields, cluster] = await Promise.all([listSortableFields(gateway, target.index.name), readClusterInfo(gateway)]);
+    const [fields, cluster] = await Promise.all([listSortableFields(gateway, target.index.name), gateway.cluster()]);
     const idSortable = sortsOnId(cluster.version);
     const current = this.listings.sortOf(target);
     type FieldItem = vscode.QuickPickItem & { field?: SortableField };

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { GatewayPool } from '../elastic/gatewayPool';
-import { isRoutingRequired, listIndices } from '../elastic/indexCatalog';
+import { listIndices } from '../elastic/indexCatalog';
+import { isRoutingRequired } from '../elastic/indexMappings';
+import { CommandIds } from '../core/commandIds';
+import type { DescribeError } from '../core/clusterErrors';
 import { checkDocumentId, type DocumentAddress } from '../core/documentAddress';
 import { describeTarget } from '../core/connectionConfig';
 import { chooseIndex } from '../core/indexChoice';
@@ -17,6 +20,8 @@ export class Pickers {
   constructor(
     private readonly connections: ConnectionRegistry,
     private readonly gateways: GatewayPool,
+    /** Words what an action threw, redacted for the screen (`Redactor.error`). */
+    private readonly describe: DescribeError,
   ) {}
 
   /** `purpose` completes "To …, add a connection first", e.g. "open a document by id". */
@@ -27,7 +32,7 @@ export class Pickers {
         ? `To ${purpose}, first add a connection to its Elasticsearch cluster.`
         : 'There is no Elasticsearch connection yet. Add one first.';
       void vscode.window.showInformationMessage(message, 'Add Connection').then((choice) => {
-        if (choice) void vscode.commands.executeCommand('esdocs.addConnection');
+        if (choice) void vscode.commands.executeCommand(CommandIds.addConnection);
       });
       return undefined;
     }
@@ -87,7 +92,7 @@ export class Pickers {
         (error: unknown) => {
           quickPick.busy = false;
           waiting = false;
-          quickPick.title = `Could not list indices: ${error instanceof Error ? error.message : String(error)}`;
+          quickPick.title = this.describe('Listing indices', error);
         },
       );
     });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/disposable';
 import type { Settings } from '../config/settings';
 import { connectionFromSetting, connectionToSetting, readConnectionSetting, type ConnectionConfig } from '../core/connectionConfig';
 import type { ConnectionSecrets } from './connectionSecrets';
@@ -10,10 +11,9 @@ const STATE_KEY = 'esdocs.addedConnections';
  * global state), side by side. The name is the id; a setting wins over an added connection of
  * the same name. Neither place ever holds a secret.
  */
-export class ConnectionRegistry implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class ConnectionRegistry extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
   /** Connections already warned about credentials in their URL, so that the warning shows once. */
   private readonly warned = new Set<string>();
 
@@ -23,9 +23,12 @@ export class ConnectionRegistry implements vscode.Disposable {
     private readonly secrets: ConnectionSecrets,
     private readonly warn: (message: string) => void = (message) => void vscode.window.showWarningMessage(message),
   ) {
-    this.subscription = settings.onDidChange((affects) => {
-      if (affects('connections')) this.changed.fire();
-    });
+    super();
+    this.register(
+      settings.onDidChange((affects) => {
+        if (affects('connections')) this.changed.fire();
+      }),
+    );
   }
 
   list(): ConnectionConfig[] {
@@ -54,11 +57,6 @@ export class ConnectionRegistry implements vscode.Disposable {
     await this.state.update(STATE_KEY, this.stored().filter((c) => c.name !== id));
     await this.secrets.delete(id);
     this.changed.fire();
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 
   /**

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/disposable';
 import type { ClusterFailure } from '../core/clusterErrors';
 import { credentialsFor, hasStoredSecret, normalizeSecret, secretLabel, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
 import type { ConnectionSecrets } from './connectionSecrets';
@@ -10,16 +11,18 @@ const RELOAD_AWS = 'Reload AWS Credentials';
  * Credentials are asked for once and kept in SecretStorage. A 401 or 403 offers to replace them,
  * and nothing is retried until the user has acted.
  */
-export class CredentialPrompts {
+export class CredentialPrompts extends Disposable {
   private readonly offering = new Set<string>();
-  private readonly replaced = new vscode.EventEmitter<string>();
+  private readonly replaced = this.register(new vscode.EventEmitter<string>());
   /** A connection's credentials were replaced: its gateway must be rebuilt and its views reloaded. */
   readonly onDidReplace = this.replaced.event;
 
   constructor(
     private readonly secrets: ConnectionSecrets,
     private readonly redactor: Redactor,
-  ) {}
+  ) {
+    super();
+  }
 
   async credentials(connection: ConnectionConfig): Promise<Credentials | undefined> {
     // AWS signing reads the AWS chain itself: there is nothing to ask for or keep.
@@ -55,10 +58,6 @@ export class CredentialPrompts {
       if (choice === 'Update Credentials') await this.replace(connection);
       if (choice === RELOAD_AWS) await this.replace(connection);
     });
-  }
-
-  dispose(): void {
-    this.replaced.dispose();
   }
 
   private async ask(connection: ConnectionConfig): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { ClusterError, describeFailure, type ClusterFailure } from '../core/clusterErrors';
+import { describeError, describeFailure, type ClusterFailure, type ScreenText } from '../core/clusterErrors';
 import { redact } from '../core/redaction';
 
 /**
@@ -7,7 +7,7 @@ import { redact } from '../core/redaction';
  * info, and every form of every secret this session has seen. A cluster's (or a proxy's) answer
  * may echo what it was sent.
  */
-export class Redactor {
+export class Redactor implements ScreenText {
   constructor(private readonly secrets: () => Iterable<string>) {}
 
   /** Any text bound for the screen or the log. */
@@ -20,9 +20,14 @@ export class Redactor {
     return describeFailure(action, failure, write, this.secrets());
   }
 
-  /** What to show for whatever an action threw: a cluster's failure, or another error's message. */
+  /** What to show for whatever an action threw (see `describeError`), redacted. */
   error(action: string, error: unknown, write = false): string {
-    if (error instanceof ClusterError) return this.failure(action, error.failure, write);
-    return this.text(`${action} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return describeError(action, error, write, this.secrets());
+  }
+
+  /** A redactor that also knows `secrets`, e.g. forms of a secret typed but not stored yet. */
+  alsoHiding(secrets: Iterable<string>): Redactor {
+    const extra = [...secrets];
+    return new Redactor(() => [...this.secrets(), ...extra]);
   }
 }

@@ -142,6 +142,24 @@ export function failureOf(error: unknown): ClusterFailure {
   return error instanceof ClusterError ? error.failure : { kind: 'malformed', reason: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * The text for whatever an action threw, e.g. "Listing failed (HTTP 401 …): … Check the
+ * connection's credentials.": the one way a failure is put into words for the user. `write`
+ * marks an action that may have changed the cluster.
+ */
+export function describeError(action: string, error: unknown, write = false, secrets: Iterable<string> = []): string {
+  return describeFailure(action, failureOf(error), write, secrets);
+}
+
+/** Words what an action threw, redacted for the screen: `Redactor.error` in src/connections. */
+export type DescribeError = (action: string, error: unknown, write?: boolean) => string;
+
+/** Text bound for the screen, redacted of every secret this session has seen: `Redactor` in src/connections. */
+export interface ScreenText {
+  text(text: string): string;
+  error: DescribeError;
+}
+
 /** A failure carried as an exception through layers that only pass errors on. */
 export class ClusterError extends Error {
   override readonly name = 'ClusterError';

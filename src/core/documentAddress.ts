@@ -82,6 +82,19 @@ export function addressKey(address: DocumentAddress): string {
   return JSON.stringify([address.connectionId, address.index, address.id, address.routing ?? null]);
 }
 
+/** What names an index (or an alias, or a data stream) of a connection, as addressed. */
+export type IndexAddress = Pick<DocumentAddress, 'connectionId' | 'index'>;
+
+/** A stable key for maps of per-index state (listings, filters, mappings); see `isKeyOfConnection`. */
+export function indexKey(address: IndexAddress): string {
+  return `${address.connectionId}\u0000${address.index}`;
+}
+
+/** Whether an `indexKey` names an index of the connection. */
+export function isKeyOfConnection(key: string, connectionId: string): boolean {
+  return key.startsWith(`${connectionId}\u0000`);
+}
+
 const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/disposable';
 import type { Settings } from '../config/settings';
 import { DOCUMENT_LANGUAGE, DOCUMENT_SCHEME } from './documentUris';
 
@@ -9,19 +10,21 @@ import { DOCUMENT_LANGUAGE, DOCUMENT_SCHEME } from './documentUris';
  * mode for that language (and turning it off removes it again); even then, text that does not parse
  * is not sent (`files.autoSaveWhenNoErrors` is on for the language) and every write stays conditional.
  */
-export class AutoSavePolicy implements vscode.Disposable {
+export class AutoSavePolicy extends Disposable {
   private told = false;
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly settings: Settings) {
-    this.subscriptions = [
+    super();
+    this.register(
       settings.onDidChange((affects) => {
         if (affects('autoSave')) void this.applyToLanguage();
       }),
+    );
+    this.register(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (!this.told && event.document.isDirty && this.notAutoSaved(event.document)) this.tellOnce();
       }),
-    ];
+    );
   }
 
   /** Whether VS Code would have auto-saved this document, were it a file, and does not. */
@@ -30,10 +33,6 @@ export class AutoSavePolicy implements vscode.Disposable {
     const general = vscode.workspace.getConfiguration('files').get<string>('autoSave', 'off');
     const forDocument = vscode.workspace.getConfiguration('files', document).get<string>('autoSave', 'off');
     return general !== 'off' && forDocument === 'off';
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 
   private tellOnce(): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/disposable';
 import { TextLineage } from '../core/textLineage';
 import type { VersionToken } from '../core/versionToken';
 import { DOCUMENT_SCHEME } from './documentUris';
@@ -18,20 +19,20 @@ interface Offer {
  * leaves it alone. It also follows undo: text brought back from before the server's text was
  * taken is never saved on the newer token (see `TextLineage`).
  */
-export class BufferBaselines implements vscode.Disposable {
+export class BufferBaselines extends Disposable {
   private readonly offers = new Map<string, Offer>();
   private readonly lineages = new Map<string, TextLineage>();
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly tokens: TokenStore) {
-    this.subscriptions = [
-      vscode.workspace.onDidOpenTextDocument((document) => this.opened(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.changed(event)),
+    super();
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.opened(document)));
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => this.changed(event)));
+    this.register(
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.offers.delete(document.uri.toString());
         this.lineages.delete(document.uri.toString());
       }),
-    ];
+    );
     for (const document of vscode.workspace.textDocuments) this.opened(document);
   }
 
@@ -63,10 +64,6 @@ export class BufferBaselines implements vscode.Disposable {
   /** False when undo brought back text from before the version the token names. */
   descendsFromToken(uri: vscode.Uri): boolean {
     return this.lineages.get(uri.toString())?.unknown !== true;
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 
   private opened(document: vscode.TextDocument): void {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/disposable';
 import type { BufferBaselines } from './bufferBaselines';
 import type { DocumentSaver, SaveConflict } from './documentSaver';
-import { addressOf, documentUri, serverVersionUri } from './documentUris';
+import { addressOf, existingDocumentUri, serverVersionUri } from './documentUris';
 import type { ExplicitSave } from './explicitSave';
 import type { MergeFlow } from './mergeFlow';
 import type { ServerVersions } from './serverVersions';
@@ -15,19 +16,13 @@ const ACTIONS: Record<SaveConflict['kind'], string[]> = {
   exists: ['Compare', 'Open Existing'],
 };
 
-/** The editable document of a draft: the same address under `_doc`. */
-function editableDocumentUri(uri: vscode.Uri): vscode.Uri {
-  return documentUri(addressOf(uri));
-}
-
 /**
  * What happens after a save conflicted: the user sees both versions and chooses. Every choice
  * keeps the user's text until the user discards it, and every write stays conditional. A diff
  * open on the document shows the server's current version after every resolution.
  */
-export class ConflictResolver implements vscode.Disposable {
+export class ConflictResolver extends Disposable {
   private readonly conflicted = new Set<string>();
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly saver: DocumentSaver,
@@ -37,10 +32,11 @@ export class ConflictResolver implements vscode.Disposable {
     private readonly baselines: BufferBaselines,
     private readonly mergeFlow: MergeFlow,
   ) {
-    this.subscription = vscode.Disposable.from(
-      // A save that went through ends the conflict, however the text was arrived at.
-      vscode.workspace.onDidSaveTextDocument((document) => this.markResolved(document.uri)),
-      saver.onDidConflict((conflict) => void this.onConflict(conflict)),
+    super();
+    // A save that went through ends the conflict, however the text was arrived at.
+    this.register(vscode.workspace.onDidSaveTextDocument((document) => this.markResolved(document.uri)));
+    this.register(saver.onDidConflict((conflict) => void this.onConflict(conflict)));
+    this.register(
       saver.onDidFindAlreadySaved((uri) => {
         this.markResolved(uri);
         void vscode.window.showInformationMessage(
@@ -100,10 +96,6 @@ export class ConflictResolver implements vscode.Disposable {
     await vscode.window.tabGroups.close(diffs);
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-  }
-
   private resolvedBy(uri: vscode.Uri): void {
     this.saver.resolved(uri);
     this.markResolved(uri);
@@ -122,7 +114,7 @@ export class ConflictResolver implements vscode.Disposable {
         return this.merge(uri);
       case 'Open Existing':
         this.markResolved(uri);
-        await vscode.window.showTextDocument(editableDocumentUri(uri), { preview: false });
+        await vscode.window.showTextDocument(existingDocumentUri(uri), { preview: false });
         return;
       case 'Compare':
         return this.compare(uri);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { describeFailure, failureOf } from '../core/clusterErrors';
+import { Disposable } from '../core/disposable';
+import type { ScreenText } from '../core/clusterErrors';
 import { prettyPrintJson } from '../core/jsonText';
 import type { DocumentStore } from '../elastic/documentStore';
 import type { BufferBaselines } from './bufferBaselines';
@@ -14,8 +15,8 @@ import type { SaveIntent } from './saveIntent';
  * VS Code keeps the editor dirty with the user's text. The extension's own Save command writes
  * first and then lets VS Code save (`markWritten`), so that a refusal shows one message, ours.
  */
-export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
-  private readonly fileChanges = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+export class DocumentFileSystem extends Disposable implements vscode.FileSystemProvider {
+  private readonly fileChanges = this.register(new vscode.EventEmitter<vscode.FileChangeEvent[]>());
   readonly onDidChangeFile = this.fileChanges.event;
   // Stat is answered locally: VS Code stats before every save, and a request there would double
   // the round trips of a save.
@@ -31,8 +32,10 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
     private readonly intent: SaveIntent,
     private readonly drafts: Drafts,
     /** Redacts text bound for the screen: a cluster's answer may echo a secret. */
-    private readonly screenText: (text: string) => string,
-  ) {}
+    private readonly screen: ScreenText,
+  ) {
+    super();
+  }
 
   stat(uri: vscode.Uri): vscode.FileStat {
     addressOf(uri);
@@ -43,7 +46,7 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
     if (this.drafts.isDraft(uri)) return new Uint8Array();
     const address = addressOf(uri);
     const result = await this.documents.get(address).catch((error: unknown) => {
-      throw asFileSystemError(error, 'Opening the document', false, this.screenText);
+      throw vscode.FileSystemError.Unavailable(this.screen.error('Opening the document', error));
     });
     if (!result.found) {
       throw vscode.FileSystemError.FileNotFound(`Document "${address.id}" was not found in index "${address.index}".`);
@@ -63,7 +66,7 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
     this.written.delete(uri.toString());
     if (done === text) return this.touch(uri, content.length);
     const outcome = await this.saver.save(uri, text, automatic);
-    if (!outcome.ok) throw asRefusal({ ...outcome, message: this.screenText(outcome.message) });
+    if (!outcome.ok) throw asRefusal({ ...outcome, message: this.screen.text(outcome.message) });
     this.touch(uri, content.length);
   }
 
@@ -98,10 +101,6 @@ export class DocumentFileSystem implements vscode.FileSystemProvider, vscode.Dis
     throw vscode.FileSystemError.NoPermissions('Elasticsearch documents cannot be renamed.');
   }
 
-  dispose(): void {
-    this.fileChanges.dispose();
-  }
-
   private touch(uri: vscode.Uri, size: number): void {
     this.clock = Math.max(this.clock + 1, Date.now());
     this.stats.set(uri.toString(), { type: vscode.FileType.File, ctime: 0, mtime: this.clock, size });
@@ -118,9 +117,4 @@ function asRefusal(outcome: Exclude<SaveOutcome, { ok: true }>): Error {
     default:
       return vscode.FileSystemError.Unavailable(outcome.message);
   }
-}
-
-export function asFileSystemError(error: unknown, action: string, write = false, screenText: (text: string) => string = (text) => text): Error {
-  if (error instanceof vscode.FileSystemError) return error;
-  return vscode.FileSystemError.Unavailable(screenText(describeFailure(action, failureOf(error), write)));
 }

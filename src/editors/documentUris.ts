@@ -32,6 +32,12 @@ export function serverVersionUri(document: vscode.Uri): vscode.Uri {
   return document.with({ scheme: SERVER_VERSION_SCHEME });
 }
 
-export function editableUri(uri: vscode.Uri): vscode.Uri {
+/** The editable document whose server version `uri` shows (the inverse of `serverVersionUri`); a document's URI stays as it is. */
+export function documentOfServerVersion(uri: vscode.Uri): vscode.Uri {
   return uri.with({ scheme: DOCUMENT_SCHEME });
+}
+
+/** The document at a draft's address, as it exists on the cluster: `_doc` instead of `_create`. */
+export function existingDocumentUri(draft: vscode.Uri): vscode.Uri {
+  return documentUri(addressOf(draft));
 }

@@ -12,7 +12,7 @@ export class Drafts {
   private readonly createdAt = new Map<string, DocumentAddress>();
 
   /** The URI of a draft of `address`; its file starts empty and its editor receives the first text. */
-  open(address: DocumentAddress): vscode.Uri {
+  uriFor(address: DocumentAddress): vscode.Uri {
     return documentUri(address, 'create');
   }
 

@@ -43,7 +43,7 @@ export class MergeFlow {
       void vscode.window.showWarningMessage('This text came back by Undo from before the server version you reloaded, so it cannot be merged safely. Compare shows both versions.');
       return 'none';
     }
-    const [base, version] = await Promise.all([this.tokens.base(uri), this.serverVersions.fetchRaw(uri)]);
+    const [base, version] = await Promise.all([this.tokens.base(uri), this.serverVersions.refetch(uri)]);
     if (!version.exists) {
       void vscode.window.showWarningMessage('This document was deleted on the server: there is nothing to merge with. Save to recreate it, or Compare.');
       return 'none';

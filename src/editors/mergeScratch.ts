@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/disposable';
 import { checkDocumentText, describeProblem } from '../core/jsonText';
 import { MERGE_SCHEME } from './documentUris';
 import type { SaveIntent } from './saveIntent';
@@ -24,14 +25,16 @@ export interface MergeFiles {
  * it is a file of this in-memory file system, and only a save the user makes (Complete Merge,
  * Ctrl+S in the merge editor) hands the result on. An automatic save only keeps the text.
  */
-export class MergeScratch implements vscode.FileSystemProvider, vscode.Disposable {
-  private readonly fileChanges = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+export class MergeScratch extends Disposable implements vscode.FileSystemProvider {
+  private readonly fileChanges = this.register(new vscode.EventEmitter<vscode.FileChangeEvent[]>());
   readonly onDidChangeFile = this.fileChanges.event;
   private readonly sessions = new Map<string, Session>();
   private next = 0;
   private clock = 0;
 
-  constructor(private readonly intent: SaveIntent) {}
+  constructor(private readonly intent: SaveIntent) {
+    super();
+  }
 
   /** New scratch files for a merge of `document`; a previous merge of it is forgotten. */
   begin(document: vscode.Uri, texts: Record<Role, string>, complete: (text: string) => Promise<void>): MergeFiles {
@@ -92,8 +95,8 @@ export class MergeScratch implements vscode.FileSystemProvider, vscode.Disposabl
     throw vscode.FileSystemError.NoPermissions('Merge files cannot be renamed.');
   }
 
-  dispose(): void {
-    this.fileChanges.dispose();
+  override dispose(): void {
+    super.dispose();
     this.sessions.clear();
   }
 

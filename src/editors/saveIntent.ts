@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/disposable';
 import { DOCUMENT_SCHEME, MERGE_SCHEME } from './documentUris';
 
 /**
@@ -8,15 +9,17 @@ import { DOCUMENT_SCHEME, MERGE_SCHEME } from './documentUris';
  * language, so an automatic save arrives here only if the user asked for it (`esdocs.autoSave`)
  * or changed the editor's language: then this is the check that still refuses it.
  */
-export class SaveIntent implements vscode.Disposable {
+export class SaveIntent extends Disposable {
   private readonly reasons = new Map<string, vscode.TextDocumentSaveReason>();
-  private readonly subscription: vscode.Disposable;
 
   constructor() {
-    this.subscription = vscode.workspace.onWillSaveTextDocument((event) => {
-      const { scheme } = event.document.uri;
-      if (scheme === DOCUMENT_SCHEME || scheme === MERGE_SCHEME) this.reasons.set(event.document.uri.toString(), event.reason);
-    });
+    super();
+    this.register(
+      vscode.workspace.onWillSaveTextDocument((event) => {
+        const { scheme } = event.document.uri;
+        if (scheme === DOCUMENT_SCHEME || scheme === MERGE_SCHEME) this.reasons.set(event.document.uri.toString(), event.reason);
+      }),
+    );
   }
 
   /**
@@ -30,7 +33,4 @@ export class SaveIntent implements vscode.Disposable {
     return reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual;
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-  }
 }

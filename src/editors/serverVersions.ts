@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/disposable';
 import { prettyPrintJson } from '../core/jsonText';
 import type { VersionToken } from '../core/versionToken';
 import type { DocumentStore } from '../elastic/documentStore';
-import { addressOf, editableUri, serverVersionUri } from './documentUris';
+import { addressOf, documentOfServerVersion, serverVersionUri } from './documentUris';
 
 export type ServerVersion =
   | { readonly exists: true; readonly text: string; readonly sourceText: string; readonly token: VersionToken }
@@ -12,12 +13,14 @@ export type ServerVersion =
  * The server's current version of documents in conflict, fetched once and shared by Compare
  * (the read-only left side of the diff) and Overwrite (which writes on top of that version).
  */
-export class ServerVersions implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class ServerVersions extends Disposable implements vscode.TextDocumentContentProvider {
   private readonly versions = new Map<string, Promise<ServerVersion>>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly documents: DocumentStore) {}
+  constructor(private readonly documents: DocumentStore) {
+    super();
+  }
 
   /** The server's version of an editable document, fetched on first use. */
   get(document: vscode.Uri): Promise<ServerVersion> {
@@ -32,7 +35,7 @@ export class ServerVersions implements vscode.TextDocumentContentProvider, vscod
   }
 
   /** Fetches the server's version now (replacing any fetched before) and keeps it for Compare and Overwrite. */
-  fetchRaw(document: vscode.Uri): Promise<ServerVersion> {
+  refetch(document: vscode.Uri): Promise<ServerVersion> {
     this.forget(document);
     return this.get(document);
   }
@@ -44,14 +47,10 @@ export class ServerVersions implements vscode.TextDocumentContentProvider, vscod
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const version = await this.get(editableUri(uri));
+    const version = await this.get(documentOfServerVersion(uri));
     // Empty rather than a comment, which JSON would report as a problem; the diff's title says
     // that the document was deleted.
     return version.exists ? version.text : '';
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 
   private async fetch(document: vscode.Uri): Promise<ServerVersion> {

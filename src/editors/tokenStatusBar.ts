@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/disposable';
 import { describeToken } from '../core/versionToken';
 import { addressOf, DOCUMENT_SCHEME } from './documentUris';
 import type { TokenStore } from './tokenStore';
@@ -8,9 +9,8 @@ import type { TokenStore } from './tokenStore';
  * a click shows the details and Compare with Server. While the editor has unsaved changes that
  * auto-save would have written elsewhere, it says that they are not auto-saved.
  */
-export class TokenStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('esdocs.version', vscode.StatusBarAlignment.Right, 100);
-  private readonly subscriptions: vscode.Disposable[];
+export class TokenStatusBar extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('esdocs.version', vscode.StatusBarAlignment.Right, 100));
   // The item changes with typing only when the editor becomes dirty or clean.
   private shownDirty: boolean | undefined;
 
@@ -19,21 +19,17 @@ export class TokenStatusBar implements vscode.Disposable {
     private readonly notAutoSaved: (document: vscode.TextDocument) => boolean,
     command: string,
   ) {
+    super();
     this.item.name = 'Elasticsearch Document Version';
     this.item.command = command;
-    this.subscriptions = [
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this.register(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document === vscode.window.activeTextEditor?.document && event.document.isDirty !== this.shownDirty) this.update();
       }),
-      tokens.onDidChange(() => this.update()),
-    ];
+    );
+    this.register(tokens.onDidChange(() => this.update()));
     this.update();
-  }
-
-  dispose(): void {
-    this.item.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 
   private update(): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/disposable';
 import type { VersionToken } from '../core/versionToken';
 import type { BaseTexts } from './baseTexts';
 
@@ -11,8 +12,8 @@ const STATE_KEY = 'esdocs.versionTokens';
  * edited, not on whatever the server holds by then. With each token goes the text of that version
  * as the editor showed it: the common ancestor of a merge.
  */
-export class TokenStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+export class TokenStore extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
   private readonly tokens: Map<string, VersionToken>;
   // Documents the user deleted from the cluster while their editor stayed open.
@@ -22,6 +23,7 @@ export class TokenStore implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly bases: BaseTexts,
   ) {
+    super();
     this.tokens = new Map(Object.entries(state.get<Record<string, VersionToken>>(STATE_KEY, {})));
   }
 
@@ -62,10 +64,6 @@ export class TokenStore implements vscode.Disposable {
       this.persist();
       this.changed.fire(uri);
     }
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 
   private persist(): void {

@@ -1,6 +1,7 @@
 import { ClusterError } from '../core/clusterErrors';
 import { pagingMethodOf, tiebreakerOf, type PagingMethod } from '../core/clusterEngine';
-import { parseJsonObject, readSearchResponse, type SearchHit, type SearchPage } from '../core/esResponses';
+import { parseJsonObject } from '../core/esResponses';
+import { readSearchResponse, type SearchHit, type SearchPage } from '../core/listingResponses';
 import { sortClause, type ListingSort } from '../core/listingSort';
 import { encodePathSegment, type ClusterGateway } from './clusterGateway';
 

@@ -1,11 +1,9 @@
-import type { DocumentAddress } from '../core/documentAddress';
 import { ClusterError, failureFromResponse } from '../core/clusterErrors';
-import { checkDocumentId } from '../core/documentAddress';
-import { readGetResponse, readWriteResponse, type GetResult, type WriteResult } from '../core/esResponses';
+import { checkDocumentId, type DocumentAddress } from '../core/documentAddress';
+import { readGetResponse, readWriteResponse, type GetResult, type WriteResult } from '../core/documentResponses';
 import type { RefreshPolicy } from '../core/settingValues';
 import type { VersionToken } from '../core/versionToken';
 import { encodePathSegment, readResponse, type ClusterGateway } from './clusterGateway';
-
 
 /** Reads and writes single documents: one request each, every write conditional. */
 export class DocumentStore {
@@ -34,7 +32,7 @@ export class DocumentStore {
       if_seq_no: token.seqNo,
       if_primary_term: token.primaryTerm,
       routing: address.routing,
-      refresh: refresh === 'false' ? undefined : refresh,
+      refresh: refreshParam(refresh),
     });
   }
 
@@ -42,7 +40,7 @@ export class DocumentStore {
   async create(address: DocumentAddress, sourceText: string, refresh: RefreshPolicy): Promise<WriteResult> {
     return this.write(address, '_create', sourceText, {
       routing: address.routing,
-      refresh: refresh === 'false' ? undefined : refresh,
+      refresh: refreshParam(refresh),
     });
   }
 
@@ -55,7 +53,7 @@ export class DocumentStore {
     return this.gateway(address.connectionId).sendOkAndRead({
       method: 'POST',
       path: docPath(address, '_update'),
-      query: { retry_on_conflict: retryOnConflict, routing: address.routing, refresh: refresh === 'false' ? undefined : refresh },
+      query: { retry_on_conflict: retryOnConflict, routing: address.routing, refresh: refreshParam(refresh) },
       body: `{"doc":${partialText}}`,
     }, readWriteResponse);
   }
@@ -66,7 +64,7 @@ export class DocumentStore {
     return this.gateway(address.connectionId).sendOkAndRead({
       method: 'DELETE',
       path: docPath(address, '_doc'),
-      query: { if_seq_no: token.seqNo, if_primary_term: token.primaryTerm, routing: address.routing, refresh: refresh === 'false' ? undefined : refresh },
+      query: { if_seq_no: token.seqNo, if_primary_term: token.primaryTerm, routing: address.routing, refresh: refreshParam(refresh) },
     }, readWriteResponse);
   }
 
@@ -80,6 +78,11 @@ export class DocumentStore {
 function refuseInvalidId(address: DocumentAddress): void {
   const problem = checkDocumentId(address.id);
   if (problem) throw new ClusterError({ kind: 'badRequest', reason: problem });
+}
+
+/** The `refresh` parameter for a policy: none at all for `false`, the cluster's default. */
+function refreshParam(refresh: RefreshPolicy): RefreshPolicy | undefined {
+  return refresh === 'false' ? undefined : refresh;
 }
 
 function docPath(address: DocumentAddress, endpoint: string): string {

@@ -1,7 +1,8 @@
-import type { ClusterIdentity } from '../core/clusterEngine';
-import { parseJsonObject, readCatIndices } from '../core/esResponses';
-import { sortableFields, type SortableField } from '../core/listingSort';
-import { encodePathSegment, type ClusterGateway } from './clusterGateway';
+import { parseJsonObject } from '../core/esResponses';
+import { readCatIndices } from '../core/listingResponses';
+import type { ClusterGateway } from './clusterGateway';
+
+/** What the cluster lists: its indices, aliases and data streams (`_cat/indices`, `_alias`, `_data_stream`). */
 
 export interface IndexSummary {
   readonly name: string;
@@ -14,6 +15,14 @@ export interface IndexSummary {
   readonly hidden: boolean;
 }
 
+/**
+ * An index known by its name alone, not from `_cat/indices`: an alias, a data stream's backing
+ * index, or a data stream written through. Its health and count are not known.
+ */
+export function indexByName(name: string, kind?: 'alias' | 'backing', targets?: readonly string[]): IndexSummary {
+  return { name, ...(kind ? { kind } : {}), ...(targets ? { targets } : {}), health: '', docsCount: undefined, hidden: kind === 'backing' };
+}
+
 /** Lists a cluster's indices through `_cat/indices`, one request. */
 export async function listIndices(gateway: ClusterGateway, includeHidden: boolean): Promise<IndexSummary[]> {
   const rows = await gateway.sendOkAndRead({
@@ -24,19 +33,7 @@ export async function listIndices(gateway: ClusterGateway, includeHidden: boolea
   return rows.map(({ index, health, docsCount }) => ({ name: index, health, docsCount, hidden: index.startsWith('.') }));
 }
 
-/** The fields documents of `index` (an index or an alias) can be listed in the order of. */
-export async function listSortableFields(gateway: ClusterGateway, index: string): Promise<SortableField[]> {
-  return sortableFields(await gateway.sendOkAndRead({ method: 'GET', path: `/${encodePathSegment(index)}/_mapping` }, parseJsonObject));
-}
-
-export type ClusterInfo = ClusterIdentity;
-
-/** The cluster's name, engine and version (`GET /`, once per connection and session). */
-export function readClusterInfo(gateway: ClusterGateway): Promise<ClusterInfo> {
-  return gateway.cluster();
-}
-
-/** Aliases and the indices they point to, with the write index when one is set. */
+/** Aliases and the indices each points to, sorted by name. */
 export async function listAliases(gateway: ClusterGateway, includeHidden: boolean): Promise<Array<{ name: string; indices: string[] }>> {
   const body = (await gateway.sendOkAndRead({ method: 'GET', path: '/_alias' }, parseJsonObject)) as Record<string, { aliases?: Record<string, unknown> }>;
   const byAlias = new Map<string, string[]>();
@@ -59,13 +56,3 @@ export async function listDataStreams(gateway: ClusterGateway): Promise<DataStre
   }));
 }
 
-/** Whether writes and reads by id in this index need a routing value (`_routing.required`). */
-export async function isRoutingRequired(gateway: ClusterGateway, index: string): Promise<boolean> {
-  const body = (await gateway.sendOkAndRead({ method: 'GET', path: `/${encodePathSegment(index)}/_mapping` }, parseJsonObject)) as Record<string, { mappings?: { _routing?: { required?: boolean } } }>;
-  return Object.values(body).some((entry) => entry.mappings?._routing?.required === true);
-}
-
-/** The answer of `GET /{index}/_mapping`, keyed by concrete index (an alias or a data stream answers with its indices). */
-export async function readIndexMappings(gateway: ClusterGateway, index: string): Promise<Record<string, unknown>> {
-  return gateway.sendOkAndRead({ method: 'GET', path: `/${encodePathSegment(index)}/_mapping` }, parseJsonObject);
-}

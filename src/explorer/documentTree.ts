@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { ClusterError, describeFailure } from '../core/clusterErrors';
-import type { DocumentAddress } from '../core/documentAddress';
+import { Disposable } from '../core/disposable';
+import type { DescribeError } from '../core/clusterErrors';
+import { addressKey, indexKey, type DocumentAddress } from '../core/documentAddress';
 import type { ClusterIdentity } from '../core/clusterEngine';
 import { connectionContextValue, connectionDescription, connectionTooltip, plainHttpRisk } from '../core/connectionDisplay';
 import { tooltipOf } from '../core/documentPreview';
@@ -9,16 +10,16 @@ import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { Settings } from '../config/settings';
 import type { DocumentStore } from '../elastic/documentStore';
 import type { GatewayPool } from '../elastic/gatewayPool';
-import { listAliases, listDataStreams, listIndices } from '../elastic/indexCatalog';
-import { CommandIds } from '../commands/commandIds';
+import { indexByName, listAliases, listDataStreams, listIndices } from '../elastic/indexCatalog';
+import { CommandIds } from '../core/commandIds';
 import { documentUri } from '../editors/documentUris';
 import type { IndexListings } from './indexListings';
-import type { ConnectionNode, DataStreamNode, DocumentNode, IndexNode, TreeNode } from './treeNodes';
-import { indexKey } from './treeNodes';
+import type { ConnectionNode, DataStreamNode, DocumentNode, IndexNode, ListedNode, TreeNode } from './treeNodes';
+import { indexNodeKey } from './treeNodes';
 
 /** Connections → indices → documents, with "Load more" and failures shown in place. */
-export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+export class DocumentTree extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   /** The parent of each node the view was given: a row's refresh redraws the row its counts come from. */
   private readonly parents = new WeakMap<TreeNode, TreeNode>();
@@ -37,9 +38,11 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     private readonly listings: IndexListings,
     private readonly documents: DocumentStore,
     private readonly settings: Settings,
-    /** Redacts text bound for the screen: a cluster's answer may echo a secret. */
-    private readonly screenText: (text: string) => string,
-  ) {}
+    /** Words a failure for its row, redacted: a cluster's answer may echo a secret. */
+    private readonly describe: DescribeError,
+  ) {
+    super();
+  }
 
   /**
    * Lists `node` again from the cluster; all of the tree without a node. An index's count comes
@@ -47,7 +50,7 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
    */
   reload(node?: TreeNode): void {
     if (node === undefined) {
-      this.listings.dispose();
+      this.listings.clear();
       this.changed.fire(undefined);
       return;
     }
@@ -58,14 +61,14 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
         return;
       case 'index': {
         this.listings.reset(node);
-        const shown = this.shownIndices.get(indexKey(node)) ?? node;
+        const shown = this.shownIndices.get(indexNodeKey(node)) ?? node;
         const parent = this.parents.get(shown);
         if (parent?.kind === 'connection') this.fire(parent);
         else this.fire(shown);
         return;
       }
       case 'dataStream': {
-        for (const name of node.stream.backingIndices) this.listings.reset({ kind: 'index', connectionId: node.connectionId, index: { name, health: '', docsCount: undefined, hidden: true } });
+        for (const backing of backingIndexNodes(node)) this.listings.reset(backing);
         this.fire(this.parents.get(node) ?? node);
         return;
       }
@@ -90,7 +93,7 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** Shows `node` as it is now listed; a node a picker built redraws the row shown for it. */
   redraw(node?: TreeNode): void {
     if (node?.kind === 'index') {
-      const shown = this.shownIndices.get(indexKey(node));
+      const shown = this.shownIndices.get(indexNodeKey(node));
       if (shown) this.changed.fire(shown);
       return;
     }
@@ -105,12 +108,12 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       for (const connection of nodes) this.shownConnections.set(connection.connection.id, connection);
       return nodes;
     }
+    // Documents, "Load more", failures and notes have no children.
+    if (node.kind !== 'connection' && node.kind !== 'index' && node.kind !== 'dataStream') return [];
     try {
       return this.adopt(node, await this.childrenOf(node));
     } catch (error) {
-      if (node.kind !== 'connection' && node.kind !== 'index' && node.kind !== 'dataStream') throw error;
-      const failure = this.screenText(error instanceof ClusterError ? describeFailure('Listing', error.failure) : String(error instanceof Error ? error.message : error));
-      return this.adopt(node, [{ kind: 'failure', message: failure, parent: node }]);
+      return this.adopt(node, [{ kind: 'failure', message: this.describe('Listing', error), parent: node }]);
     }
   }
 
@@ -131,7 +134,7 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
         return this.indexItem(node);
       case 'dataStream': {
         const item = new vscode.TreeItem(node.stream.name, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `dataStream:${node.connectionId}\u0000${node.stream.name}`;
+        item.id = `dataStream:${indexKey({ connectionId: node.connectionId, index: node.stream.name })}`;
         item.description = `data stream · ${node.stream.backingIndices.length} backing`;
         item.iconPath = new vscode.ThemeIcon('layers');
         item.tooltip = 'A data stream accepts only new documents; edits go to the backing index a document lives in.';
@@ -182,10 +185,6 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     return this.parents.get(node);
   }
 
-  dispose(): void {
-    this.changed.dispose();
-  }
-
   /** Fires a change for a row the view knows; any other node redraws the whole tree. */
   private fire(node: TreeNode | undefined): void {
     if (node?.kind === 'connection') this.changed.fire(this.shownConnections.get(node.connection.id));
@@ -195,23 +194,19 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private adopt(parent: TreeNode, children: TreeNode[]): TreeNode[] {
     for (const child of children) {
       this.parents.set(child, parent);
-      if (child.kind === 'index') this.shownIndices.set(indexKey(child), child);
+      if (child.kind === 'index') this.shownIndices.set(indexNodeKey(child), child);
     }
     return children;
   }
 
-  private async childrenOf(node: TreeNode): Promise<TreeNode[]> {
+  private async childrenOf(node: ListedNode): Promise<TreeNode[]> {
     switch (node.kind) {
       case 'connection':
         return this.connectionChildren(node);
       case 'dataStream':
-        return node.stream.backingIndices.map(
-          (name): IndexNode => ({ kind: 'index', connectionId: node.connectionId, index: { name, kind: 'backing', health: '', docsCount: undefined, hidden: true } }),
-        );
+        return backingIndexNodes(node);
       case 'index':
         return this.indexChildren(node);
-      default:
-        return [];
     }
   }
 
@@ -219,7 +214,7 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const before = indexDescription(this.facts(node));
     const { documents, more } = await this.listings.documents(node);
     // The first page brings the count of the listing: the row shows it once it is known.
-    if (indexDescription(this.facts(node)) !== before) this.changed.fire(this.shownIndices.get(indexKey(node)) ?? node);
+    if (indexDescription(this.facts(node)) !== before) this.changed.fire(this.shownIndices.get(indexNodeKey(node)) ?? node);
     const rows: TreeNode[] = [...documents];
     if (documents.length === 0 && !more) {
       rows.push({ kind: 'empty', message: this.listings.filterOf(node) === undefined ? 'No documents' : 'No documents match', parent: node });
@@ -242,7 +237,7 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.listings.countsRead(connectionId);
     return [
       ...indices.map((index): IndexNode => ({ kind: 'index', connectionId, index })),
-      ...aliases.map((alias): IndexNode => ({ kind: 'index', connectionId, index: { name: alias.name, kind: 'alias', health: '', docsCount: undefined, hidden: false, targets: alias.indices } })),
+      ...aliases.map((alias): IndexNode => ({ kind: 'index', connectionId, index: indexByName(alias.name, 'alias', alias.indices) })),
       ...streams.map((stream): DataStreamNode => ({ kind: 'dataStream', connectionId, stream })),
     ];
   }
@@ -278,7 +273,7 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   private indexItem(node: IndexNode): vscode.TreeItem {
     const item = new vscode.TreeItem(node.index.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `index:${indexKey(node)}`;
+    item.id = `index:${indexNodeKey(node)}`;
     const facts = this.facts(node);
     item.description = indexDescription(facts);
     item.tooltip = indexTooltip(facts);
@@ -290,12 +285,16 @@ export class DocumentTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
 function documentItem(node: DocumentNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.address.id, vscode.TreeItemCollapsibleState.None);
-  const { connectionId, index, id, routing } = node.address;
-  item.id = `document:${JSON.stringify([connectionId, index, id, routing ?? null])}`;
+  item.id = `document:${addressKey(node.address)}`;
   item.description = node.preview;
   item.iconPath = new vscode.ThemeIcon('json');
   item.resourceUri = documentUri(node.address);
   item.contextValue = 'document';
   item.command = { command: 'vscode.open', title: 'Open Document', arguments: [item.resourceUri] };
   return item;
+}
+
+/** The rows of a data stream's backing indices. */
+function backingIndexNodes(node: DataStreamNode): IndexNode[] {
+  return node.stream.backingIndices.map((name): IndexNode => ({ kind: 'index', connectionId: node.connectionId, index: indexByName(name, 'backing') }));
 }

@@ -1,10 +1,10 @@
-import { addressKey, type DocumentAddress } from '../core/documentAddress';
+import { addressKey, indexKey, isKeyOfConnection, type DocumentAddress } from '../core/documentAddress';
 import { PREVIEW_FIELDS, previewOf } from '../core/documentPreview';
 import type { HitTotal } from '../core/listingLabels';
 import type { ListingSort } from '../core/listingSort';
 import { DocumentPager } from '../elastic/documentPager';
 import type { GatewayPool } from '../elastic/gatewayPool';
-import { indexKey, type DocumentNode, type IndexNode } from './treeNodes';
+import { indexNodeKey, type DocumentNode, type IndexNode } from './treeNodes';
 
 interface Listing {
   readonly pager: DocumentPager;
@@ -35,54 +35,54 @@ export class IndexListings {
   ) {}
 
   filterOf(node: IndexNode): string | undefined {
-    return this.filters.get(indexKey(node));
+    return this.filters.get(indexNodeKey(node));
   }
 
   setFilter(node: IndexNode, filter: string | undefined): void {
-    if (filter) this.filters.set(indexKey(node), filter);
-    else this.filters.delete(indexKey(node));
+    if (filter) this.filters.set(indexNodeKey(node), filter);
+    else this.filters.delete(indexNodeKey(node));
     this.reset(node);
   }
 
   sortOf(node: IndexNode): ListingSort | undefined {
-    return this.sorts.get(indexKey(node));
+    return this.sorts.get(indexNodeKey(node));
   }
 
   setSort(node: IndexNode, sort: ListingSort | undefined): void {
-    if (sort) this.sorts.set(indexKey(node), sort);
-    else this.sorts.delete(indexKey(node));
+    if (sort) this.sorts.set(indexNodeKey(node), sort);
+    else this.sorts.delete(indexNodeKey(node));
     this.reset(node);
   }
 
   /** The listing's total once its first page is read (filtered or not), less deletions since. */
   totalOf(node: IndexNode): HitTotal | undefined {
-    return this.listings.get(indexKey(node))?.total;
+    return this.listings.get(indexNodeKey(node))?.total;
   }
 
   /** The `_cat/indices` count of the index, less the documents deleted from it since. */
   countOf(node: IndexNode): number | undefined {
     const count = node.index.docsCount;
-    return count === undefined ? undefined : Math.max(0, count - (this.deleted.get(indexKey(node)) ?? 0));
+    return count === undefined ? undefined : Math.max(0, count - (this.deleted.get(indexNodeKey(node)) ?? 0));
   }
 
   /** How many documents are listed under the index so far. */
   listedCount(node: IndexNode): number {
-    return this.listings.get(indexKey(node))?.documents.length ?? 0;
+    return this.listings.get(indexNodeKey(node))?.documents.length ?? 0;
   }
 
   /** `_cat/indices` was read again for the connection: its counts include the deletions. */
   countsRead(connectionId: string): void {
-    for (const key of this.deleted.keys()) if (key.startsWith(`${connectionId}\u0000`)) this.deleted.delete(key);
+    for (const key of this.deleted.keys()) if (isKeyOfConnection(key, connectionId)) this.deleted.delete(key);
   }
 
   /** The documents listed so far, loading the first page on first use. */
   async documents(node: IndexNode): Promise<ListedDocuments> {
-    let listing = this.listings.get(indexKey(node));
+    let listing = this.listings.get(indexNodeKey(node));
     if (listing === undefined) {
       const options = { queryString: this.filterOf(node), sort: this.sortOf(node), sourceFields: PREVIEW_FIELDS };
       const pager = new DocumentPager(this.gateways.get(node.connectionId), node.index.name, this.pageSize(), options);
       listing = { pager, documents: [] };
-      this.listings.set(indexKey(node), listing);
+      this.listings.set(indexNodeKey(node), listing);
       await this.load(node, listing);
     } else if (listing.loading) {
       await listing.loading;
@@ -92,7 +92,7 @@ export class IndexListings {
 
   /** Reads the next page; while one is being read, waits for it instead (a double click reads one page). */
   async loadMore(node: IndexNode): Promise<void> {
-    const listing = this.listings.get(indexKey(node));
+    const listing = this.listings.get(indexNodeKey(node));
     if (listing === undefined) return;
     if (listing.loading) return listing.loading;
     if (!listing.pager.done) await this.load(node, listing);
@@ -104,7 +104,7 @@ export class IndexListings {
    */
   forget(address: DocumentAddress): Set<string> {
     const key = addressKey(address);
-    const changed = new Set<string>([`${address.connectionId}\u0000${address.index}`]);
+    const changed = new Set<string>([indexKey(address)]);
     for (const [listingKey, listing] of this.listings) {
       const at = listing.documents.findIndex((d) => addressKey(d.address) === key);
       if (at < 0) continue;
@@ -112,29 +112,34 @@ export class IndexListings {
       if (listing.total) listing.total = { ...listing.total, value: Math.max(0, listing.total.value - 1) };
       changed.add(listingKey);
     }
-    for (const indexKeyOf of changed) this.deleted.set(indexKeyOf, (this.deleted.get(indexKeyOf) ?? 0) + 1);
+    for (const changedKey of changed) this.deleted.set(changedKey, (this.deleted.get(changedKey) ?? 0) + 1);
     return changed;
   }
 
   reset(node: IndexNode): void {
-    const key = indexKey(node);
+    const key = indexNodeKey(node);
     void this.listings.get(key)?.pager.close();
     this.listings.delete(key);
   }
 
   resetConnection(connectionId: string): void {
     for (const [key, listing] of this.listings) {
-      if (key.startsWith(`${connectionId}\u0000`)) {
+      if (isKeyOfConnection(key, connectionId)) {
         void listing.pager.close();
         this.listings.delete(key);
       }
     }
   }
 
-  dispose(): void {
+  /** Forgets every listing (closing its point in time) and every count of deletions: all is read again. */
+  clear(): void {
     for (const listing of this.listings.values()) void listing.pager.close();
     this.listings.clear();
     this.deleted.clear();
+  }
+
+  dispose(): void {
+    this.clear();
   }
 
   private async load(node: IndexNode, listing: Listing): Promise<void> {
@@ -152,7 +157,7 @@ export class IndexListings {
       await loading;
     } catch (error) {
       // A failed first page must be retried from scratch; a failed later page keeps what was listed.
-      if (listing.documents.length === 0 && this.listings.get(indexKey(node)) === listing) this.listings.delete(indexKey(node));
+      if (listing.documents.length === 0 && this.listings.get(indexNodeKey(node)) === listing) this.listings.delete(indexNodeKey(node));
       throw error;
     } finally {
       listing.loading = undefined;

@@ -1,5 +1,5 @@
 import type { ConnectionConfig } from '../core/connectionConfig';
-import type { DocumentAddress } from '../core/documentAddress';
+import { indexKey, type DocumentAddress } from '../core/documentAddress';
 import type { VersionToken } from '../core/versionToken';
 import type { DataStreamSummary, IndexSummary } from '../elastic/indexCatalog';
 
@@ -38,7 +38,7 @@ export interface LoadMoreNode {
 export interface FailureNode {
   readonly kind: 'failure';
   readonly message: string;
-  readonly parent: ConnectionNode | IndexNode | DataStreamNode;
+  readonly parent: ListedNode;
 }
 
 /** Stands under an index with nothing to list, e.g. "No documents match". */
@@ -48,8 +48,12 @@ export interface EmptyNode {
   readonly parent: IndexNode;
 }
 
+/** A row whose children are read from the cluster. */
+export type ListedNode = ConnectionNode | IndexNode | DataStreamNode;
+
 export type TreeNode = ConnectionNode | IndexNode | DataStreamNode | DocumentNode | LoadMoreNode | FailureNode | EmptyNode;
 
-export function indexKey(node: IndexNode): string {
-  return `${node.connectionId}\u0000${node.index.name}`;
+/** The `indexKey` of the index a row shows: per-index state (listings, filters, shown rows) is kept under it. */
+export function indexNodeKey(node: IndexNode): string {
+  return indexKey({ connectionId: node.connectionId, index: node.index.name });
 }

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import type { DocumentAddress } from '../core/documentAddress';
-
-/** What names a mapping: the connection and the index (or alias, or data stream) as addressed. */
-export type IndexAddress = Pick<DocumentAddress, 'connectionId' | 'index'>;
+import { describeError } from '../core/clusterErrors';
+import { Disposable } from '../core/disposable';
+import { indexKey, isKeyOfConnection, type IndexAddress } from '../core/documentAddress';
 import { readMappingModel, type MappingModel } from '../core/mappingModel';
 import type { ClusterGateway } from '../elastic/clusterGateway';
-import { readIndexMappings } from '../elastic/indexCatalog';
+import { readIndexMappings } from '../elastic/indexMappings';
 
 /** The mapping a document is checked against, and the index name the user addressed (an alias, say). */
 export interface DocumentMapping {
@@ -19,20 +18,22 @@ export interface DocumentMapping {
  * an unreachable cluster costs one request, not one per edit. Refresh (`invalidate`) and a save
  * the mapping refused drop an index's entry; the next need fetches it again.
  */
-export class MappingCache implements vscode.Disposable {
+export class MappingCache extends Disposable {
   private readonly entries = new Map<string, { promise: Promise<DocumentMapping | undefined>; value?: DocumentMapping }>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** An index's mapping arrived or was dropped: what depends on it is worked out again. */
   readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly gateway: (connectionId: string) => ClusterGateway,
     private readonly log: (line: string) => void = () => undefined,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The mapping of the document's index, fetching it the first time. */
   get(address: IndexAddress): Promise<DocumentMapping | undefined> {
-    const key = keyOf(address.connectionId, address.index);
+    const key = indexKey(address);
     const existing = this.entries.get(key);
     if (existing) return existing.promise;
     const entry: { promise: Promise<DocumentMapping | undefined>; value?: DocumentMapping } = { promise: Promise.resolve(undefined) };
@@ -46,21 +47,21 @@ export class MappingCache implements vscode.Disposable {
 
   /** The mapping when it has already arrived; never fetches. */
   peek(address: IndexAddress): DocumentMapping | undefined {
-    return this.entries.get(keyOf(address.connectionId, address.index))?.value;
+    return this.entries.get(indexKey(address))?.value;
   }
 
   /** Drops one index's mapping, a connection's (no index), or all (nothing given). */
   invalidate(connectionId?: string, index?: string): void {
     const before = this.entries.size;
     for (const key of [...this.entries.keys()]) {
-      if (connectionId === undefined || (index === undefined ? key.startsWith(`${connectionId}\u0000`) : key === keyOf(connectionId, index))) this.entries.delete(key);
+      if (connectionId === undefined || (index === undefined ? isKeyOfConnection(key, connectionId) : key === indexKey({ connectionId, index }))) this.entries.delete(key);
     }
     if (this.entries.size !== before) this.changed.fire();
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.entries.clear();
-    this.changed.dispose();
+    super.dispose();
   }
 
   private async fetch(address: IndexAddress): Promise<DocumentMapping | undefined> {
@@ -69,12 +70,8 @@ export class MappingCache implements vscode.Disposable {
       const model = readMappingModel(answer, address.index);
       return model && { model, indexName: address.index };
     } catch (error) {
-      this.log(`The mapping of ${address.index} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(describeError(`Reading the mapping of ${address.index}`, error));
       return undefined;
     }
   }
-}
-
-function keyOf(connectionId: string, index: string): string {
-  return `${connectionId}\u0000${index}`;
 }

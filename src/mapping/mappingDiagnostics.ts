@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../core/disposable';
 import { checkDocumentAgainstMapping, type MappingProblem, type ProblemSeverity } from '../core/mappingCheck';
 import { findKeySpan } from '../core/mappingRefusal';
 import { addressOf, DOCUMENT_SCHEME } from '../editors/documentUris';
@@ -27,25 +28,24 @@ export interface MappingRefusal {
  * typing pauses and when its index's mapping arrives or changes. The problems of the last check
  * are kept for the quick fixes.
  */
-export class MappingDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('esdocs-mapping');
+export class MappingDiagnostics extends Disposable {
+  private readonly collection = this.register(vscode.languages.createDiagnosticCollection('esdocs-mapping'));
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly problems = new Map<string, { version: number; problems: readonly MappingProblem[] }>();
   private readonly refusals = new Map<string, vscode.Diagnostic>();
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly mappings: MappingCache) {
-    this.subscriptions = [
-      this.collection,
-      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+    super();
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)));
+    this.register(
       vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
         if (contentChanges.length === 0) return;
         this.refusals.delete(document.uri.toString());
         this.schedule(document, DEBOUNCE_MS);
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
-      mappings.onDidChange(() => vscode.workspace.textDocuments.forEach((document) => this.schedule(document, 0))),
-    ];
+    );
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
+    this.register(mappings.onDidChange(() => vscode.workspace.textDocuments.forEach((document) => this.schedule(document, 0))));
     vscode.workspace.textDocuments.forEach((document) => this.schedule(document, 0));
   }
 
@@ -68,10 +68,10 @@ export class MappingDiagnostics implements vscode.Disposable {
     this.publish(document, this.problemsOf(document));
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    vscode.Disposable.from(...this.subscriptions).dispose();
+    super.dispose();
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {

@@ -1,7 +1,7 @@
 // `npm run conformance -- [--url http://127.0.0.1:9200] [--version 8.19.0] [--verbose] [DIR...]`
-// Runs the YAML REST tests below each DIR (default: ../shared/es-rest-tests beside the project root).
-import { resolve } from 'node:path';
+// Runs the YAML REST tests below each DIR (default: the Elasticsearch suite, see suites.ts).
 import { runConformance } from './runner';
+import { elasticsearchRestTests, misconfigured, skippedLine } from './suites';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -15,7 +15,16 @@ async function main(): Promise<void> {
     else if (args[i] === '--verbose') verbose = true;
     else dirs.push(args[i]!);
   }
-  if (dirs.length === 0) dirs.push(resolve(__dirname, '..', '..', '..', 'shared', 'es-rest-tests'));
+  if (dirs.length === 0) {
+    const suite = elasticsearchRestTests();
+    const wrong = misconfigured(suite);
+    if (wrong) throw new Error(wrong);
+    if (!suite.found) {
+      console.log(skippedLine(suite));
+      return;
+    }
+    dirs.push(suite.dir);
+  }
   const result = await runConformance({
     dirs,
     url,

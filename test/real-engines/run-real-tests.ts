@@ -11,6 +11,7 @@
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { runConformance } from '../conformance/runner';
+import { elasticsearchRestTests, misconfigured, openSearchRestTests, skippedLine, type RestSuite } from '../conformance/suites';
 import { runMain } from '../host/cleanup';
 import { spawn } from 'node:child_process';
 import { npmCommand } from '../host/proc';
@@ -20,7 +21,6 @@ import { startRealCluster, type RunningRealCluster } from './realCluster';
 import { useRealEngine } from './testCluster';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SHARED = path.resolve(ROOT, '..', 'shared');
 const ELASTIC_LAYER = [
   'test/integration/elastic/documentStore.test.ts',
   'test/integration/elastic/documentPager.test.ts',
@@ -56,8 +56,15 @@ async function withEngine<T>(engine: RealEngine, body: (cluster: RunningRealClus
   }
 }
 
-async function conformance(label: string, url: string, dirs: string[], informational = false): Promise<void> {
-  const result = await runConformance({ dirs, url, onFailure: (f) => console.log(`FAIL ${f.file} :: ${f.test}\n  at ${f.step}\n  ${f.message.slice(0, 400)}\n`) });
+async function conformance(label: string, url: string, suite: RestSuite, informational = false): Promise<void> {
+  const wrong = misconfigured(suite);
+  if (wrong) throw new Error(wrong);
+  if (!suite.found) {
+    console.log(skippedLine(suite));
+    record({ what: label, passed: 0, failed: 0, skipped: 1, informational });
+    return;
+  }
+  const result = await runConformance({ dirs: [suite.dir], url, onFailure: (f) => console.log(`FAIL ${f.file} :: ${f.test}\n  at ${f.step}\n  ${f.message.slice(0, 400)}\n`) });
   record({ what: label, passed: result.passed, failed: result.failed, skipped: result.skipped, informational });
 }
 
@@ -111,14 +118,14 @@ async function main(): Promise<number> {
     return 0;
   }
   await withEngine('elasticsearch', async (es) => {
-    await conformance(`YAML suites on Elasticsearch ${es.version}`, es.url, [path.join(SHARED, 'es-rest-tests')]);
+    await conformance(`YAML suites on Elasticsearch ${es.version}`, es.url, elasticsearchRestTests());
     await differential('elasticsearch', es);
     await mocha(`integration and reliability on Elasticsearch ${es.version}`, es, [...ELASTIC_LAYER, ...TORTURE]);
     await editingLoop(es.url, `Elasticsearch ${es.version}`);
   });
   await withEngine('opensearch', async (os) => {
-    await conformance(`OpenSearch ${os.version}: its point-in-time tests`, os.url, [path.join(SHARED, 'opensearch-rest-tests')]);
-    await conformance(`OpenSearch ${os.version}: the Elasticsearch YAML suites`, os.url, [path.join(SHARED, 'es-rest-tests')], true);
+    await conformance(`OpenSearch ${os.version}: its point-in-time tests`, os.url, openSearchRestTests());
+    await conformance(`OpenSearch ${os.version}: the Elasticsearch YAML suites`, os.url, elasticsearchRestTests(), true);
     await differential('opensearch', os);
     await mocha(`the elastic layer's integration tests on OpenSearch ${os.version}`, os, ELASTIC_LAYER);
     await editingLoop(os.url, `OpenSearch ${os.version}`);

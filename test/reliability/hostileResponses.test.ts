@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describeFailure, failureFromResponse } from '../../src/core/clusterErrors';
-import { readGetResponse, readSearchResponse, readWriteResponse } from '../../src/core/esResponses';
+import { readGetResponse, readWriteResponse } from '../../src/core/documentResponses';
+import { readSearchResponse } from '../../src/core/listingResponses';
 import { responseCases, type ResponseCase } from './hostileCorpus';
 
 /**

@@ -48,6 +48,8 @@ export interface EsServerOptions {
   defaultShards?: number;
   /** Default index.refresh_interval in ms (default 1000; -1 = no periodic refresh). */
   refreshIntervalMs?: number;
+  /** The clock point-in-time keep-alives are measured by (default `Date.now`): a test moves it instead of waiting. */
+  clock?: () => number;
   seed?: 'movies';
   /** Security on: every request (but /_esdocs_test/) needs one of these credentials, else 401. */
   auth?: AuthOptions;
@@ -73,6 +75,8 @@ export interface RunningEsServer {
   readonly caFingerprintHex?: string;
   /** Resolves once clients have gone away in the middle of `count` streamed fault answers (`drip`, `huge`). */
   whenAnswersAbandoned(count: number): Promise<void>;
+  /** Resolves after the next periodic refresh (index.refresh_interval) of an existing index. */
+  whenRefreshed(index: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,7 +109,7 @@ export async function startEsServer(options: EsServerOptions = {}): Promise<Runn
   const version = normalizeProductVersion(distribution, options.version);
   const dialect = dialectOf(distribution, version);
   const cluster = new Cluster({ dialect, defaultShards: options.defaultShards ?? 1, refreshIntervalMs: options.refreshIntervalMs ?? 1000 });
-  const ctx: ServerContext = { cluster, pits: new PitRegistry(), version, dialect, nodeName: 'esdocs-test-node', clusterName: 'esdocs-test-cluster' };
+  const ctx: ServerContext = { cluster, pits: new PitRegistry(options.clock), version, dialect, nodeName: 'esdocs-test-node', clusterName: 'esdocs-test-cluster' };
   const router = buildRouter(ctx);
   const deps = { ctx, faults: new FaultRegistry(), log: new RequestLog(), auth: options.auth, awsSigV4: options.awsSigV4 };
   if (options.seed === 'movies') seedMovies(cluster);
@@ -142,6 +146,10 @@ export async function startEsServer(options: EsServerOptions = {}): Promise<Runn
     port,
     ...(tls ? { caCertPath: tls.caCertPath, caFingerprint: tls.caFingerprint, caFingerprintHex: tls.caFingerprintHex } : {}),
     whenAnswersAbandoned: (count) => deps.faults.whenAbandoned(count),
+    whenRefreshed: (index) => {
+      const state = cluster.indices.get(index);
+      return state ? state.nextPeriodicRefresh() : Promise.reject(new Error(`no index [${index}]`));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         ctx.pits.closeAll();

@@ -64,11 +64,14 @@ function collector(): (() => void) | undefined {
   }
 }
 
-/** heapUsed once the heap is quiet: collected when possible, else after a few idle turns. */
+/**
+ * heapUsed once the heap is quiet: collected when possible. Between collections the event loop
+ * turns once, so that callbacks holding the last answers (sockets closing, finalizers) have run.
+ */
 async function settledHeap(gc: (() => void) | undefined): Promise<number> {
   for (let i = 0; i < 3; i++) {
     gc?.();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return process.memoryUsage().heapUsed;
 }

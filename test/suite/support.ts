@@ -42,6 +42,8 @@ export async function rawSource(index: string, id: string): Promise<string> {
 export async function useTestConnection(): Promise<void> {
   const config = vscode.workspace.getConfiguration('esdocs');
   await config.update('connections', [{ name: CONNECTION, url: clusterUrl() }], vscode.ConfigurationTarget.Global);
+  // The suites compare what the cluster holds with the editor's text; saveFormat.test.ts covers the compact default.
+  await config.update('saveFormat', 'asTyped', vscode.ConfigurationTarget.Global);
 }
 
 export async function freshIndex(name: string, shards = 1): Promise<void> {

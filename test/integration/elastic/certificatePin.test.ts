@@ -7,7 +7,6 @@ import { createServer as createTlsServer } from 'node:tls';
 import { ClusterError } from '../../../src/core/clusterErrors';
 import type { Credentials, TlsOptions } from '../../../src/core/connectionConfig';
 import { ClusterGateway } from '../../../src/elastic/clusterGateway';
-import { readClusterInfo } from '../../../src/elastic/indexCatalog';
 import { startEsServer } from '../../server/server';
 import { createCa, forgeChain, selfSignedChain, type ServedChain } from '../../server/security/test-chains';
 
@@ -23,7 +22,7 @@ async function connect(url: string, tls: TlsOptions): Promise<{ clusterName?: st
   };
   const gateway = new ClusterGateway({ connection: { id: 'pinned', name: 'pinned', urls: [url], auth: 'basic', username: 'elastic', tls, origin: 'added' }, requestTimeoutMs: 10000 }, { credentials });
   try {
-    return { clusterName: (await readClusterInfo(gateway)).clusterName, asked };
+    return { clusterName: (await gateway.cluster()).clusterName, asked };
   } catch (error) {
     assert.ok(error instanceof ClusterError, String(error));
     return { failure: error, asked };

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { ClusterError } from '../../../src/core/clusterErrors';
 import { PREVIEW_FIELDS } from '../../../src/core/documentPreview';
-import type { SearchHit } from '../../../src/core/esResponses';
+import type { SearchHit } from '../../../src/core/listingResponses';
 import { ClusterGateway, settingsForUrl, type ClusterRequest, type ClusterResponse } from '../../../src/elastic/clusterGateway';
 import { DocumentPager } from '../../../src/elastic/documentPager';
-import { listIndices, listSortableFields } from '../../../src/elastic/indexCatalog';
+import { listIndices } from '../../../src/elastic/indexCatalog';
+import { listSortableFields } from '../../../src/elastic/indexMappings';
 import { startTestCluster, type TestCluster } from '../../real-engines/testCluster';
 
 describe('DocumentPager against the cluster under test', () => {

@@ -11,7 +11,16 @@ describe('DocumentStore against the cluster under test', () => {
   let server: TestCluster;
   let gateway: ClusterGateway;
   let store: DocumentStore;
-  const address = { connectionId: 'test', index: 'store', id: 'a/b?c#d%e f😀' };
+  // Each test writes a document of its own, so that none depends on what another left behind.
+  let documents = 0;
+  const freshAddress = () => ({ connectionId: 'test', index: 'store', id: `a/b?c#d%e f😀 ${++documents}` });
+  /** A new document holding `source`, created as the extension creates one. */
+  const stored = async (source: string) => {
+    const address = freshAddress();
+    const created = await store.create(address, source, 'false');
+    assert.equal(created.result, 'created');
+    return { address, token: created.token };
+  };
 
   before(async () => {
     server = await startTestCluster();
@@ -25,12 +34,11 @@ describe('DocumentStore against the cluster under test', () => {
   });
 
   it('creates, reads back the exact source, and replaces conditionally', async () => {
-    const created = await store.create(address, SOURCE, 'false');
-    assert.equal(created.result, 'created');
+    const { address, token } = await stored(SOURCE);
     const read = await store.get(address);
     assert.ok(read.found);
     assert.equal(read.sourceText, SOURCE);
-    assert.deepEqual(read.token, created.token);
+    assert.deepEqual(read.token, token);
 
     const replaced = await store.replace(address, '{"v":2}', read.token, 'false');
     assert.equal(replaced.result, 'updated');
@@ -39,8 +47,8 @@ describe('DocumentStore against the cluster under test', () => {
   });
 
   it('refuses a replace based on an old version with the cluster reason', async () => {
-    const current = await store.get(address);
-    assert.ok(current.found);
+    const { address, token } = await stored(SOURCE);
+    const current = await store.replace(address, '{"v":2}', token, 'false');
     const stale = { ...current.token, seqNo: current.token.seqNo - 1 };
     const error = await store.replace(address, '{"v":3}', stale, 'false').then(
       () => assert.fail('the stale write succeeded'),
@@ -55,10 +63,15 @@ describe('DocumentStore against the cluster under test', () => {
   });
 
   it('never overwrites with create', async () => {
+    const { address } = await stored(SOURCE);
     await assert.rejects(store.create(address, '{"v":4}', 'false'), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'conflict');
+    const kept = await store.get(address);
+    assert.ok(kept.found);
+    assert.equal(kept.sourceText, SOURCE);
   });
 
   it('tells a missing document from a missing index', async () => {
+    const { address } = await stored(SOURCE);
     assert.deepEqual(await store.get({ ...address, id: 'nope' }), { found: false });
     await assert.rejects(store.get({ ...address, index: 'no-such-index' }), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'indexMissing');
   });
@@ -66,7 +79,7 @@ describe('DocumentStore against the cluster under test', () => {
   it('reports an unreachable cluster as a network failure', async () => {
     const down = ClusterGateway.forUrl('http://127.0.0.1:9', 2000);
     try {
-      await assert.rejects(new DocumentStore(() => down).get(address), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'network');
+      await assert.rejects(new DocumentStore(() => down).get(freshAddress()), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'network');
     } finally {
       await down.close();
     }

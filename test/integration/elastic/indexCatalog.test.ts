@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ClusterGateway } from '../../../src/elastic/clusterGateway';
-import { isRoutingRequired, listAliases, listDataStreams } from '../../../src/elastic/indexCatalog';
+import { listAliases, listDataStreams } from '../../../src/elastic/indexCatalog';
+import { isRoutingRequired } from '../../../src/elastic/indexMappings';
 import { startTestCluster, type TestCluster } from '../../real-engines/testCluster';
 
 describe('index catalog against the cluster under test', () => {

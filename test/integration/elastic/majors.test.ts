@@ -3,7 +3,7 @@ import { ClusterError } from '../../../src/core/clusterErrors';
 import { ClusterGateway } from '../../../src/elastic/clusterGateway';
 import { DocumentPager } from '../../../src/elastic/documentPager';
 import { DocumentStore } from '../../../src/elastic/documentStore';
-import { listIndices, readClusterInfo } from '../../../src/elastic/indexCatalog';
+import { listIndices } from '../../../src/elastic/indexCatalog';
 import { startEsServer } from '../../server/server';
 
 // The core flows — list, open, conditional save, conflict — against each major the extension supports.
@@ -13,7 +13,7 @@ for (const version of ['7.17.25', '8.19.0', '9.1.0']) {
       const server = await startEsServer({ port: 0, version });
       const gateway = ClusterGateway.forUrl(server.url, 10000);
       try {
-        assert.equal((await readClusterInfo(gateway)).version, version);
+        assert.equal((await gateway.cluster()).version, version);
         const store = new DocumentStore(() => gateway);
         const address = { connectionId: 'c', index: 'films', id: '109487' };
         await store.create(address, '{"title":"Interstellar","n":9223372036854775807}', 'true');

@@ -3,7 +3,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ClusterError } from '../../../src/core/clusterErrors';
 import type { ConnectionConfig } from '../../../src/core/connectionConfig';
-import type { GetResult } from '../../../src/core/esResponses';
+import type { GetResult } from '../../../src/core/documentResponses';
 import { ClusterGateway } from '../../../src/elastic/clusterGateway';
 import { DocumentPager } from '../../../src/elastic/documentPager';
 import { DocumentStore } from '../../../src/elastic/documentStore';

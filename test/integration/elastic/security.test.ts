@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { ClusterError, type ClusterFailure } from '../../../src/core/clusterErrors';
 import type { ConnectionConfig, Credentials } from '../../../src/core/connectionConfig';
 import { ClusterGateway } from '../../../src/elastic/clusterGateway';
-import { readClusterInfo } from '../../../src/elastic/indexCatalog';
 import { startEsServer, type RunningEsServer } from '../../server/server';
 
 const PASSWORD = 'n0t-in-any-log';
@@ -49,7 +48,7 @@ describe('Connecting to a secured cluster', () => {
     for (const [overrides, credentials] of cases) {
       const g = gateway(connection(server.url, { ...trusted(), ...overrides }), credentials);
       try {
-        assert.ok((await readClusterInfo(g)).version, credentials.method);
+        assert.ok((await g.cluster()).version, credentials.method);
       } finally {
         await g.close();
       }
@@ -61,7 +60,7 @@ describe('Connecting to a secured cluster', () => {
       const rejected: ClusterFailure[] = [];
       const g = gateway(connection(server.url, { ...trusted(), auth: credentials ? 'basic' : 'none' }), credentials, rejected);
       try {
-        await expectFailure(readClusterInfo(g), 'unauthorized', credentials ? /unable to authenticate user \[elastic\]/ : /missing authentication credentials/);
+        await expectFailure(g.cluster(), 'unauthorized', credentials ? /unable to authenticate user \[elastic\]/ : /missing authentication credentials/);
         assert.equal(rejected.length, 1);
       } finally {
         await g.close();
@@ -74,7 +73,7 @@ describe('Connecting to a secured cluster', () => {
     for (const tls of [{ caFile: server.caCertPath }, { caFingerprint: server.caFingerprint }, { caFingerprint: server.caFingerprintHex }]) {
       const g = gateway(connection(server.url, { tls }), credentials);
       try {
-        assert.ok((await readClusterInfo(g)).clusterName, JSON.stringify(tls));
+        assert.ok((await g.cluster()).clusterName, JSON.stringify(tls));
       } finally {
         await g.close();
       }
@@ -84,7 +83,7 @@ describe('Connecting to a secured cluster', () => {
   it('refuses an unknown CA, naming the settings that fix it', async () => {
     const g = gateway(connection(server.url), { method: 'basic', username: 'elastic', password: PASSWORD });
     try {
-      await expectFailure(readClusterInfo(g), 'tls', /CA this machine does not trust.*caFile.*caFingerprint/);
+      await expectFailure(g.cluster(), 'tls', /CA this machine does not trust.*caFile.*caFingerprint/);
     } finally {
       await g.close();
     }
@@ -94,7 +93,7 @@ describe('Connecting to a secured cluster', () => {
     const wrong = '00'.repeat(32);
     const g = gateway(connection(server.url, { tls: { caFingerprint: wrong } }), { method: 'basic', username: 'elastic', password: PASSWORD });
     try {
-      await assert.rejects(readClusterInfo(g), ClusterError);
+      await assert.rejects(g.cluster(), ClusterError);
     } finally {
       await g.close();
     }
@@ -103,7 +102,7 @@ describe('Connecting to a secured cluster', () => {
   it('connects without verification when told not to verify', async () => {
     const g = gateway(connection(server.url, { tls: { insecure: true } }), { method: 'basic', username: 'elastic', password: PASSWORD });
     try {
-      assert.ok((await readClusterInfo(g)).version);
+      assert.ok((await g.cluster()).version);
     } finally {
       await g.close();
     }
@@ -111,6 +110,6 @@ describe('Connecting to a secured cluster', () => {
 
   it('says when a CA file cannot be read', async () => {
     const g = gateway(connection(server.url, { tls: { caFile: '/nonexistent/ca.crt' } }), { method: 'basic', username: 'elastic', password: PASSWORD });
-    await expectFailure(readClusterInfo(g), 'tls', /CA file .* cannot be read/);
+    await expectFailure(g.cluster(), 'tls', /CA file .* cannot be read/);
   });
 });

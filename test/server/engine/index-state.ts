@@ -34,6 +34,8 @@ export class IndexState {
   closed = false;
   dataStream?: string;
   private timer?: NodeJS.Timeout;
+  /** Waiting for the next periodic refresh: tests await it rather than a span of time. */
+  private refreshWaiters: (() => void)[] = [];
 
   constructor(
     readonly name: string,
@@ -119,9 +121,21 @@ export class IndexState {
     this.timer = undefined;
     const ms = this.refreshIntervalMs();
     if (ms > 0) {
-      this.timer = setInterval(() => this.refresh(), ms);
+      this.timer = setInterval(() => this.periodicRefresh(), ms);
       this.timer.unref();
     }
+  }
+
+  /** Resolves after the next refresh made by index.refresh_interval. */
+  nextPeriodicRefresh(): Promise<void> {
+    return new Promise((resolve) => this.refreshWaiters.push(resolve));
+  }
+
+  private periodicRefresh(): void {
+    this.refresh();
+    const waiters = this.refreshWaiters;
+    this.refreshWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   dispose(): void {

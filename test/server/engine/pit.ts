@@ -82,6 +82,9 @@ export class PitRegistry {
   /** Shard contexts are numbered from 1 on this node, as Elasticsearch's reader contexts are. */
   private nextContextId = 1;
 
+  /** `now` is the clock keep-alives are measured by: tests move it forward rather than wait. */
+  constructor(private readonly now: () => number = Date.now) {}
+
   open(indices: IndexState[], keepAliveMs: number): Pit {
     this.sweep();
     const id = encodeId(indices.map((index) => [index.name, index.shards.map(() => this.nextContextId++)]));
@@ -89,7 +92,7 @@ export class PitRegistry {
       for (const s of index.shards) s.pinned++;
       return { index, snaps: index.shards.map((s) => s.snapshot()) };
     });
-    const now = Date.now();
+    const now = this.now();
     const pit: Pit = { id, targets, createdAt: now, keepAliveMs, expiresAt: now + keepAliveMs };
     this.pits.set(id, pit);
     return pit;
@@ -101,7 +104,7 @@ export class PitRegistry {
     const pit = this.pits.get(id);
     if (!pit || pit.targets.some((t) => !indexAlive(t.index))) throw missingContext(id);
     if (keepAliveMs !== undefined) {
-      pit.expiresAt = Date.now() + keepAliveMs;
+      pit.expiresAt = this.now() + keepAliveMs;
       pit.keepAliveMs = Math.max(pit.keepAliveMs, keepAliveMs);
     }
     return pit;
@@ -138,7 +141,7 @@ export class PitRegistry {
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.now();
     for (const pit of [...this.pits.values()]) if (pit.expiresAt <= now) this.release(pit);
   }
 }

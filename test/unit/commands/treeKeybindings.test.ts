@@ -10,7 +10,7 @@ interface Keybinding {
 }
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
-  contributes: { keybindings: Keybinding[]; commands: Array<{ command: string }>; menus: Record<string, Array<{ command: string; when?: string }>> };
+  contributes: { keybindings: Keybinding[]; commands: Array<{ command: string }>; menus: Record<string, Array<{ command: string; when?: string; group?: string }>> };
 };
 
 describe('keys and menus of the Documents view', () => {
@@ -36,6 +36,7 @@ describe('keys and menus of the Documents view', () => {
     const title = manifest.contributes.menus['view/title'].map((m) => m.command);
     assert.ok(title.includes('esdocs.refreshView') && !title.includes('esdocs.refresh'));
     const rows = manifest.contributes.menus['view/item/context'].filter((m) => m.command === 'esdocs.refresh');
-    assert.ok(rows.length >= 1);
+    // Once as a row's inline button, once in its context menu.
+    assert.deepEqual(rows.map((m) => (m.group?.startsWith('inline') ? 'inline' : 'context')).sort(), ['context', 'inline']);
   });
 });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readCatIndices, readGetResponse, readSearchResponse, readWriteResponse, MalformedResponseError } from '../../../src/core/esResponses';
+import { readGetResponse, readWriteResponse } from '../../../src/core/documentResponses';
+import { MalformedResponseError } from '../../../src/core/esResponses';
+import { readCatIndices, readSearchResponse } from '../../../src/core/listingResponses';
 
 const SOURCE = '{"genre":["IMAX","Sci-Fi"],"title":"Interstellar","big":12345678901234567890,"f":1.0}';
 

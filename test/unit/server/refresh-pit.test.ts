@@ -4,8 +4,10 @@ import { es } from './http-helper';
 
 describe('refresh visibility and points in time', () => {
   let server: RunningEsServer;
+  // The clock keep-alives are measured by: the tests move it rather than wait for time to pass.
+  let clockMs = Date.now();
   before(async () => {
-    server = await startEsServer({ refreshIntervalMs: -1, defaultShards: 2 });
+    server = await startEsServer({ refreshIntervalMs: -1, defaultShards: 2, clock: () => clockMs });
   });
   after(() => server.close());
 
@@ -31,7 +33,7 @@ describe('refresh visibility and points in time', () => {
   it('refreshes periodically by index.refresh_interval', async () => {
     await es(server.url, 'PUT', '/periodic', { settings: { 'index.refresh_interval': '50ms' } });
     await es(server.url, 'PUT', '/periodic/_doc/1', { a: 1 });
-    await new Promise((r) => setTimeout(r, 200));
+    await server.whenRefreshed('periodic');
     assert.equal(await count('periodic'), 1);
   });
 
@@ -65,7 +67,9 @@ describe('refresh visibility and points in time', () => {
     assert.equal(gone.status, 404);
     assert.equal(gone.json.error.root_cause[0].type, 'search_context_missing_exception');
     const short = (await es(server.url, 'POST', '/pit/_pit?keep_alive=50ms')).json.id as string;
-    await new Promise((r) => setTimeout(r, 120));
-    assert.equal((await es(server.url, 'POST', '/_search', { pit: { id: short } })).status, 404);
+    clockMs += 49;
+    assert.equal((await es(server.url, 'POST', '/_search', { pit: { id: short } })).status, 200, 'alive 1 ms before its keep-alive lapses');
+    clockMs += 1;
+    assert.equal((await es(server.url, 'POST', '/_search', { pit: { id: short } })).status, 404, 'gone once it lapsed');
   });
 });

@@ -1,4 +1,4 @@
-/** Every command the extension contributes; package.json must list exactly these. */
+/** Every command the extension contributes; package.json must list exactly these. Shared by the view (its rows' commands) and the command handlers. */
 export const CommandIds = {
   addConnection: 'esdocs.addConnection',
   editConnection: 'esdocs.editConnection',

@@ -1,0 +1,95 @@
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { MalformedResponseError, truncate } from './esResponses';
+import { tokenFromMetadata, type VersionToken } from './versionToken';
+
+/**
+ * The answers that list documents or indices: a search's hits (each `_source` sliced out as
+ * received, sort values kept verbatim for `search_after`) and the rows of `_cat/indices`.
+ */
+
+export interface SearchHit {
+  readonly index: string;
+  readonly id: string;
+  readonly routing?: string;
+  /** Present when the search asked for `seq_no_primary_term` and `version`. */
+  readonly token?: VersionToken;
+  readonly sourceText?: string;
+  /** The hit's sort values as received, to be sent back verbatim as `search_after`. */
+  readonly sortText?: string;
+}
+
+export interface SearchPage {
+  readonly hits: readonly SearchHit[];
+  readonly pitId?: string;
+  /** `hits.total`, when the search asked for it (`track_total_hits`). */
+  readonly total?: { readonly value: number; readonly relation: 'eq' | 'gte' };
+}
+
+function nodeText(text: string, node: Node | undefined): string | undefined {
+  return node === undefined ? undefined : text.slice(node.offset, node.offset + node.length);
+}
+
+/**
+ * A string value as a string of its own. The parser's values can be slices that keep the whole
+ * response alive; a listing holds thousands of ids, and must not hold every page it read.
+ */
+function nodeString(node: Node | undefined): string | undefined {
+  return node?.type === 'string' ? (JSON.parse(JSON.stringify(node.value)) as string) : undefined;
+}
+
+export function readSearchResponse(text: string): SearchPage {
+  const root = parseTree(text);
+  const hitsNode = root && findNodeAtLocation(root, ['hits', 'hits']);
+  if (!root || hitsNode?.type !== 'array') throw new MalformedResponseError('the search answer has no hits.hits array');
+  const hits = (hitsNode.children ?? []).map((hit): SearchHit => {
+    const id = nodeString(findNodeAtLocation(hit, ['_id']));
+    if (hit.type !== 'object' || id === undefined) throw new MalformedResponseError('a search hit has no _id');
+    const routing = nodeString(findNodeAtLocation(hit, ['_routing']));
+    const token = tokenFromMetadata({
+      _seq_no: findNodeAtLocation(hit, ['_seq_no'])?.value,
+      _primary_term: findNodeAtLocation(hit, ['_primary_term'])?.value,
+      _version: findNodeAtLocation(hit, ['_version'])?.value,
+    });
+    return {
+      ...(token === undefined ? {} : { token }),
+      index: nodeString(findNodeAtLocation(hit, ['_index'])) ?? '',
+      id,
+      ...(routing === undefined ? {} : { routing }),
+      sourceText: nodeText(text, findNodeAtLocation(hit, ['_source'])),
+      sortText: nodeText(text, findNodeAtLocation(hit, ['sort'])),
+    };
+  });
+  const total = readTotal(findNodeAtLocation(root, ['hits', 'total']));
+  return { hits, pitId: nodeString(findNodeAtLocation(root, ['pit_id'])), ...(total === undefined ? {} : { total }) };
+}
+
+/** `{"value":12,"relation":"eq"}`, or a plain number from a cluster answering `rest_total_hits_as_int`. */
+function readTotal(node: Node | undefined): SearchPage['total'] {
+  if (node?.type === 'number' && typeof node.value === 'number') return { value: node.value, relation: 'eq' };
+  const value: unknown = node && findNodeAtLocation(node, ['value'])?.value;
+  if (typeof value !== 'number') return undefined;
+  return { value, relation: node && findNodeAtLocation(node, ['relation'])?.value === 'gte' ? 'gte' : 'eq' };
+}
+
+export interface CatIndexRow {
+  readonly index: string;
+  readonly health: string;
+  readonly docsCount: number | undefined;
+}
+
+/** The rows of `_cat/indices?format=json`. */
+export function readCatIndices(text: string): CatIndexRow[] {
+  if (text.trim() === '') throw new MalformedResponseError('the list of indices came back empty');
+  let rows: unknown;
+  try {
+    rows = JSON.parse(text);
+  } catch {
+    throw new MalformedResponseError(`the list of indices is not JSON: ${truncate(text, 120)}`);
+  }
+  if (!Array.isArray(rows)) throw new MalformedResponseError(`the list of indices is not a list: ${truncate(text, 120)}`);
+  return rows.map((row: unknown) => {
+    const record = typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : {};
+    const count = record['docs.count'] === undefined || record['docs.count'] === null ? NaN : Number(record['docs.count']);
+    return { index: String(record.index ?? ''), health: String(record.health ?? ''), docsCount: Number.isFinite(count) ? count : undefined };
+  });
+}
