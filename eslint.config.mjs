@@ -58,6 +58,18 @@ export default tseslint.config(
   },
   ...LAYERS.map(layerRules),
   {
+    // A notification's text is translated: it goes through vscode.l10n.t (l10n.t of @vscode/l10n in
+    // src/core), whose strings `npm run l10n` writes to l10n/bundle.l10n.json. Tree item labels are
+    // often data (index names, ids), so TreeItem is not restricted.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'CallExpression[callee.property.name=/^show(Information|Warning|Error)Message$/][arguments.0.type=/^(Literal|TemplateLiteral)$/]',
+        message: 'A notification\'s text goes through vscode.l10n.t(\'Text with {0}\', arg), so that it can be translated.',
+      }],
+    },
+  },
+  {
     files: ['eslint.config.mjs'],
     rules: { 'no-restricted-exports': 'off' },
   },

@@ -1,21 +1,25 @@
 import { ClusterError } from '../src/core/clusterErrors';
 import { describeConflict, readConflictReason } from '../src/core/conflicts';
 import { addressKey, type DocumentAddress } from '../src/core/documentAddress';
-import { checkDocumentText, describeProblem, prettyPrintJson } from '../src/core/jsonText';
+import { describeProblem, documentBody, prettyPrintJson, prettyPrintJsonBytes } from '../src/core/jsonText';
 import type { VersionToken } from '../src/core/versionToken';
 import type { DocumentStore } from '../src/elastic/documentStore';
-import { DOCS_INDEX, documentText, putDocument } from './fixtures';
+import { DOCS_INDEX, documentText, PEER_INDEX, putDocument } from './fixtures';
 import type { Measured } from './measure';
+import type { PeerTool } from './peerTool';
 import type { RawHttp } from './rawHttp';
 
 /**
  * Open, save and conflict, each as the extension does it (DocumentFileSystem.readFile/writeFile
- * without the vscode glue: the same calls in the same order) and as a raw request would.
+ * without the vscode glue: the same calls in the same order), as the tools people use instead do
+ * it (the peer baseline: `JSON.parse` and `JSON.stringify`, which lose big integers and `1.0`),
+ * and as a raw request that neither pretty-prints nor validates would.
  */
 
 export interface DocumentContext {
   readonly store: DocumentStore;
   readonly raw: RawHttp;
+  readonly peer: PeerTool;
   readonly connectionId: string;
 }
 
@@ -24,13 +28,13 @@ interface RawToken {
   primaryTerm: number;
 }
 
-function docPath(id: string, query = ''): string {
-  return `/${DOCS_INDEX}/_doc/${encodeURIComponent(id)}${query}`;
+function docPath(id: string, query = '', index = DOCS_INDEX): string {
+  return `/${index}/_doc/${encodeURIComponent(id)}${query}`;
 }
 
-async function seed(ctx: DocumentContext, id: string, text: string): Promise<{ address: DocumentAddress; token: VersionToken }> {
-  const put = await putDocument(ctx.raw, DOCS_INDEX, id, text);
-  return { address: { connectionId: ctx.connectionId, index: DOCS_INDEX, id }, token: { ...put, version: 1 } };
+async function seed(ctx: DocumentContext, id: string, text: string, index = DOCS_INDEX): Promise<{ address: DocumentAddress; token: VersionToken }> {
+  const put = await putDocument(ctx.raw, index, id, text);
+  return { address: { connectionId: ctx.connectionId, index, id }, token: { ...put, version: 1 } };
 }
 
 export interface OpenAndSave {
@@ -48,27 +52,33 @@ export async function openAndSave(ctx: DocumentContext, label: string, bytes: nu
   const open = await seed(ctx, `open-${label}`, source);
   const saveExt = await seed(ctx, `save-${label}-ext`, source);
   const saveRaw = await seed(ctx, `save-${label}-raw`, source);
+  const savePeer = await seed(ctx, `save-${label}-peer`, source, PEER_INDEX);
   tokens.set(addressKey(saveExt.address), saveExt.token);
   const rawToken: RawToken = { ...saveRaw.token };
+  const peerToken: RawToken = { ...savePeer.token };
 
+  // As DocumentFileSystem.readFile: the bytes for the editor, and their text for the baseline.
   const openExtension = async (): Promise<unknown> => {
-    const result = await ctx.store.get(open.address);
+    const result = await ctx.store.getBytes(open.address);
     if (!result.found) throw new Error('the document to open is missing');
     tokens.set(addressKey(open.address), result.token);
-    return Buffer.from(prettyPrintJson(result.sourceText), 'utf8');
+    const bytes = prettyPrintJsonBytes(result.sourceBytes);
+    return [bytes, bytes.toString('utf8')];
   };
   const openRaw = async (): Promise<unknown> => {
     const response = await ctx.raw.request('GET', docPath(open.address.id));
     if (response.status !== 200) throw new Error(`raw open answered ${response.status}`);
     return JSON.parse(response.text);
   };
+  const openPeer = (): Promise<unknown> => ctx.peer.open(docPath(open.address.id));
   const saveExtension = async (): Promise<unknown> => {
-    const check = checkDocumentText(editorText);
+    // The default esdocs.saveFormat: checked strictly, sent compact.
+    const check = documentBody(editorText, true);
     if (!check.ok) throw new Error(describeProblem(check));
     const key = addressKey(saveExt.address);
     const token = tokens.get(key);
     if (token === undefined) throw new Error('no version token');
-    const result = await ctx.store.replace(saveExt.address, editorText, token, 'false');
+    const result = await ctx.store.replace(saveExt.address, check.body, token, 'false');
     tokens.set(key, result.token);
     return result;
   };
@@ -79,10 +89,27 @@ export async function openAndSave(ctx: DocumentContext, label: string, bytes: nu
     rawToken.primaryTerm = Number(body._primary_term);
     return body;
   };
+  const savePeerWay = async (): Promise<unknown> => {
+    const next = await ctx.peer.save(docPath(savePeer.address.id, '', PEER_INDEX), editorText, peerToken);
+    Object.assign(peerToken, next);
+    return next;
+  };
   const kb = (Buffer.byteLength(source) / 1024).toFixed(0);
   return {
-    open: { name: `open ${label}`, extension: openExtension, baseline: openRaw, note: `source ${kb} KiB; get + prettyPrintJson vs GET + JSON.parse` },
-    save: { name: `save ${label}`, extension: saveExtension, baseline: saveBaseline, note: `text ${(Buffer.byteLength(editorText) / 1024).toFixed(0)} KiB; check + conditional PUT + token vs conditional PUT` },
+    open: {
+      name: `open ${label}`,
+      extension: openExtension,
+      peer: openPeer,
+      baseline: openRaw,
+      note: `source ${kb} KiB; get + exact pretty print (bytes, and their text) vs peer (official client) GET + JSON.parse + JSON.stringify(value, null, 2) vs raw GET + JSON.parse`,
+    },
+    save: {
+      name: `save ${label}`,
+      extension: saveExtension,
+      peer: savePeerWay,
+      baseline: saveBaseline,
+      note: `text ${(Buffer.byteLength(editorText) / 1024).toFixed(0)} KiB; strict check + compact + conditional PUT + token vs peer (official client) JSON.parse + JSON.stringify + conditional PUT vs raw conditional PUT`,
+    },
     openAddress: open.address,
   };
 }

@@ -3,6 +3,11 @@ import type { RawHttp } from './rawHttp';
 /** The data the benchmark works on: documents of a given size and a large index for paging. */
 
 export const DOCS_INDEX = 'bench-docs';
+/**
+ * Where the peer baseline saves: its `JSON.stringify` turns the big integer into
+ * 9223372036854776000, which a `long` field refuses, so `big` is a `double` there.
+ */
+export const PEER_INDEX = 'bench-peer';
 export const LIST_INDEX = 'bench-list';
 export const LIST_DOCS = 200_000;
 export const LIST_SHARDS = 2;
@@ -36,8 +41,8 @@ export function documentText(bytes: number): string {
   return `${head}${parts.join(',')}],"pad":"${'x'.repeat(pad)}"}`;
 }
 
-async function createIndex(raw: RawHttp, index: string, shards: number): Promise<void> {
-  await raw.json('PUT', `/${index}`, JSON.stringify({ settings: { number_of_shards: shards, number_of_replicas: 0 } }));
+async function createIndex(raw: RawHttp, index: string, shards: number, mappings?: object): Promise<void> {
+  await raw.json('PUT', `/${index}`, JSON.stringify({ settings: { number_of_shards: shards, number_of_replicas: 0 }, ...(mappings ? { mappings } : {}) }));
 }
 
 /** Puts a document; returns its version as the server holds it. */
@@ -48,6 +53,7 @@ export async function putDocument(raw: RawHttp, index: string, id: string, text:
 
 export async function createDocumentsIndex(raw: RawHttp): Promise<void> {
   await createIndex(raw, DOCS_INDEX, 1);
+  await createIndex(raw, PEER_INDEX, 1, { properties: { big: { type: 'double' } } });
 }
 
 /** Bulk-loads the listing index in chunks, then refreshes it. Returns the seconds it took. */

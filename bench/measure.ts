@@ -1,7 +1,11 @@
 import { requestCounts, resetRequestCounts, type RequestCounts } from '../test/server/control';
 import { interleave, type AbOptions, type Stats, type Timed } from './stats';
 
-/** One row of the report: the extension's path next to the raw baseline, timed in the same run. */
+/**
+ * One row of the report, timed in the same run: the extension's path; the peer baseline (what the
+ * tools people use instead do: JSON.parse and JSON.stringify, losing big integers and `1.0`); and
+ * the raw request, which neither pretty-prints nor validates (for information).
+ */
 export interface Row {
   readonly name: string;
   readonly extension: Stats;
@@ -10,10 +14,12 @@ export interface Row {
   /** A lower bound of the extension's time when it did not finish (the cap). */
   readonly extensionAtLeastMs?: number;
   readonly baseline?: Stats;
+  readonly peer?: Stats;
   /** Shown instead of the baseline's figures when it cannot do the operation. */
   readonly baselineNote?: string;
   readonly requests: RequestCounts;
   readonly baselineRequests?: RequestCounts;
+  readonly peerRequests?: RequestCounts;
   readonly note?: string;
 }
 
@@ -35,6 +41,7 @@ export interface Measured {
   readonly name: string;
   readonly extension: Operation;
   readonly baseline?: Operation;
+  readonly peer?: Operation;
   readonly baselineNote?: string;
   readonly note?: string;
 }
@@ -43,13 +50,17 @@ export interface Measured {
 export async function measure(baseUrl: string, options: AbOptions, m: Measured): Promise<Row> {
   const extension = timed(m.extension);
   const baseline = m.baseline === undefined ? undefined : timed(m.baseline);
-  const result = await interleave(options, extension, baseline);
+  const peer = m.peer === undefined ? undefined : timed(m.peer);
+  const [extensionStats, ...others] = await interleave(options, [extension, ...(baseline ? [baseline] : []), ...(peer ? [peer] : [])]);
   const requests = await countRequests(baseUrl, extension, options.runs);
   const baselineRequests = baseline ? await countRequests(baseUrl, baseline, options.runs) : undefined;
+  const peerRequests = peer ? await countRequests(baseUrl, peer, options.runs) : undefined;
   return {
     name: m.name,
-    extension: result.a,
-    ...(result.b ? { baseline: result.b } : {}),
+    extension: extensionStats,
+    ...(baseline ? { baseline: others[0] } : {}),
+    ...(peer ? { peer: others[baseline ? 1 : 0] } : {}),
+    ...(peerRequests ? { peerRequests } : {}),
     ...(m.baselineNote ? { baselineNote: m.baselineNote } : {}),
     requests,
     ...(baselineRequests ? { baselineRequests } : {}),
@@ -60,14 +71,16 @@ export async function measure(baseUrl: string, options: AbOptions, m: Measured):
 /** A row whose extension path was given up after `capMs`: the baseline alone is timed. */
 export async function measureCapped(baseUrl: string, options: AbOptions, m: Measured, capMs: number, requests: RequestCounts): Promise<Row> {
   const baseline = m.baseline === undefined ? undefined : timed(m.baseline);
-  const result = baseline ? await interleave(options, baseline, undefined) : undefined;
+  const peer = m.peer === undefined ? undefined : timed(m.peer);
+  const result = await interleave(options, [...(baseline ? [baseline] : []), ...(peer ? [peer] : [])]);
   const baselineRequests = baseline ? await countRequests(baseUrl, baseline, options.runs) : undefined;
   return {
     name: m.name,
     extension: { runs: 1, medianMs: Number.NaN, p95Ms: Number.NaN },
     extensionNote: `> ${(capMs / 1000).toFixed(0)} s (gave up)`,
     extensionAtLeastMs: capMs,
-    ...(result ? { baseline: result.a } : {}),
+    ...(baseline ? { baseline: result[0] } : {}),
+    ...(peer ? { peer: result[baseline ? 1 : 0] } : {}),
     requests,
     ...(baselineRequests ? { baselineRequests } : {}),
     ...(m.note ? { note: m.note } : {}),

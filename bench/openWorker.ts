@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { prettyPrintJson } from '../src/core/jsonText';
+import { prettyPrintJsonBytes } from '../src/core/jsonText';
 import type { DocumentAddress } from '../src/core/documentAddress';
-import { ClusterGateway } from '../src/elastic/clusterGateway';
+import { plainGateway } from '../test/support/plainGateway';
 import { DocumentStore } from '../src/elastic/documentStore';
 
-/** One extension open (get + prettyPrintJson) in a worker thread, so that the caller can give up on it. */
+/** One extension open (get + pretty print, as readFile does) in a worker thread, so that the caller can give up on it. */
 
 interface Input {
   readonly url: string;
@@ -13,13 +13,13 @@ interface Input {
 
 async function main(): Promise<void> {
   const { url, address } = workerData as Input;
-  const gateway = ClusterGateway.forUrl(url, 120_000);
+  const gateway = plainGateway(url, 120_000);
   const store = new DocumentStore(() => gateway);
   const start = process.hrtime.bigint();
-  const result = await store.get(address);
+  const result = await store.getBytes(address);
   const fetched = process.hrtime.bigint();
   if (!result.found) throw new Error('the document to open is missing');
-  Buffer.from(prettyPrintJson(result.sourceText), 'utf8');
+  prettyPrintJsonBytes(result.sourceBytes).toString('utf8');
   const done = process.hrtime.bigint();
   await gateway.close();
   parentPort?.postMessage({ getMs: Number(fetched - start) / 1e6, totalMs: Number(done - start) / 1e6 });

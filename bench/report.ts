@@ -45,6 +45,16 @@ export function ratio(row: Row): number | undefined {
   return (row.extensionAtLeastMs ?? row.extension.medianMs) / row.baseline.medianMs;
 }
 
+/** ext/peer of the medians, as `ratio`. */
+export function peerRatio(row: Row): number | undefined {
+  if (!row.peer) return undefined;
+  return (row.extensionAtLeastMs ?? row.extension.medianMs) / row.peer.medianMs;
+}
+
+function times(value: number | undefined, capped: boolean): string {
+  return value === undefined ? '—' : `${capped ? '> ' : ''}${value.toFixed(2)}×`;
+}
+
 function requests(counts: RequestCounts | undefined): string {
   if (counts === undefined) return '—';
   const routes = Object.entries(counts.byRoute).map(([route, n]) => (n > 1 ? `${n}× ${route}` : route));
@@ -61,14 +71,16 @@ function statCells(stats: Stats | undefined, note: string | undefined): [string,
 }
 
 export function printTable(rows: readonly Row[], sizes: Sizes): void {
-  const header = ['operation', 'ext median ms', 'ext p95 ms', 'raw median ms', 'raw p95 ms', 'ext/raw', 'runs', 'requests (extension)'];
+  const header = ['operation', 'ext median ms', 'ext p95 ms', 'peer median ms', 'peer p95 ms', 'raw median ms', 'raw p95 ms', 'ext/peer', 'ext/raw', 'runs', 'requests (extension)'];
   const lines = rows.map((row) => {
-    const r = ratio(row);
+    const capped = row.extensionAtLeastMs !== undefined;
     return [
       row.name,
       ...(row.extensionNote ? [row.extensionNote, ''] : statCells(row.extension, undefined)),
+      ...(row.peer ? statCells(row.peer, undefined) : ['', '']),
       ...statCells(row.baseline, row.baselineNote),
-      r === undefined ? '—' : `${row.extensionAtLeastMs ? '> ' : ''}${r.toFixed(2)}×`,
+      times(peerRatio(row), capped),
+      times(ratio(row), capped),
       String(row.extension.runs),
       requests(row.requests),
     ];
@@ -79,7 +91,8 @@ export function printTable(rows: readonly Row[], sizes: Sizes): void {
   for (const line of lines) console.log(pad(line, widths));
   console.log('');
   for (const row of rows) {
-    const raw = row.baselineRequests ? `; raw: ${requests(row.baselineRequests)}` : '';
+    const peer = row.peerRequests ? `; peer: ${requests(row.peerRequests)}` : '';
+    const raw = `${peer}${row.baselineRequests ? `; raw: ${requests(row.baselineRequests)}` : ''}`;
     if (row.note || raw) console.log(`  ${row.name}: ${row.note ?? ''}${raw}`);
   }
   console.log('');

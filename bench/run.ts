@@ -1,17 +1,22 @@
 /**
- * `npm run bench [-- --json FILE] [-- --quick]`: the extension's paths against raw HTTP on the
- * project's test cluster, with request counts and budgets. It reports; it never fails on a budget.
+ * `npm run bench [-- --json FILE] [-- --quick]`: the extension's paths against the peer baseline
+ * (what other tools do) and raw HTTP on the project's test cluster, with request counts and
+ * budgets. It reports; it never fails on a budget.
  */
 import * as fs from 'node:fs';
 import { startChildServer } from './childServer';
-import { ClusterGateway, settingsForUrl } from '../src/elastic/clusterGateway';
+import { ClusterGateway } from '../src/elastic/clusterGateway';
+import { plainSettings } from '../test/support/plainGateway';
 import { DocumentStore } from '../src/elastic/documentStore';
 import { budgets } from './budgets';
 import { conflict, openAndSave, type DocumentContext } from './documentOps';
-import { createDocumentsIndex, LIST_DOCS, LIST_SHARDS, loadListIndex } from './fixtures';
+import { createDocumentsIndex, documentText, LIST_DOCS, LIST_SHARDS, loadListIndex } from './fixtures';
+import { measureCheckCost, printCheckCost } from './checkCost';
+import { prettyPrintJson } from '../src/core/jsonText';
 import { deepPage, firstListing, firstPage, loadWideIndex, PreopeningGateway, rawWindowRefusal, wideListing } from './listing';
 import { countRequests, measure, measureCapped, type Measured, type Row } from './measure';
 import { cappedOpen } from './capped';
+import { PeerTool } from './peerTool';
 import { RawHttp } from './rawHttp';
 import { machine, printBudgets, printTable } from './report';
 import { measureSizes } from './sizes';
@@ -40,10 +45,11 @@ async function main(): Promise<void> {
   console.log(`Elasticsearch Documents benchmark — ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}`);
   const server = await startChildServer(['--shards', '1', '--refresh-interval', '-1']);
   const raw = new RawHttp(server.url);
-  const settings = settingsForUrl(server.url, 120_000);
+  const settings = plainSettings(server.url, 120_000);
   const gateway = new PreopeningGateway(settings);
   const listGateway = new ClusterGateway(settings);
-  const ctx: DocumentContext = { store: new DocumentStore(() => gateway), raw, connectionId: 'bench' };
+  const peer = new PeerTool(server.url);
+  const ctx: DocumentContext = { store: new DocumentStore(() => gateway), raw, peer, connectionId: 'bench' };
   const rows: Row[] = [];
   const run = async (options: AbOptions, m: Measured): Promise<void> => {
     process.stderr.write(`  ${m.name}…\n`);
@@ -77,19 +83,24 @@ async function main(): Promise<void> {
     if (probe?.totalMs === undefined) rows.push(await measureCapped(server.url, runs(args, 20), doc5m.open, CAP_MS, openRequests));
     else await run(runs(args, 20), doc5m.open);
     await run(runs(args, 20), doc5m.save);
+    process.stderr.write('  strict check of the 5 MB text…\n');
+    const checkCost = measureCheckCost(prettyPrintJson(documentText(5 * 1024 * 1024)), args.quick ? 5 : 15);
     const refusal = await rawWindowRefusal(raw, 2000);
     const sizes = measureSizes();
     console.log('');
     printTable(rows, sizes);
     console.log(`  raw from/size at page 2,000 answers HTTP ${refusal} (from + size > 10,000)`);
     const checked = budgets(rows, sizes);
+    console.log('');
+    printCheckCost(checkCost);
     printBudgets(checked);
     if (args.json !== undefined) {
-      fs.writeFileSync(args.json, JSON.stringify({ machine: m, date: new Date().toISOString(), rows, sizes, budgets: checked }, null, 2) + '\n');
+      fs.writeFileSync(args.json, JSON.stringify({ machine: m, date: new Date().toISOString(), rows, sizes, checkCost, budgets: checked }, null, 2) + '\n');
       console.log(`\nwrote ${args.json}`);
     }
   } finally {
     raw.close();
+    await peer.close();
     await gateway.close();
     await listGateway.close();
     await server.close();

@@ -42,31 +42,22 @@ async function timeTimed(op: Timed, i: number): Promise<number> {
   return timeOnce(() => op.run(i));
 }
 
-export interface AbResult {
-  readonly a: Stats;
-  readonly b: Stats | undefined;
-}
-
 /**
- * Runs `a` and `b` interleaved (A B, B A, …), `warmup` untimed rounds then `runs` timed rounds. `i` is the
- * round (warm-up rounds are negative), for operations that depend on it (deep pages).
+ * Runs the operations interleaved, `warmup` untimed rounds then `runs` timed rounds; each round
+ * starts with the next operation in turn (A B C, B C A, …), so that drift hits all alike and none
+ * always runs right after another. `i` is the round (warm-up rounds are negative), for operations
+ * that depend on it (deep pages). The result has the statistics of each operation, in order.
  */
-export async function interleave(
-  options: AbOptions,
-  a: Timed,
-  b: Timed | undefined,
-): Promise<AbResult> {
+export async function interleave(options: AbOptions, ops: readonly Timed[]): Promise<Stats[]> {
   for (let i = -options.warmup; i < 0; i++) {
-    await timeTimed(a, i);
-    if (b) await timeTimed(b, i);
+    for (const op of ops) await timeTimed(op, i);
   }
-  const sa: number[] = [];
-  const sb: number[] = [];
+  const samples: number[][] = ops.map(() => []);
   for (let i = 0; i < options.runs; i++) {
-    // A-B then B-A: neither path always runs right after the other.
-    if (b && i % 2 === 1) sb.push(await timeTimed(b, i));
-    sa.push(await timeTimed(a, i));
-    if (b && i % 2 === 0) sb.push(await timeTimed(b, i));
+    for (let k = 0; k < ops.length; k++) {
+      const which = (i + k) % ops.length;
+      samples[which].push(await timeTimed(ops[which], i));
+    }
   }
-  return { a: summarize(sa), b: b ? summarize(sb) : undefined };
+  return samples.map(summarize);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { DocumentOperations } from './commands/documentOperations';
 import { ExplorerCommands } from './commands/explorerCommands';
@@ -60,6 +61,9 @@ export interface ExtensionApi {
 /** The composition root: builds the services, wires them, and hands every disposable to VS Code. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const started = performance.now();
+  // src/core words its texts with @vscode/l10n, which has no access to VS Code: it takes the
+  // bundle VS Code loaded for the display language (undefined in English), before any text is made.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const underTest = context.extensionMode === vscode.ExtensionMode.Test;
   const settings = new Settings();
   const secrets = new ConnectionSecrets(context.secrets);

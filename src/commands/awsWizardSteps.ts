@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { checkAwsRegion, type AwsSigning } from '../core/connectionConfig';
 import { checkAwsProfile, type AwsDraft } from '../core/connectionDraft';
 import { BACK, type StepInfo, type StepUi } from './quickInput';
@@ -14,16 +14,19 @@ export interface AwsStep {
   readonly run: (info: StepInfo) => Promise<Outcome>;
 }
 
-const SERVICE_ITEMS: Array<vscode.QuickPickItem & { service: AwsSigning['service'] }> = [
-  { label: 'Amazon OpenSearch Service', description: 'es', detail: 'A managed domain (OpenSearch or Elasticsearch)', service: 'es' },
-  { label: 'Amazon OpenSearch Serverless', description: 'aoss', detail: 'A serverless collection', service: 'aoss' },
-];
+// Functions rather than constants: a translation is looked up when the wizard runs, not when the module loads.
+function serviceItems(): Array<vscode.QuickPickItem & { service: AwsSigning['service'] }> {
+  return [
+    { label: 'Amazon OpenSearch Service', description: 'es', detail: vscode.l10n.t('A managed domain (OpenSearch or Elasticsearch)'), service: 'es' },
+    { label: 'Amazon OpenSearch Serverless', description: 'aoss', detail: vscode.l10n.t('A serverless collection'), service: 'aoss' },
+  ];
+}
 
 export function awsSteps(ui: StepUi, draft: AwsDraft): AwsStep[] {
   return [
     {
       run: async (info) => {
-        const value = await ui.text(info, { prompt: 'AWS region of the domain or collection', value: draft.region, placeholder: 'eu-west-1', validate: checkAwsRegion });
+        const value = await ui.text(info, { prompt: vscode.l10n.t('AWS region of the domain or collection'), value: draft.region, placeholder: 'eu-west-1', validate: checkAwsRegion });
         if (typeof value !== 'string') return value;
         draft.region = value.trim();
         return 'next';
@@ -31,7 +34,8 @@ export function awsSteps(ui: StepUi, draft: AwsDraft): AwsStep[] {
     },
     {
       run: async (info) => {
-        const item = await ui.choice(info, SERVICE_ITEMS, { placeholder: 'AWS service to sign for', active: SERVICE_ITEMS.find((i) => i.service === draft.service) });
+        const items = serviceItems();
+        const item = await ui.choice(info, items, { placeholder: vscode.l10n.t('AWS service to sign for'), active: items.find((i) => i.service === draft.service) });
         if (item === BACK || item === undefined) return item;
         draft.service = item.service;
         return 'next';
@@ -40,7 +44,7 @@ export function awsSteps(ui: StepUi, draft: AwsDraft): AwsStep[] {
     {
       run: async (info) => {
         const value = await ui.text(info, {
-          prompt: 'AWS profile (empty: the default chain — environment variables, ~/.aws/credentials and ~/.aws/config, SSO). No key is stored by the extension.',
+          prompt: vscode.l10n.t('AWS profile (empty: the default chain — environment variables, ~/.aws/credentials and ~/.aws/config, SSO). No key is stored by the extension.'),
           value: draft.profile,
           placeholder: 'default',
           validate: checkAwsProfile,

@@ -20,6 +20,7 @@ export function runSafely<A extends unknown[]>(id: string, handler: (...args: A)
     } catch (error) {
       const action = actionOf(id);
       const message = error instanceof ClusterError ? report.describe(action, error) : report.describe(action, new Error(plainMessage(error)));
+      // The log stays in English (support reads it); the notification is the localised text.
       report.log(`${id} failed: ${message}`);
       void vscode.window.showErrorMessage(message);
       return undefined;
@@ -27,7 +28,7 @@ export function runSafely<A extends unknown[]>(id: string, handler: (...args: A)
   };
 }
 
-/** `esdocs.openDocument` → "Open document". */
+/** `esdocs.openDocument` → "Open document": words derived from the command id, not a localised title. */
 function actionOf(id: string): string {
   const words = id.replace(/^esdocs\./, '').replace(/([A-Z])/g, ' $1').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -45,9 +46,9 @@ export function plainMessage(error: unknown): string {
     try {
       const parsed = vscode.Uri.parse(uri);
       const address = addressFromUriParts({ path: parsed.path, query: parsed.query });
-      return `"${address.id}" in ${address.index}`;
+      return vscode.l10n.t('"{0}" in {1}', address.id, address.index);
     } catch {
-      return 'the document';
+      return vscode.l10n.t('the document');
     }
   });
 }

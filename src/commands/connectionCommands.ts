@@ -60,18 +60,19 @@ export class ConnectionCommands {
     const target = node ?? (await this.pickers.connection());
     if (target === undefined) return;
     if (target.connection.origin === 'settings') {
-      void vscode.window.showInformationMessage(`"${target.connection.name}" is defined in the esdocs.connections setting; remove it there.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is defined in the esdocs.connections setting; remove it there.', target.connection.name));
       return;
     }
-    const confirm = await vscode.window.showWarningMessage(`Remove the connection "${target.connection.name}" and its stored credentials?`, { modal: true }, 'Remove');
-    if (confirm === 'Remove') await this.connections.remove(target.connection.id);
+    const removeLabel = vscode.l10n.t('Remove');
+    const confirm = await vscode.window.showWarningMessage(vscode.l10n.t('Remove the connection "{0}" and its stored credentials?', target.connection.name), { modal: true }, removeLabel);
+    if (confirm === removeLabel) await this.connections.remove(target.connection.id);
   }
 
   async updateCredentials(node?: ConnectionNode): Promise<boolean> {
     const target = node ?? (await this.pickers.connection());
     if (target === undefined) return false;
     if (target.connection.auth === 'none') {
-      void vscode.window.showInformationMessage(`"${target.connection.name}" uses no authentication. Edit the connection to choose a method.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" uses no authentication. Edit the connection to choose a method.', target.connection.name));
       return false;
     }
     return this.prompts.replace(target.connection);
@@ -84,7 +85,7 @@ export class ConnectionCommands {
 
   private warnIfInsecure(name: string, insecure: boolean | undefined): void {
     if (insecure) {
-      void vscode.window.showWarningMessage(`"${name}" does not verify the cluster's certificate: anyone on the network path could read and change what is sent, credentials included.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t("\"{0}\" does not verify the cluster's certificate: anyone on the network path could read and change what is sent, credentials included.", name));
     }
   }
 }

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { credentialsFor, hasStoredSecret, secretLabel, type AuthMethod, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
 import { acceptTarget, checkFingerprint, checkName, checkTarget, configOf, draftOf, isUrlList, secretOf, tlsChoiceOf, type TlsChoice } from '../core/connectionDraft';
 import { engineLabel } from '../core/clusterEngine';
@@ -37,23 +37,24 @@ interface Step {
   readonly run: (info: StepInfo) => Promise<Outcome>;
 }
 
-const AUTH_ITEMS: Array<vscode.QuickPickItem & { auth: AuthMethod }> = [
-  { label: 'No authentication', auth: 'none' },
-  { label: 'Username and password', description: 'basic', auth: 'basic' },
-  { label: 'API key', description: 'id:key or the encoded form', auth: 'apiKey' },
-  { label: 'Bearer token', auth: 'bearer' },
-  { label: 'AWS (SigV4)', description: 'Amazon OpenSearch Service or Serverless, keys from the AWS chain', auth: 'aws' },
+// Functions rather than constants: a translation is looked up when the wizard runs, not when the module loads.
+const authItems = (): Array<vscode.QuickPickItem & { auth: AuthMethod }> => [
+  { label: vscode.l10n.t('No authentication'), auth: 'none' },
+  { label: vscode.l10n.t('Username and password'), description: 'basic', auth: 'basic' },
+  { label: vscode.l10n.t('API key'), description: vscode.l10n.t('id:key or the encoded form'), auth: 'apiKey' },
+  { label: vscode.l10n.t('Bearer token'), auth: 'bearer' },
+  { label: 'AWS (SigV4)', description: vscode.l10n.t('Amazon OpenSearch Service or Serverless, keys from the AWS chain'), auth: 'aws' },
 ];
 
-const TLS_ITEMS: Array<vscode.QuickPickItem & { tls: TlsChoice }> = [
-  { label: 'Verify with the system\'s trusted CAs', tls: 'system' },
-  { label: 'Verify with a CA certificate file…', description: 'PEM, e.g. http_ca.crt', tls: 'caFile' },
-  { label: 'Verify with the CA\'s SHA-256 fingerprint…', tls: 'fingerprint' },
-  { label: '$(warning) Don\'t verify the certificate', description: 'anyone on the network could read and change what is sent', tls: 'insecure' },
+const tlsItems = (): Array<vscode.QuickPickItem & { tls: TlsChoice }> => [
+  { label: vscode.l10n.t('Verify with the system\'s trusted CAs'), tls: 'system' },
+  { label: vscode.l10n.t('Verify with a CA certificate file…'), description: vscode.l10n.t('PEM, e.g. http_ca.crt'), tls: 'caFile' },
+  { label: vscode.l10n.t('Verify with the CA\'s SHA-256 fingerprint…'), tls: 'fingerprint' },
+  { label: `$(warning) ${vscode.l10n.t('Don\'t verify the certificate')}`, description: vscode.l10n.t('anyone on the network could read and change what is sent'), tls: 'insecure' },
 ];
 
-export const SAVE_LABEL = '$(check) Save';
-export const CHANGE_LABEL = '$(arrow-left) Change something';
+export const saveLabel = (): string => `$(check) ${vscode.l10n.t('Save')}`;
+export const changeLabel = (): string => `$(arrow-left) ${vscode.l10n.t('Change something')}`;
 
 /**
  * Add Connection… and Edit Connection…: URL or Cloud ID, name, authentication, TLS, then a
@@ -66,13 +67,13 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
   const test = options.test ?? testConnection;
   const before = existing?.config;
   const draft = draftOf(before);
-  const title = before ? `Edit Connection ${before.name}` : 'Add Elasticsearch Connection';
+  const title = before ? vscode.l10n.t('Edit Connection {0}', before.name) : vscode.l10n.t('Add Elasticsearch Connection');
 
   const steps: Step[] = [
     {
       applies: () => true,
       run: async (info) => {
-        const value = await ui.text(info, { prompt: 'Cluster URL (several separated by commas) or Elastic Cloud ID', value: draft.target, validate: checkTarget });
+        const value = await ui.text(info, { prompt: vscode.l10n.t('Cluster URL (several separated by commas) or Elastic Cloud ID'), value: draft.target, validate: checkTarget });
         if (typeof value !== 'string') return value;
         acceptTarget(draft, value);
         return 'next';
@@ -81,7 +82,7 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
     {
       applies: () => true,
       run: async (info) => {
-        const value = await ui.text(info, { prompt: 'A name for this connection', value: draft.name, validate: (v) => checkName(v, taken) });
+        const value = await ui.text(info, { prompt: vscode.l10n.t('A name for this connection'), value: draft.name, validate: (v) => checkName(v, taken) });
         if (typeof value !== 'string') return value;
         draft.name = value.trim();
         return 'next';
@@ -90,7 +91,8 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
     {
       applies: () => true,
       run: async (info) => {
-        const item = await ui.choice(info, AUTH_ITEMS, { placeholder: 'Authentication', active: AUTH_ITEMS.find((i) => i.auth === draft.auth) });
+        const items = authItems();
+        const item = await ui.choice(info, items, { placeholder: vscode.l10n.t('Authentication'), active: items.find((i) => i.auth === draft.auth) });
         if (item === BACK || item === undefined) return item;
         draft.auth = item.auth;
         return 'next';
@@ -99,7 +101,7 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
     {
       applies: () => draft.auth === 'basic',
       run: async (info) => {
-        const user = await ui.text(info, { prompt: 'Username', value: draft.username, validate: (v) => (v === '' ? 'Enter the username' : undefined) });
+        const user = await ui.text(info, { prompt: vscode.l10n.t('Username'), value: draft.username, validate: (v) => (v === '' ? vscode.l10n.t('Enter the username') : undefined) });
         if (typeof user !== 'string') return user;
         draft.username = user;
         return 'next';
@@ -110,8 +112,9 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
       applies: () => hasStoredSecret(draft.auth),
       run: async (info) => {
         const label = secretLabel(draft.auth);
-        const keep = existing?.secret !== undefined && before?.auth === draft.auth ? ' (leave empty to keep the stored one)' : '';
-        const secret = await ui.text(info, { prompt: `${label}${keep}`, value: draft.secret, password: true, validate: (v) => (v === '' && !keep ? `Enter the ${label}` : undefined) });
+        const keep = existing?.secret !== undefined && before?.auth === draft.auth;
+        const prompt = keep ? vscode.l10n.t('{0} (leave empty to keep the stored one)', label) : label;
+        const secret = await ui.text(info, { prompt, value: draft.secret, password: true, validate: (v) => (v === '' && !keep ? vscode.l10n.t('Enter the {0}', label) : undefined) });
         if (typeof secret !== 'string') return secret;
         draft.secret = secret;
         return 'next';
@@ -121,14 +124,15 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
       applies: () => !isUrlList(draft.target) || draft.target.includes('https://'),
       run: async (info) => {
         const current = tlsChoiceOf(draft.tls);
-        const item = await ui.choice(info, TLS_ITEMS, { placeholder: 'How to trust the cluster\'s certificate', active: TLS_ITEMS.find((i) => i.tls === current) });
+        const items = tlsItems();
+        const item = await ui.choice(info, items, { placeholder: vscode.l10n.t('How to trust the cluster\'s certificate'), active: items.find((i) => i.tls === current) });
         if (item === BACK || item === undefined) return item;
         if (item.tls === 'caFile') {
-          const file = await ui.file('CA certificate (PEM)', { 'PEM certificate': ['crt', 'pem', 'cer'], All: ['*'] });
+          const file = await ui.file(vscode.l10n.t('CA certificate (PEM)'), { [vscode.l10n.t('PEM certificate')]: ['crt', 'pem', 'cer'], [vscode.l10n.t({ message: 'All', comment: ['file filter of the open dialog: every file'] })]: ['*'] });
           if (file === undefined) return 'again';
           draft.tls = { caFile: file };
         } else if (item.tls === 'fingerprint') {
-          const value = await ui.text(info, { prompt: 'SHA-256 fingerprint of the CA (hex, colons optional)', value: draft.tls.caFingerprint, validate: checkFingerprint });
+          const value = await ui.text(info, { prompt: vscode.l10n.t('SHA-256 fingerprint of the CA (hex, colons optional)'), value: draft.tls.caFingerprint, validate: checkFingerprint });
           if (value === BACK) return 'again';
           if (value === undefined) return undefined;
           draft.tls = { caFingerprint: value.trim() };
@@ -146,14 +150,14 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
         const credentials = secret === undefined ? undefined : credentialsFor(config, secret);
         const tested =
           hasStoredSecret(config.auth) && credentials === undefined
-            ? { ok: false, message: `Enter the ${secretLabel(config.auth)} again: the URL, user or certificate settings changed, and the stored one is sent only where it was given for.` }
+            ? { ok: false, message: vscode.l10n.t('Enter the {0} again: the URL, user or certificate settings changed, and the stored one is sent only where it was given for.', secretLabel(config.auth)) }
             : await test(config, credentials, requestTimeoutMs, redactor);
         const risk = plainHttpRisk(config);
-        const save = { label: tested.ok ? SAVE_LABEL : `${SAVE_LABEL} anyway` };
-        const change = { label: CHANGE_LABEL, detail: 'Back to the URL, with every answer kept' };
+        const save = { label: tested.ok ? saveLabel() : `$(check) ${vscode.l10n.t('Save anyway')}` };
+        const change = { label: changeLabel(), detail: vscode.l10n.t('Back to the URL, with every answer kept') };
         // After a failed test, Enter must not save.
         const items = tested.ok ? [save, change] : [change, save];
-        const choice = await ui.choice(info, items, { placeholder: tested.ok ? 'Save the connection' : 'Change something, or save anyway', prompt: risk ? `${tested.message} ⚠ ${risk}` : tested.message, active: items[0] });
+        const choice = await ui.choice(info, items, { placeholder: tested.ok ? vscode.l10n.t('Save the connection') : vscode.l10n.t('Change something, or save anyway'), prompt: risk ? `${tested.message} ⚠ ${risk}` : tested.message, active: items[0] });
         if (choice === BACK || choice === undefined) return choice;
         return choice === change ? 'first' : 'next';
       },
@@ -189,10 +193,12 @@ async function testConnection(config: ConnectionConfig, credentials: Credentials
   const screen = redactor.alsoHiding(credentials ? secretForms(credentials) : []);
   try {
     const info = await gateway.cluster();
-    const name = info.clusterName ? `cluster "${info.clusterName}", ` : '';
-    return { ok: true, message: screen.text(`Connected: ${name}${engineLabel(info)}.`) };
+    const message = info.clusterName
+      ? vscode.l10n.t('Connected: cluster "{0}", {1}.', info.clusterName, engineLabel(info))
+      : vscode.l10n.t('Connected: {0}.', engineLabel(info));
+    return { ok: true, message: screen.text(message) };
   } catch (error) {
-    return { ok: false, message: screen.error('Connecting', error) };
+    return { ok: false, message: screen.error(vscode.l10n.t('Connecting'), error) };
   } finally {
     await gateway.close();
   }

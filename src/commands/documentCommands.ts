@@ -4,9 +4,9 @@ import type { ConflictResolver } from '../editors/conflictResolver';
 import type { Pickers } from './pickers';
 
 export async function openDocument(pickers: Pickers): Promise<void> {
-  const index = await pickers.index(undefined, 'open a document by id');
+  const index = await pickers.index(undefined, vscode.l10n.t('open a document by id'));
   if (index === undefined) return;
-  const address = await pickers.documentAddress(index, `Open Document from ${index.index.name}`);
+  const address = await pickers.documentAddress(index, vscode.l10n.t('Open Document from {0}', index.index.name));
   if (address) await vscode.window.showTextDocument(documentUri(address), { preview: false });
 }
 
@@ -14,7 +14,7 @@ export async function openDocument(pickers: Pickers): Promise<void> {
 export function conflictTarget(argument: unknown): vscode.Uri | undefined {
   const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
   if (uri === undefined || (uri.scheme !== DOCUMENT_SCHEME && uri.scheme !== SERVER_VERSION_SCHEME)) {
-    void vscode.window.showInformationMessage('Open an Elasticsearch document first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open an Elasticsearch document first.'));
     return undefined;
   }
   return documentOfServerVersion(uri);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ClusterError, type DescribeError } from '../core/clusterErrors';
 import { CommandIds } from '../core/commandIds';
 import { baseUrlOf } from '../core/connectionUrl';
-import { CURL_COPIED_MESSAGE, curlConditionalPut, curlGet } from '../core/curl';
+import { curlConditionalPut, curlCopiedMessage, curlGet } from '../core/curl';
 import type { DocumentAddress } from '../core/documentAddress';
 import { checkDocumentText, describeProblem, prettyPrintJson } from '../core/jsonText';
 import { describeToken, type VersionToken } from '../core/versionToken';
@@ -51,8 +51,8 @@ export class DocumentOperations {
     const partial =
       fields ??
       (await vscode.window.showInputBox({
-        title: `Update Fields of "${target.address.id}"`,
-        prompt: `Fields to set, as a JSON object. Elasticsearch applies them to the latest version, re-applying them up to ${retries} times if someone writes in between: right for "set this field", not for whole-document edits.`,
+        title: vscode.l10n.t('Update Fields of "{0}"', target.address.id),
+        prompt: vscode.l10n.t('Fields to set, as a JSON object. Elasticsearch applies them to the latest version, re-applying them up to {0} times if someone writes in between: right for "set this field", not for whole-document edits.', retries),
         value: '{}',
         valueSelection: [1, 1],
         ignoreFocusOut: true,
@@ -64,7 +64,7 @@ export class DocumentOperations {
     if (partial === undefined) return undefined;
     const check = checkDocumentText(partial);
     if (!check.ok) {
-      void vscode.window.showErrorMessage(`Not updated: ${describeProblem(check)}. Nothing was sent.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Not updated: {0}. Nothing was sent.', describeProblem(check)));
       return undefined;
     }
     try {
@@ -74,12 +74,12 @@ export class DocumentOperations {
       if (open && !open.isDirty && result.result !== 'noop') this.files.announceChange(target.uri);
       const message =
         result.result === 'noop'
-          ? `Nothing changed: "${target.address.id}" already has these values.`
-          : `Updated "${target.address.id}": ${describeToken(result.token)}.`;
+          ? vscode.l10n.t('Nothing changed: "{0}" already has these values.', target.address.id)
+          : vscode.l10n.t('Updated "{0}": {1}.', target.address.id, describeToken(result.token));
       void vscode.window.showInformationMessage(message);
       return result.result;
     } catch (error) {
-      this.showFailure('Updating fields', error);
+      this.showFailure(vscode.l10n.t('Updating fields'), error);
       return undefined;
     }
   }
@@ -91,7 +91,7 @@ export class DocumentOperations {
         ? { kind: 'index', connectionId: node.connectionId, index: indexByName(node.stream.name) }
         : (node ?? (await this.pickers.index()));
     if (index === undefined) return undefined;
-    const address = await this.pickers.documentAddress(index, `New Document in ${index.index.name}`, true);
+    const address = await this.pickers.documentAddress(index, vscode.l10n.t('New Document in {0}', index.index.name), true);
     if (address === undefined) return undefined;
     const indent = indentUnit();
     const skeleton = await this.skeletonFor(address, indent).catch(() => undefined);
@@ -104,11 +104,11 @@ export class DocumentOperations {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri.toString());
     let text = open?.getText();
     if (text === undefined) {
-      const result = await this.documents.get(target.address).catch((error: unknown) => this.showFailure('Reading the document', error));
+      const result = await this.documents.get(target.address).catch((error: unknown) => this.showFailure(vscode.l10n.t('Reading the document'), error));
       if (!result?.found) return undefined;
       text = prettyPrintJson(result.sourceText);
     }
-    const id = await vscode.window.showInputBox({ title: `Duplicate ${target.address.id}`, prompt: 'The new document\'s _id (leave empty to generate one)', ignoreFocusOut: true });
+    const id = await vscode.window.showInputBox({ title: vscode.l10n.t('Duplicate {0}', target.address.id), prompt: vscode.l10n.t('The new document\'s _id (leave empty to generate one)'), ignoreFocusOut: true });
     if (id === undefined) return undefined;
     return this.openDraft({ ...target.address, id: id || generateId() }, text);
   }
@@ -117,12 +117,13 @@ export class DocumentOperations {
     const target = await this.target(argument);
     if (target === undefined) return false;
     const { address } = target;
+    const deleteLabel = vscode.l10n.t('Delete');
     const confirmed = await vscode.window.showWarningMessage(
-      `Delete document "${address.id}" from ${address.index}?`,
-      { modal: true, detail: 'The delete is conditional: it fails if the document changed since you saw it.' },
-      'Delete',
+      vscode.l10n.t('Delete document "{0}" from {1}?', address.id, address.index),
+      { modal: true, detail: vscode.l10n.t('The delete is conditional: it fails if the document changed since you saw it.') },
+      deleteLabel,
     );
-    if (confirmed !== 'Delete') return false;
+    if (confirmed !== deleteLabel) return false;
     const token = target.token ?? (await this.currentToken(address));
     if (token === undefined) return false;
     try {
@@ -133,18 +134,19 @@ export class DocumentOperations {
         this.tokens.markDeleted(target.uri);
         this.saver.createOnNextSave(target.uri);
       }
-      void vscode.window.showInformationMessage(`Deleted "${address.id}" from ${address.index} (seq ${result.token.seqNo}).`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Deleted "{0}" from {1} (seq {2}).', address.id, address.index, result.token.seqNo));
       return true;
     } catch (error) {
       if (error instanceof ClusterError && error.failure.kind === 'conflict') {
+        const compareLabel = vscode.l10n.t('Compare');
         const choice = await vscode.window.showWarningMessage(
-          `Not deleted: "${address.id}" changed on the server since you saw it (${error.failure.reason}).`,
-          'Compare',
+          vscode.l10n.t('Not deleted: "{0}" changed on the server since you saw it ({1}).', address.id, error.failure.reason),
+          compareLabel,
         );
-        if (choice === 'Compare') await vscode.commands.executeCommand(CommandIds.compareWithServer, target.uri);
+        if (choice === compareLabel) await vscode.commands.executeCommand(CommandIds.compareWithServer, target.uri);
         return false;
       }
-      this.showFailure('Deleting the document', error);
+      this.showFailure(vscode.l10n.t('Deleting the document'), error);
       return false;
     }
   }
@@ -161,17 +163,17 @@ export class DocumentOperations {
     if (choice === undefined && open && token) {
       const picked = await vscode.window.showQuickPick(
         [
-          { label: 'GET', description: 'read the document', request: 'get' as const },
-          { label: 'Conditional PUT', description: "save the editor's text on the version it was read at", request: 'put' as const },
+          { label: 'GET', description: vscode.l10n.t('read the document'), request: 'get' as const },
+          { label: vscode.l10n.t('Conditional PUT'), description: vscode.l10n.t("save the editor's text on the version it was read at"), request: 'put' as const },
         ],
-        { title: `Copy ${target.address.id} as curl` },
+        { title: vscode.l10n.t('Copy {0} as curl', target.address.id) },
       );
       if (picked === undefined) return undefined;
       choice = picked.request;
     }
     const line = choice === 'put' && open && token ? curlConditionalPut(url, target.address, token, open.getText()) : curlGet(url, target.address);
     await vscode.env.clipboard.writeText(line);
-    void vscode.window.showInformationMessage(CURL_COPIED_MESSAGE);
+    void vscode.window.showInformationMessage(curlCopiedMessage());
     return line;
   }
 
@@ -183,13 +185,13 @@ export class DocumentOperations {
     const token = this.tokens.get(uri);
     const details = token
       ? `_seq_no ${token.seqNo} · _primary_term ${token.primaryTerm} · _version ${token.version}`
-      : this.tokens.isDeleted(uri) ? 'deleted from the cluster' : 'version unknown';
+      : this.tokens.isDeleted(uri) ? vscode.l10n.t('deleted from the cluster') : vscode.l10n.t('version unknown');
     const picked = await vscode.window.showQuickPick(
       [
-        { label: `$(database) ${index} / ${id}${routing === undefined ? '' : ` (routing ${routing})`}`, description: details, detail: 'Your next save is conditioned on this version: it fails if anyone wrote since.' },
-        { label: '$(diff) Compare with Server Version', action: 'compare' as const },
+        { label: `$(database) ${index} / ${id}${routing === undefined ? '' : ` ${vscode.l10n.t('(routing {0})', routing)}`}`, description: details, detail: vscode.l10n.t('Your next save is conditioned on this version: it fails if anyone wrote since.') },
+        { label: `$(diff) ${vscode.l10n.t('Compare with Server Version')}`, action: 'compare' as const },
       ],
-      { title: `Version of "${id}"` },
+      { title: vscode.l10n.t('Version of "{0}"', id) },
     );
     if (picked && 'action' in picked) await vscode.commands.executeCommand(CommandIds.compareWithServer, uri);
   }
@@ -215,8 +217,8 @@ export class DocumentOperations {
   }
 
   private async currentToken(address: DocumentAddress): Promise<VersionToken | undefined> {
-    const result = await this.documents.get(address).catch((error: unknown) => this.showFailure('Reading the document', error));
-    if (result && !result.found) void vscode.window.showInformationMessage(`"${address.id}" no longer exists in ${address.index}.`);
+    const result = await this.documents.get(address).catch((error: unknown) => this.showFailure(vscode.l10n.t('Reading the document'), error));
+    if (result && !result.found) void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" no longer exists in {1}.', address.id, address.index));
     return result?.found ? result.token : undefined;
   }
 
@@ -225,7 +227,7 @@ export class DocumentOperations {
     const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
     if (uri?.scheme === DOCUMENT_SCHEME && !this.drafts.isDraft(uri)) return { address: addressOf(uri), token: this.tokens.get(uri), uri };
     const index = await this.pickers.index();
-    const address = index && (await this.pickers.documentAddress(index, 'Document'));
+    const address = index && (await this.pickers.documentAddress(index, vscode.l10n.t('Document')));
     return address && { address, uri: documentUri(address) };
   }
 

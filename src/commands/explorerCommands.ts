@@ -40,8 +40,8 @@ export class ExplorerCommands {
     const target = node ?? (await this.pickers.index());
     if (target === undefined) return;
     const filter = query ?? await vscode.window.showInputBox({
-      title: `Filter Documents of ${target.index.name}`,
-      prompt: 'A query string in Lucene syntax, e.g. genre:Sci-Fi AND year:[2000 TO *]; empty to show all',
+      title: vscode.l10n.t('Filter Documents of {0}', target.index.name),
+      prompt: vscode.l10n.t('A query string in Lucene syntax, e.g. genre:Sci-Fi AND year:[2000 TO *]; empty to show all'),
       value: this.listings.filterOf(target) ?? '',
       ignoreFocusOut: true,
     });
@@ -84,7 +84,7 @@ export class ExplorerCommands {
     const target = node ?? this.selectedDocument();
     if (target === undefined) return;
     await vscode.env.clipboard.writeText(target.address.id);
-    vscode.window.setStatusBarMessage(`Copied the _id ${target.address.id}`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the _id {0}', target.address.id), 3000);
   }
 
   /** Delete (the key) on the view: the selected document, through Delete Document and its confirmation. */
@@ -113,20 +113,20 @@ export class ExplorerCommands {
     const current = this.listings.sortOf(target);
     type FieldItem = vscode.QuickPickItem & { field?: SortableField };
     const items: FieldItem[] = [
-      { label: 'Storage order', description: 'as stored, the cheapest' },
+      { label: vscode.l10n.t('Storage order'), description: vscode.l10n.t('as stored, the cheapest') },
       ...(idSortable ? [{ label: '_id', field: { field: '_id', type: 'keyword' } }] : []),
       ...fields.map((field) => ({ label: field.field, description: field.type, field })),
     ];
     const picked = await vscode.window.showQuickPick(items, {
-      title: `Sort Documents of ${target.index.name}`,
-      placeHolder: current ? `Now sorted by ${describeSort(current)}` : 'Now in storage order',
+      title: vscode.l10n.t('Sort Documents of {0}', target.index.name),
+      placeHolder: current ? vscode.l10n.t('Now sorted by {0}', describeSort(current)) : vscode.l10n.t('Now in storage order'),
       ignoreFocusOut: true,
     });
     if (picked === undefined) return undefined;
     if (picked.field === undefined) return { sort: undefined };
     const order = await vscode.window.showQuickPick(
-      [{ label: 'Ascending', order: 'asc' as const }, { label: 'Descending', order: 'desc' as const }],
-      { title: `Sort by ${picked.field.field}`, ignoreFocusOut: true },
+      [{ label: vscode.l10n.t('Ascending'), order: 'asc' as const }, { label: vscode.l10n.t('Descending'), order: 'desc' as const }],
+      { title: vscode.l10n.t('Sort by {0}', picked.field.field), ignoreFocusOut: true },
     );
     return order && { sort: { field: picked.field.field, order: order.order, ...(picked.field.field === '_id' ? {} : { type: picked.field.type }) } };
   }

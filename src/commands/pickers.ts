@@ -24,22 +24,23 @@ export class Pickers {
     private readonly describe: DescribeError,
   ) {}
 
-  /** `purpose` completes "To …, add a connection first", e.g. "open a document by id". */
+  /** `purpose` completes "To …, add a connection first", e.g. "open a document by id" (localised by the caller). */
   async connection(purpose?: string): Promise<ConnectionNode | undefined> {
     const all = this.connections.list();
     if (all.length === 0) {
       const message = purpose
-        ? `To ${purpose}, first add a connection to its Elasticsearch cluster.`
-        : 'There is no Elasticsearch connection yet. Add one first.';
-      void vscode.window.showInformationMessage(message, 'Add Connection').then((choice) => {
-        if (choice) void vscode.commands.executeCommand(CommandIds.addConnection);
+        ? vscode.l10n.t({ message: 'To {0}, first add a connection to its Elasticsearch cluster.', args: [purpose], comment: ['{0} is what the user was about to do, e.g. "open a document by id"'] })
+        : vscode.l10n.t('There is no Elasticsearch connection yet. Add one first.');
+      const addLabel = vscode.l10n.t('Add Connection');
+      void vscode.window.showInformationMessage(message, addLabel).then((choice) => {
+        if (choice === addLabel) void vscode.commands.executeCommand(CommandIds.addConnection);
       });
       return undefined;
     }
     if (all.length === 1) return { kind: 'connection', connection: all[0] };
     const picked = await vscode.window.showQuickPick(
       all.map((connection) => ({ label: connection.name, description: describeTarget(connection), connection })),
-      { placeHolder: 'Connection', ignoreFocusOut: true },
+      { placeHolder: vscode.l10n.t('Connection'), ignoreFocusOut: true },
     );
     return picked && { kind: 'connection', connection: picked.connection };
   }
@@ -52,7 +53,7 @@ export class Pickers {
     const parent = connection ?? (await this.connection(purpose));
     if (parent === undefined) return undefined;
     const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { entry: IndexEntry }>();
-    quickPick.placeholder = `Index in ${parent.connection.name}`;
+    quickPick.placeholder = vscode.l10n.t('Index in {0}', parent.connection.name);
     quickPick.busy = true;
     quickPick.ignoreFocusOut = true;
     let entries: IndexEntry[] | undefined;
@@ -66,7 +67,7 @@ export class Pickers {
           resolve(choice.item.node);
           quickPick.hide();
         } else {
-          quickPick.title = choice.kind === 'wait' ? 'Waiting for the list of indices…' : choice.message;
+          quickPick.title = choice.kind === 'wait' ? vscode.l10n.t('Waiting for the list of indices…') : choice.message;
         }
       };
       quickPick.onDidAccept(decide);
@@ -83,7 +84,7 @@ export class Pickers {
           entries = indices.map((index) => ({ name: index.name, node: { kind: 'index', connectionId: parent.connection.id, index } }));
           quickPick.items = entries.map((entry) => ({
             label: entry.name,
-            description: entry.node.index.docsCount === undefined ? undefined : `${entry.node.index.docsCount.toLocaleString('en-US')} docs`,
+            description: entry.node.index.docsCount === undefined ? undefined : vscode.l10n.t({ message: '{0} docs', args: [entry.node.index.docsCount.toLocaleString('en-US')], comment: ['{0} is a number of documents in the index'] }),
             entry,
           }));
           quickPick.busy = false;
@@ -92,7 +93,7 @@ export class Pickers {
         (error: unknown) => {
           quickPick.busy = false;
           waiting = false;
-          quickPick.title = this.describe('Listing indices', error);
+          quickPick.title = this.describe(vscode.l10n.t('Listing indices'), error);
         },
       );
     });
@@ -114,10 +115,10 @@ export class Pickers {
       const typed = await vscode.window.showInputBox({
         title,
         prompt: required
-          ? `Routing (required: ${index.index.name} maps _routing as required)`
-          : 'Routing (the value the document was indexed with)',
+          ? vscode.l10n.t('Routing (required: {0} maps _routing as required)', index.index.name)
+          : vscode.l10n.t('Routing (the value the document was indexed with)'),
         ignoreFocusOut: true,
-        validateInput: (value) => (required && value === '' ? 'This index requires a routing value' : undefined),
+        validateInput: (value) => (required && value === '' ? vscode.l10n.t('This index requires a routing value') : undefined),
       });
       if (typed === undefined) return undefined;
       routing = typed;
@@ -129,9 +130,9 @@ export class Pickers {
 /** The id box, with a button that asks for a routing value next. */
 function askId(title: string, allowGeneratedId: boolean): Promise<{ id: string; withRouting: boolean } | undefined> {
   const box = vscode.window.createInputBox();
-  const prompt = allowGeneratedId ? 'Document _id (leave empty to generate one)' : 'Document _id';
-  const routingButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Give a routing value too' };
-  const validate = (value: string): string | undefined => (value === '' ? (allowGeneratedId ? undefined : 'Enter the document _id') : checkDocumentId(value));
+  const prompt = allowGeneratedId ? vscode.l10n.t('Document _id (leave empty to generate one)') : vscode.l10n.t('Document _id');
+  const routingButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: vscode.l10n.t('Give a routing value too') };
+  const validate = (value: string): string | undefined => (value === '' ? (allowGeneratedId ? undefined : vscode.l10n.t('Enter the document _id')) : checkDocumentId(value));
   Object.assign(box, { title, prompt, ignoreFocusOut: true, buttons: [routingButton] });
   let withRouting = false;
   return new Promise((resolve) => {
@@ -141,7 +142,7 @@ function askId(title: string, allowGeneratedId: boolean): Promise<{ id: string; 
     };
     box.onDidTriggerButton(() => {
       withRouting = !withRouting;
-      box.prompt = withRouting ? `${prompt}; the routing is asked next` : prompt;
+      box.prompt = withRouting ? vscode.l10n.t('{0}; the routing is asked next', prompt) : prompt;
     });
     box.onDidChangeValue((value) => (box.validationMessage = validate(value)));
     box.onDidAccept(() => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_MAX_RESPONSE_MEGABYTES, maxResponseBytesOf, pageSizeOf, refreshPolicyOf, requestTimeoutMsOf, retryOnConflictOf, type RefreshPolicy } from '../core/settingValues';
+import { DEFAULT_MAX_RESPONSE_MEGABYTES, maxResponseBytesOf, pageSizeOf, refreshPolicyOf, requestTimeoutMsOf, retryOnConflictOf, saveFormatOf, type RefreshPolicy, type SaveFormat } from '../core/settingValues';
 
 const SECTION = 'esdocs';
 
@@ -24,6 +24,11 @@ export class Settings {
 
   get refreshOnSave(): RefreshPolicy {
     return refreshPolicyOf(this.config.get<string | boolean>('refreshOnSave', false));
+  }
+
+  /** Whether a save sends the document compact (whitespace between tokens removed) or as typed. */
+  get saveFormat(): SaveFormat {
+    return saveFormatOf(this.config.get<string>('saveFormat', 'compact'));
   }
 
   /** Whether auto-saves of the documents are written to the cluster (off: only explicit saves are). */

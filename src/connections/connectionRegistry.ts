@@ -71,9 +71,9 @@ export class ConnectionRegistry extends Disposable {
       this.warned.add(config.id);
       const where =
         config.auth === 'none'
-          ? 'Set "auth": "basic" and "username" in the setting instead: the password is then asked for once and kept in secret storage.'
-          : 'Use Update Credentials… on the connection to keep the secret in secret storage.';
-      this.warn(`The URL of connection "${config.name}" contains credentials; they were ignored. ${where}`);
+          ? vscode.l10n.t('Set "auth": "basic" and "username" in the setting instead: the password is then asked for once and kept in secret storage.')
+          : vscode.l10n.t('Use Update Credentials… on the connection to keep the secret in secret storage.');
+      this.warn(vscode.l10n.t('The URL of connection "{0}" contains credentials; they were ignored. {1}', config.name, where));
     }
     return config;
   }

@@ -5,7 +5,6 @@ import { credentialsFor, hasStoredSecret, normalizeSecret, secretLabel, type Con
 import type { ConnectionSecrets } from './connectionSecrets';
 import type { Redactor } from './redactor';
 
-const RELOAD_AWS = 'Reload AWS Credentials';
 
 /**
  * Credentials are asked for once and kept in SecretStorage. A 401 or 403 offers to replace them,
@@ -28,7 +27,7 @@ export class CredentialPrompts extends Disposable {
     // AWS signing reads the AWS chain itself: there is nothing to ask for or keep.
     if (!hasStoredSecret(connection.auth)) return undefined;
     const secret = (await this.secrets.get(connection)) ?? (await this.ask(connection));
-    if (secret === undefined) throw new Error(`No ${secretLabel(connection.auth)} was given for "${connection.name}".`);
+    if (secret === undefined) throw new Error(vscode.l10n.t('No {0} was given for "{1}".', secretLabel(connection.auth), connection.name));
     return credentialsFor(connection, secret);
   }
 
@@ -52,11 +51,12 @@ export class CredentialPrompts extends Disposable {
     const message = this.redactor.failure(`"${connection.name}"`, failure);
     // Without authentication there is nothing to update: Edit Connection… chooses a method. AWS
     // credentials are refreshed outside (aws sso login, new keys); reloading reads the chain again.
-    const actions = connection.auth === 'aws' ? [RELOAD_AWS] : connection.auth === 'none' ? [] : ['Update Credentials'];
+    const reloadAws = vscode.l10n.t('Reload AWS Credentials');
+    const updateCredentials = vscode.l10n.t('Update Credentials');
+    const actions = connection.auth === 'aws' ? [reloadAws] : connection.auth === 'none' ? [] : [updateCredentials];
     void vscode.window.showWarningMessage(message, ...actions).then(async (choice) => {
       this.offering.delete(connection.id);
-      if (choice === 'Update Credentials') await this.replace(connection);
-      if (choice === RELOAD_AWS) await this.replace(connection);
+      if (choice === updateCredentials || choice === reloadAws) await this.replace(connection);
     });
   }
 
@@ -65,11 +65,14 @@ export class CredentialPrompts extends Disposable {
     const label = secretLabel(connection.auth);
     const who = connection.auth === 'basic' ? `${connection.username ?? ''}@${connection.name}` : connection.name;
     const secret = await vscode.window.showInputBox({
-      title: `Elasticsearch: ${label} for ${who}`,
-      prompt: `Kept in VS Code's secret storage, never in settings. ${connection.auth === 'apiKey' ? 'Either id:key or the encoded form.' : ''}`.trim(),
+      title: vscode.l10n.t('Elasticsearch: {0} for {1}', label, who),
+      prompt:
+        connection.auth === 'apiKey'
+          ? vscode.l10n.t("Kept in VS Code's secret storage, never in settings. Either id:key or the encoded form.")
+          : vscode.l10n.t("Kept in VS Code's secret storage, never in settings."),
       password: true,
       ignoreFocusOut: true,
-      validateInput: (value) => (value === '' ? `Enter the ${label}` : undefined),
+      validateInput: (value) => (value === '' ? vscode.l10n.t('Enter the {0}', label) : undefined),
     });
     if (secret === undefined) return undefined;
     const stored = normalizeSecret(connection, secret);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { truncate } from './esResponses';
 import { redact } from './redaction';
 import { describeTlsFailure } from './tlsFailures';
@@ -82,20 +83,20 @@ export function failureFromResponse(status: number, bodyText: string): ClusterFa
     const snippet = truncate(bodyText.replace(/<[^>]*>/g, ' '), 160);
     // OpenSearch's security plugin refuses in one plain word (`Unauthorized`): that is the reason.
     if ((status === 401 || status === 403) && /^[\w .,'-]{1,80}$/.test(bodyText.trim())) return { kind: kindOf(status, undefined), status, reason: bodyText.trim() };
-    return { kind: status >= 500 ? 'serverError' : kindOf(status, undefined), status, reason: snippet === '' ? 'the answer was empty' : `the answer was not JSON: ${snippet}` };
+    return { kind: status >= 500 ? 'serverError' : kindOf(status, undefined), status, reason: snippet === '' ? l10n.t('the answer was empty') : l10n.t('the answer was not JSON: {0}', snippet) };
   }
   const error = body.error;
   const awsMessage = text(body.message) ?? text(body.Message);
   if (error === undefined && awsMessage !== undefined) return { kind: kindOf(status, undefined), status, reason: awsMessage };
   if (typeof error === 'string') return { kind: kindOf(status, undefined), status, reason: error };
   if (typeof error !== 'object' || error === null) {
-    const reason = body.found === false ? 'the document was not found' : 'the answer gave no reason';
+    const reason = body.found === false ? l10n.t('the document was not found') : l10n.t('the answer gave no reason');
     return { kind: kindOf(status, undefined), status, reason };
   }
   const details = error as ErrorObject;
   const rootCause = firstRootCause(details);
   const type = text(details.type) ?? text(rootCause.type);
-  let reason = text(details.reason) ?? text(rootCause.reason) ?? 'the answer gave no reason';
+  let reason = text(details.reason) ?? text(rootCause.reason) ?? l10n.t('the answer gave no reason');
   const causedBy = typeof details.caused_by === 'object' && details.caused_by !== null ? text((details.caused_by as ErrorObject).reason) : undefined;
   if (causedBy && !reason.includes(causedBy)) reason += ` (${causedBy})`;
   const rootCauseType = text(rootCause.type);
@@ -109,19 +110,29 @@ export function failureFromNetwork(error: unknown): ClusterFailure {
   const code = (error as { code?: string } | undefined)?.code ?? cause?.code;
   const tls = describeTlsFailure(`${message} ${cause?.message ?? ''}`, code);
   if (tls) return { kind: 'tls', reason: tls };
-  if (name === 'TimeoutError' || /timed out/i.test(message)) return { kind: 'network', reason: 'the cluster did not answer in time' };
-  if (/other side closed|socket hang up|ECONNRESET|closed/i.test(message)) return { kind: 'network', reason: 'the connection was closed before an answer arrived' };
-  if (/ECONNREFUSED/.test(message)) return { kind: 'network', reason: `nothing answers at that address (${message.replace(/^.*ECONNREFUSED\s*/, '')})` };
+  if (name === 'TimeoutError' || /timed out/i.test(message)) return { kind: 'network', reason: l10n.t('the cluster did not answer in time') };
+  if (/other side closed|socket hang up|ECONNRESET|closed/i.test(message)) return { kind: 'network', reason: l10n.t('the connection was closed before an answer arrived') };
+  if (/ECONNREFUSED/.test(message)) return { kind: 'network', reason: l10n.t('nothing answers at that address ({0})', message.replace(/^.*ECONNREFUSED\s*/, '')) };
   return { kind: 'network', reason: message };
 }
 
-const ADVICE: Partial<Record<FailureKind, string>> = {
-  unauthorized: 'Check the connection\'s credentials.',
-  forbidden: 'The user lacks the privilege for this action.',
-  tooManyRequests: 'The cluster is overloaded; try again in a moment.',
-  network: 'Check that the cluster is reachable.',
-  indexMissing: 'The index may have been deleted.',
-};
+/** What to do about a failure; a function, since the bundle is configured at activation, after modules load. */
+function adviceFor(kind: FailureKind): string | undefined {
+  switch (kind) {
+    case 'unauthorized':
+      return l10n.t('Check the connection\'s credentials.');
+    case 'forbidden':
+      return l10n.t('The user lacks the privilege for this action.');
+    case 'tooManyRequests':
+      return l10n.t('The cluster is overloaded; try again in a moment.');
+    case 'network':
+      return l10n.t('Check that the cluster is reachable.');
+    case 'indexMissing':
+      return l10n.t('The index may have been deleted.');
+    default:
+      return undefined;
+  }
+}
 
 /**
  * One line for a notification: what failed, the cluster's reason, and what to do. The reason is
@@ -132,9 +143,14 @@ export function describeFailure(action: string, failure: ClusterFailure, write =
   const status = failure.status === undefined ? '' : ` (HTTP ${failure.status}${failure.type ? ` ${failure.type}` : ''})`;
   const reason = /[.!?]$/.test(failure.reason) ? failure.reason : `${failure.reason}.`;
   // A write whose answer never came may still have been applied: the next save finds out.
-  const unknownOutcome = write && failure.kind === 'network' ? ' The cluster may have applied it; saving again will tell.' : '';
-  const advice = ADVICE[failure.kind];
-  return redact(`${action} failed${status}: ${reason}${unknownOutcome}${advice ? ` ${advice}` : ''}`, secrets);
+  const unknownOutcome = write && failure.kind === 'network' ? ` ${l10n.t('The cluster may have applied it; saving again will tell.')}` : '';
+  const advice = adviceFor(failure.kind);
+  const headline = l10n.t({
+    message: '{0} failed{1}: {2}',
+    args: [action, status, reason],
+    comment: ['{0} is what was being done, e.g. "Listing indices"; {1} is empty or " (HTTP 401 security_exception)"; {2} is the reason'],
+  });
+  return redact(`${headline}${unknownOutcome}${advice ? ` ${advice}` : ''}`, secrets);
 }
 
 /** The failure an action threw: a cluster's, or any other error, read as an answer that could not be used. */

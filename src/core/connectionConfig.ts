@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { stripUserInfo } from './connectionUrl';
 
 /**
@@ -58,7 +59,7 @@ export function secretBinding(config: ConnectionConfig): string {
 
 /** Where a connection points, for labels and messages: never with a URL's user info. */
 export function describeTarget(config: ConnectionConfig): string {
-  return config.cloudId ? `Elastic Cloud ${config.cloudId.split(':')[0]}` : config.urls.map(stripUserInfo).join(', ');
+  return config.cloudId ? l10n.t('Elastic Cloud {0}', config.cloudId.split(':')[0]) : config.urls.map(stripUserInfo).join(', ');
 }
 
 /** The credentials a stored (or typed) secret stands for; an API key typed as `id:key` is encoded as Elasticsearch expects. */
@@ -79,7 +80,7 @@ export function normalizeSecret(config: ConnectionConfig, secret: string): strin
 }
 
 export function secretLabel(method: AuthMethod): string {
-  return method === 'basic' ? 'password' : method === 'apiKey' ? 'API key' : method === 'bearer' ? 'bearer token' : '';
+  return method === 'basic' ? l10n.t('password') : method === 'apiKey' ? l10n.t('API key') : method === 'bearer' ? l10n.t('bearer token') : '';
 }
 
 /** Whether the extension keeps a secret for the connection: AWS signing takes its keys from the AWS chain. */
@@ -101,7 +102,7 @@ export function awsSigningFrom(value: Record<string, unknown>): AwsSigning | und
 
 /** Why an AWS region is refused, for input boxes; undefined when it is well formed. */
 export function checkAwsRegion(region: string): string | undefined {
-  return AWS_REGION.test(region.trim()) ? undefined : 'An AWS region such as eu-west-1 or us-gov-west-1';
+  return AWS_REGION.test(region.trim()) ? undefined : l10n.t('An AWS region such as eu-west-1 or us-gov-west-1');
 }
 
 /** Reads a connection as written in settings, tolerating omissions; undefined when unusable. */

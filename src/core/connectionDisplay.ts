@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { engineLabel, type ClusterIdentity } from './clusterEngine';
 import { describeTarget, hasStoredSecret, secretLabel, type ConnectionConfig } from './connectionConfig';
 import { cloudIdUrl, stripUserInfo } from './connectionUrl';
@@ -25,22 +26,26 @@ export function plainHttpRisk(config: ConnectionConfig): string | undefined {
     }
   });
   if (exposed.length === 0) return undefined;
-  return `"${config.name}" sends its ${secretLabel(config.auth)} over plain http to ${exposed.join(', ')}: anyone on the network path can read it. Use an https:// URL.`;
+  return l10n.t({
+    message: '"{0}" sends its {1} over plain http to {2}: anyone on the network path can read it. Use an https:// URL.',
+    args: [config.name, secretLabel(config.auth), exposed.join(', ')],
+    comment: ['{0} is the connection name, {1} "password", "API key" or "bearer token", {2} host names'],
+  });
 }
 
 function authenticationText(config: ConnectionConfig): string {
-  if (config.auth === 'basic') return `username and password${config.username ? ` (${config.username})` : ''}`;
+  if (config.auth === 'basic') return config.username ? l10n.t('username and password ({0})', config.username) : l10n.t('username and password');
   if (config.auth === 'aws') {
     const aws = config.aws;
-    return aws ? `AWS SigV4 (${aws.service}, ${aws.region}, ${aws.profile ? `profile ${aws.profile}` : 'the default AWS credentials'})` : 'AWS SigV4';
+    return aws ? `AWS SigV4 (${aws.service}, ${aws.region}, ${aws.profile ? l10n.t('profile {0}', aws.profile) : l10n.t('the default AWS credentials')})` : 'AWS SigV4';
   }
-  return config.auth === 'none' ? 'none' : secretLabel(config.auth);
+  return config.auth === 'none' ? l10n.t({ message: 'none', comment: ['no authentication'] }) : secretLabel(config.auth);
 }
 
 function certificateText(config: ConnectionConfig): string | undefined {
-  if (config.tls.insecure) return 'The certificate is not verified.';
-  if (config.tls.caFile) return `Certificate verified with the CA file ${config.tls.caFile}`;
-  if (config.tls.caFingerprint) return 'Certificate verified with the CA\'s SHA-256 fingerprint';
+  if (config.tls.insecure) return l10n.t('The certificate is not verified.');
+  if (config.tls.caFile) return l10n.t('Certificate verified with the CA file {0}', config.tls.caFile);
+  if (config.tls.caFingerprint) return l10n.t('Certificate verified with the CA\'s SHA-256 fingerprint');
   return undefined;
 }
 
@@ -50,8 +55,8 @@ export function connectionTooltip(config: ConnectionConfig, cluster?: ClusterIde
   const target = config.cloudId ? `${describeTarget(config)}${cloudUrl ? ` (${cloudUrl})` : ''}` : config.urls.map(stripUserInfo).join('\n');
   const lines = [
     target,
-    cluster ? `Cluster "${cluster.clusterName}", ${engineLabel(cluster)}` : 'Not connected yet.',
-    `Authentication: ${authenticationText(config)}`,
+    cluster ? l10n.t('Cluster "{0}", {1}', cluster.clusterName, engineLabel(cluster)) : l10n.t('Not connected yet.'),
+    l10n.t('Authentication: {0}', authenticationText(config)),
     certificateText(config),
     plainHttpRisk(config),
   ];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { normalizeSecret, secretBinding, type AuthMethod, type AwsSigning, type ConnectionConfig } from './connectionConfig';
 import { splitCredentials, validateConnectionUrl } from './connectionUrl';
 
@@ -51,23 +52,23 @@ export function isUrlList(target: string): boolean {
 export function checkTarget(value: string): string | undefined {
   const target = value.trim();
   if (isUrlList(target)) return target.split(',').map((u) => validateConnectionUrl(u)).find(Boolean);
-  return /^[^:]*:[A-Za-z0-9+/=]{8,}$/.test(target) ? undefined : 'Enter a URL such as https://127.0.0.1:9200, or an Elastic Cloud ID (name:base64)';
+  return /^[^:]*:[A-Za-z0-9+/=]{8,}$/.test(target) ? undefined : l10n.t('Enter a URL such as https://127.0.0.1:9200, or an Elastic Cloud ID (name:base64)');
 }
 
 /** Why the name is refused: empty, or another connection's. */
 export function checkName(value: string, taken: ReadonlySet<string>): string | undefined {
   const name = value.trim();
-  return name === '' ? 'Enter a name' : taken.has(name) ? 'A connection of that name exists' : undefined;
+  return name === '' ? l10n.t('Enter a name') : taken.has(name) ? l10n.t('A connection of that name exists') : undefined;
 }
 
 /** Why a CA fingerprint is refused: it must be SHA-256, 64 hex digits with optional colons. */
 export function checkFingerprint(value: string): string | undefined {
-  return /^([0-9a-fA-F]{2}:?){32}$/.test(value.trim()) ? undefined : 'A SHA-256 fingerprint is 64 hex digits';
+  return /^([0-9a-fA-F]{2}:?){32}$/.test(value.trim()) ? undefined : l10n.t('A SHA-256 fingerprint is 64 hex digits');
 }
 
 /** Why an AWS profile name is refused. */
 export function checkAwsProfile(value: string): string | undefined {
-  return /^[\w.+@-]*$/.test(value.trim()) ? undefined : 'A profile name as in ~/.aws/config';
+  return /^[\w.+@-]*$/.test(value.trim()) ? undefined : l10n.t('A profile name as in ~/.aws/config');
 }
 
 /** The region and service an AWS endpoint names, e.g. `search-movies-abc.eu-west-1.es.amazonaws.com`. */

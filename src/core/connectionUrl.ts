@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ConnectionConfig } from './connectionConfig';
 
 /** Why a typed cluster URL cannot be used, or undefined when it can. Credentials in it are allowed: they are split off. */
@@ -6,9 +7,9 @@ export function validateConnectionUrl(value: string): string | undefined {
   try {
     url = new URL(value.trim());
   } catch {
-    return 'Enter a URL such as http://127.0.0.1:9200';
+    return l10n.t('Enter a URL such as http://127.0.0.1:9200');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The URL must start with http:// or https://';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return l10n.t('The URL must start with http:// or https://');
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { wellFormed, type DocumentAddress } from './documentAddress';
 import type { VersionToken } from './versionToken';
 
@@ -7,8 +8,10 @@ import type { VersionToken } from './versionToken';
  * Credentials never appear: a URL's user info is replaced by a placeholder.
  */
 
-/** What to tell the user once a line is copied. */
-export const CURL_COPIED_MESSAGE = 'Copied the curl command, quoted for a POSIX shell (bash, zsh), to the clipboard.';
+/** What to tell the user once a line is copied (a function: the bundle is configured at activation, after modules load). */
+export function curlCopiedMessage(): string {
+  return l10n.t('Copied the curl command, quoted for a POSIX shell (bash, zsh), to the clipboard.');
+}
 
 function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;

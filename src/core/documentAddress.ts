@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * A document's address in a cluster, and its encoding as the path of a virtual-file URI
  * (`esdocs:/{connection}/{index}/_doc/{id}.json?routing=...`, mirroring the REST path). The
@@ -60,7 +61,7 @@ export function uriKindOf(parts: AddressUriParts): UriKind {
   const segments = parts.path.split('/');
   const kind = (Object.keys(ENDPOINTS) as UriKind[]).find((k) => ENDPOINTS[k] === segments[3]);
   if (segments.length !== 5 || segments[0] !== '' || kind === undefined || !segments[4].endsWith(SUFFIX)) {
-    throw new Error(`Not an Elasticsearch document path: ${parts.path}`);
+    throw new Error(l10n.t('Not an Elasticsearch document path: {0}', parts.path));
   }
   return kind;
 }
@@ -71,7 +72,7 @@ export function addressFromUriParts(parts: AddressUriParts): DocumentAddress {
   const [connectionId, index, idWithSuffix] = [segments[1], segments[2], segments[4]].map(decodeSegment);
   const id = idWithSuffix.slice(0, -SUFFIX.length);
   if (connectionId === '' || index === '' || id === '') {
-    throw new Error(`Not an Elasticsearch document path: ${parts.path}`);
+    throw new Error(l10n.t('Not an Elasticsearch document path: {0}', parts.path));
   }
   const routing = routingFromQuery(parts.query);
   return routing === undefined ? { connectionId, index, id } : { connectionId, index, id, routing };
@@ -107,9 +108,9 @@ export function wellFormed(text: string): string {
 
 /** Why Elasticsearch would refuse this id, or undefined when it accepts it. */
 export function checkDocumentId(id: string): string | undefined {
-  if (id === '') return 'a document _id cannot be empty';
+  if (id === '') return l10n.t('a document _id cannot be empty');
   // Such an id has no UTF-8 form: it would reach Elasticsearch as another id (with U+FFFD).
-  if (wellFormed(id) !== id) return 'a document _id cannot contain half of a UTF-16 surrogate pair (such as \\ud83d alone): Elasticsearch stores ids as UTF-8';
+  if (wellFormed(id) !== id) return l10n.t('a document _id cannot contain half of a UTF-16 surrogate pair (such as \\ud83d alone): Elasticsearch stores ids as UTF-8');
   const bytes = Buffer.byteLength(id, 'utf8');
-  return bytes > 512 ? `a document _id is at most 512 bytes; this one has ${bytes}` : undefined;
+  return bytes > 512 ? l10n.t('a document _id is at most 512 bytes; this one has {0}', bytes) : undefined;
 }

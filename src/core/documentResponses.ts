@@ -1,4 +1,5 @@
-import { topLevelMemberSpans } from './jsonText';
+import * as l10n from '@vscode/l10n';
+import { topLevelMemberSpansOfBytes } from './jsonText';
 import { validateJson } from './jsonValidate';
 import { MalformedResponseError, parseJsonObject, truncate } from './esResponses';
 import { tokenFromMetadata, type VersionToken } from './versionToken';
@@ -13,40 +14,60 @@ export type GetResult =
   | { readonly found: true; readonly index: string; readonly sourceText: string; readonly token: VersionToken; readonly routing?: string }
   | { readonly found: false };
 
-function parseSmall(text: string, span: { start: number; end: number } | undefined): unknown {
-  if (span === undefined) return undefined;
-  try {
-    return JSON.parse(text.slice(span.start, span.end));
-  } catch {
-    throw new MalformedResponseError(`the cluster's answer is not valid JSON: ${truncate(text, 120)}`);
-  }
-}
+/** `GetResult` with `_source` as the UTF-8 bytes received, for an editor that reads bytes. */
+export type GetBytesResult =
+  | { readonly found: true; readonly index: string; readonly sourceBytes: Buffer; readonly token: VersionToken; readonly routing?: string }
+  | { readonly found: false };
 
 export function readGetResponse(text: string): GetResult {
-  if (text.trim() === '') throw new MalformedResponseError('the cluster answered with an empty body');
-  const spans = topLevelMemberSpans(text);
-  const found = parseSmall(text, spans.get('found'));
-  if (typeof found !== 'boolean') throw new MalformedResponseError(`${describeUnreadable(text)}: ${truncate(text, 120)}`);
+  const result = readGetResponseBytes(Buffer.from(text, 'utf8'));
+  if (!result.found) return result;
+  const { sourceBytes, ...rest } = result;
+  return { ...rest, sourceText: sourceBytes.toString('utf8') };
+}
+
+/**
+ * Reads a get answer as received: only the small members are decoded and parsed; `_source` is
+ * found by skipping over its bytes, and handed on as they are.
+ */
+export function readGetResponseBytes(bytes: Buffer): GetBytesResult {
+  const spans = topLevelMemberSpansOfBytes(bytes);
+  const small = (name: string): unknown => {
+    const span = spans.get(name);
+    if (span === undefined) return undefined;
+    try {
+      return JSON.parse(bytes.toString('utf8', span.start, span.end));
+    } catch {
+      throw new MalformedResponseError(l10n.t("the cluster's answer is not valid JSON: {0}", truncate(head(bytes), 120)));
+    }
+  };
+  const found = small('found');
+  if (typeof found !== 'boolean') {
+    if (head(bytes).trim() === '') throw new MalformedResponseError(l10n.t('the cluster answered with an empty body'));
+    const text = bytes.toString('utf8');
+    throw new MalformedResponseError(`${describeUnreadable(text)}: ${truncate(text, 120)}`);
+  }
   if (!found) return { found: false };
   const source = spans.get('_source');
-  const token = tokenFromMetadata({
-    _seq_no: parseSmall(text, spans.get('_seq_no')),
-    _primary_term: parseSmall(text, spans.get('_primary_term')),
-    _version: parseSmall(text, spans.get('_version')),
-  });
+  const token = tokenFromMetadata({ _seq_no: small('_seq_no'), _primary_term: small('_primary_term'), _version: small('_version') });
   if (source === undefined || token === undefined) {
-    throw new MalformedResponseError('the document came back without its _source or version (_seq_no, _primary_term)');
+    throw new MalformedResponseError(l10n.t('the document came back without its _source or version (_seq_no, _primary_term)'));
   }
-  if (text.charCodeAt(source.start) !== 0x7b) throw new MalformedResponseError('the document\'s _source is not a JSON object');
-  const routing = parseSmall(text, spans.get('_routing'));
-  const index = parseSmall(text, spans.get('_index'));
+  if (bytes[source.start] !== 0x7b) throw new MalformedResponseError(l10n.t('the document\'s _source is not a JSON object'));
+  const routing = small('_routing');
+  const index = small('_index');
   return {
     found: true,
     index: typeof index === 'string' ? index : '',
-    sourceText: text.slice(source.start, source.end),
+    sourceBytes: bytes.subarray(source.start, source.end),
     token,
     ...(typeof routing === 'string' ? { routing } : {}),
   };
+}
+
+/** The start of an answer, decoded: enough to quote it in a message. */
+function head(bytes: Buffer): string {
+  return bytes.toString('utf8', 0, Math.min(bytes.length, 1024));
 }
 
 export interface WriteResult {
@@ -59,15 +80,15 @@ export interface WriteResult {
 /** Why an answer that should have been a document cannot be read (checked only on this failure path). */
 function describeUnreadable(text: string): string {
   const first = text.trimStart()[0];
-  if (first !== '{' && first !== '[') return 'the cluster\'s answer is not JSON';
+  if (first !== '{' && first !== '[') return l10n.t('the cluster\'s answer is not JSON');
   const shape = validateJson(text);
-  if (shape.problem) return 'the cluster\'s answer is not valid JSON (cut short?)';
-  return shape.topLevel === 'object' ? 'the cluster\'s answer is not a document: it has no "found" flag' : 'the cluster\'s answer is not a JSON object';
+  if (shape.problem) return l10n.t('the cluster\'s answer is not valid JSON (cut short?)');
+  return shape.topLevel === 'object' ? l10n.t('the cluster\'s answer is not a document: it has no "found" flag') : l10n.t('the cluster\'s answer is not a JSON object');
 }
 
 export function readWriteResponse(text: string): WriteResult {
   const body = parseJsonObject(text);
   const token = tokenFromMetadata(body);
-  if (token === undefined) throw new MalformedResponseError('the write was answered without _seq_no and _primary_term');
+  if (token === undefined) throw new MalformedResponseError(l10n.t('the write was answered without _seq_no and _primary_term'));
   return { result: String(body.result ?? ''), token, ...(typeof body._index === 'string' ? { index: body._index } : {}) };
 }

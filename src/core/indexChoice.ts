@@ -3,6 +3,8 @@
  * Text typed while the list still loads is kept and decided once the list arrives.
  */
 
+import * as l10n from '@vscode/l10n';
+
 export type IndexChoice<T> =
   | { readonly kind: 'pick'; readonly item: T }
   /** The list is still loading: decide when it arrives. */
@@ -14,12 +16,12 @@ export function chooseIndex<T extends { readonly name: string }>(typed: string, 
   if (highlighted !== undefined) return { kind: 'pick', item: highlighted };
   if (items === undefined) return { kind: 'wait' };
   const text = typed.trim();
-  if (text === '') return { kind: 'stay', message: items.length === 0 ? 'This cluster has no index.' : 'Pick an index.' };
+  if (text === '') return { kind: 'stay', message: items.length === 0 ? l10n.t('This cluster has no index.') : l10n.t('Pick an index.') };
   const exact = items.find((item) => item.name === text);
   if (exact !== undefined) return { kind: 'pick', item: exact };
   const lower = text.toLowerCase();
   const candidates = items.filter((item) => item.name.toLowerCase().includes(lower));
   if (candidates.length === 1) return { kind: 'pick', item: candidates[0] };
-  if (candidates.length > 1) return { kind: 'stay', message: `${candidates.length} indices match "${text}": pick one.` };
-  return { kind: 'stay', message: `No index matches "${text}".` };
+  if (candidates.length > 1) return { kind: 'stay', message: l10n.t('{0} indices match "{1}": pick one.', candidates.length, text) };
+  return { kind: 'stay', message: l10n.t('No index matches "{0}".', text) };
 }

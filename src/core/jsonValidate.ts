@@ -1,8 +1,12 @@
+import * as l10n from '@vscode/l10n';
+import { leanScan, MAX_DEPTH } from './jsonLeanScan';
 import { isWhitespace } from './jsonScan';
 
 /**
  * Strict JSON validation in one iterative pass: what Elasticsearch accepts as a document, with
- * no recursion (deep nesting cannot overflow the stack) and no values built.
+ * no recursion (deep nesting cannot overflow the stack) and no values built. A valid text takes
+ * the lean scan alone; only a text it does not accept is read again here, to say what is wrong
+ * and where.
  */
 
 export interface JsonProblem {
@@ -17,8 +21,6 @@ export interface JsonShape {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-/** Jackson's default nesting limit: Elasticsearch refuses deeper documents. */
-export const MAX_DEPTH = 1000;
 const LITERALS: Array<[string, string]> = [['true', 'a boolean'], ['false', 'a boolean'], ['null', 'null']];
 const ESCAPABLE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 
@@ -27,7 +29,32 @@ interface Frame {
   readonly keys?: Set<string>;
 }
 
+/** What a top-level value is, by its first character. */
+export function kindOf(first: number | undefined): string {
+  switch (first) {
+    case 0x7b:
+      return 'object';
+    case 0x5b:
+      return 'an array';
+    case 0x22:
+      return 'a string';
+    case 0x74:
+    case 0x66:
+      return 'a boolean';
+    case 0x6e:
+      return 'null';
+    default:
+      return 'a number';
+  }
+}
+
 export function validateJson(text: string): JsonShape {
+  const lean = leanScan(text);
+  return lean.valid ? { topLevel: kindOf(lean.first) } : findProblem(text);
+}
+
+/** The full pass: the first problem of a text, with its position. */
+export function findProblem(text: string): JsonShape {
   const stack: Frame[] = [];
   let topLevel: string | undefined;
   let i = 0;
@@ -35,7 +62,7 @@ export function validateJson(text: string): JsonShape {
   const skipWhitespace = (): void => {
     while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
   };
-  const unexpected = (): string => (text.startsWith('//', i) || text.startsWith('/*', i) ? 'comments are not allowed in JSON' : 'unexpected character');
+  const unexpected = (): string => (text.startsWith('//', i) || text.startsWith('/*', i) ? l10n.t('comments are not allowed in JSON') : l10n.t('unexpected character'));
 
   /** Reads a string at `i`; returns its raw text between quotes, or a problem. */
   const readString = (): string | JsonProblem => {
@@ -43,33 +70,33 @@ export function validateJson(text: string): JsonShape {
     for (i++; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 0x22) return text.slice(start + 1, i++);
-      if (code < 0x20) return { message: 'a control character must be escaped inside a string', offset: i };
+      if (code < 0x20) return { message: l10n.t('a control character must be escaped inside a string'), offset: i };
       if (code === 0x5c) {
         const next = text[i + 1];
         if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { message: 'invalid \\u escape', offset: i };
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { message: l10n.t('invalid \\u escape'), offset: i };
           i += 5;
         } else if (next !== undefined && ESCAPABLE.has(next)) {
           i++;
         } else {
-          return { message: 'invalid escape character', offset: i };
+          return { message: l10n.t('invalid escape character'), offset: i };
         }
       }
     }
-    return { message: 'a string is not closed', offset: start };
+    return { message: l10n.t('a string is not closed'), offset: start };
   };
 
   let expectValue = true;
   for (;;) {
     skipWhitespace();
     if (expectValue) {
-      if (i >= text.length) return fail(topLevel === undefined ? 'the document is empty' : 'a value was expected');
+      if (i >= text.length) return fail(topLevel === undefined ? l10n.t('the document is empty') : l10n.t('a value was expected'));
       const code = text.charCodeAt(i);
       const kind = code === 0x7b ? 'object' : code === 0x5b ? 'an array' : code === 0x22 ? 'a string' : undefined;
       if (code === 0x7b || code === 0x5b) {
         topLevel ??= kind;
         stack.push(code === 0x7b ? { object: true, keys: new Set() } : { object: false });
-        if (stack.length > MAX_DEPTH) return fail(`the document nests deeper than ${MAX_DEPTH} levels`);
+        if (stack.length > MAX_DEPTH) return fail(l10n.t('the document nests deeper than {0} levels', MAX_DEPTH));
         i++;
         skipWhitespace();
         if (text.charCodeAt(i) === (code === 0x7b ? 0x7d : 0x5d)) {
@@ -91,13 +118,13 @@ export function validateJson(text: string): JsonShape {
       } else if (code === 0x2d || (code >= 0x30 && code <= 0x39)) {
         topLevel ??= 'a number';
         NUMBER.lastIndex = i;
-        if (!NUMBER.exec(text)) return fail('invalid number');
+        if (!NUMBER.exec(text)) return fail(l10n.t('invalid number'));
         i = NUMBER.lastIndex;
         const after = text[i];
-        if (after === '.' || after === 'e' || after === 'E' || (after !== undefined && after >= '0' && after <= '9')) return fail('invalid number');
+        if (after === '.' || after === 'e' || after === 'E' || (after !== undefined && after >= '0' && after <= '9')) return fail(l10n.t('invalid number'));
       } else {
         const literal = LITERALS.find(([word]) => text.startsWith(word, i));
-        if (literal === undefined) return fail(code === 0x7d || code === 0x5d || code === 0x2c ? 'a value was expected' : unexpected());
+        if (literal === undefined) return fail(code === 0x7d || code === 0x5d || code === 0x2c ? l10n.t('a value was expected') : unexpected());
         topLevel ??= literal[1];
         i += literal[0].length;
       }
@@ -105,9 +132,9 @@ export function validateJson(text: string): JsonShape {
       continue;
     }
     const frame = stack[stack.length - 1];
-    if (frame === undefined) return i < text.length ? fail('text after the end of the document') : { topLevel };
+    if (frame === undefined) return i < text.length ? fail(l10n.t('text after the end of the document')) : { topLevel };
     const code = text.charCodeAt(i);
-    if (i >= text.length) return fail(frame.object ? 'a closing brace was expected' : 'a closing bracket was expected');
+    if (i >= text.length) return fail(frame.object ? l10n.t('a closing brace was expected') : l10n.t('a closing bracket was expected'));
     if (code === 0x2c) {
       i++;
       if (frame.object) {
@@ -120,7 +147,7 @@ export function validateJson(text: string): JsonShape {
       stack.pop();
       i++;
     } else {
-      return fail(text.startsWith('/', i) ? unexpected() : 'a comma was expected');
+      return fail(text.startsWith('/', i) ? unexpected() : l10n.t('a comma was expected'));
     }
   }
 
@@ -128,7 +155,7 @@ export function validateJson(text: string): JsonShape {
   function readKey(): string | JsonProblem {
     if (text.charCodeAt(i) !== 0x22) {
       const comment = text.startsWith('//', i) || text.startsWith('/*', i);
-      return { message: comment ? 'comments are not allowed in JSON' : text[i] === '}' ? 'a value was expected' : 'a property name in double quotes was expected', offset: i };
+      return { message: comment ? l10n.t('comments are not allowed in JSON') : text[i] === '}' ? l10n.t('a value was expected') : l10n.t('a property name in double quotes was expected'), offset: i };
     }
     const at = i;
     const key = readString();
@@ -136,10 +163,10 @@ export function validateJson(text: string): JsonShape {
     const keys = stack[stack.length - 1].keys;
     // Escapes spell the same key in other ways ("\u0061" is "a"); Elasticsearch compares decoded keys.
     const name = key.includes('\\') ? (JSON.parse(`"${key}"`) as string) : key;
-    if (keys?.has(name)) return { message: `duplicate key "${name}"`, offset: at };
+    if (keys?.has(name)) return { message: l10n.t('duplicate key "{0}"', name), offset: at };
     keys?.add(name);
     skipWhitespace();
-    if (text.charCodeAt(i) !== 0x3a) return { message: 'a colon was expected', offset: i };
+    if (text.charCodeAt(i) !== 0x3a) return { message: l10n.t('a colon was expected'), offset: i };
     i++;
     return key;
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { MalformedResponseError, truncate } from './esResponses';
 import { tokenFromMetadata, type VersionToken } from './versionToken';
@@ -40,10 +41,10 @@ function nodeString(node: Node | undefined): string | undefined {
 export function readSearchResponse(text: string): SearchPage {
   const root = parseTree(text);
   const hitsNode = root && findNodeAtLocation(root, ['hits', 'hits']);
-  if (!root || hitsNode?.type !== 'array') throw new MalformedResponseError('the search answer has no hits.hits array');
+  if (!root || hitsNode?.type !== 'array') throw new MalformedResponseError(l10n.t('the search answer has no hits.hits array'));
   const hits = (hitsNode.children ?? []).map((hit): SearchHit => {
     const id = nodeString(findNodeAtLocation(hit, ['_id']));
-    if (hit.type !== 'object' || id === undefined) throw new MalformedResponseError('a search hit has no _id');
+    if (hit.type !== 'object' || id === undefined) throw new MalformedResponseError(l10n.t('a search hit has no _id'));
     const routing = nodeString(findNodeAtLocation(hit, ['_routing']));
     const token = tokenFromMetadata({
       _seq_no: findNodeAtLocation(hit, ['_seq_no'])?.value,
@@ -79,14 +80,14 @@ export interface CatIndexRow {
 
 /** The rows of `_cat/indices?format=json`. */
 export function readCatIndices(text: string): CatIndexRow[] {
-  if (text.trim() === '') throw new MalformedResponseError('the list of indices came back empty');
+  if (text.trim() === '') throw new MalformedResponseError(l10n.t('the list of indices came back empty'));
   let rows: unknown;
   try {
     rows = JSON.parse(text);
   } catch {
-    throw new MalformedResponseError(`the list of indices is not JSON: ${truncate(text, 120)}`);
+    throw new MalformedResponseError(l10n.t('the list of indices is not JSON: {0}', truncate(text, 120)));
   }
-  if (!Array.isArray(rows)) throw new MalformedResponseError(`the list of indices is not a list: ${truncate(text, 120)}`);
+  if (!Array.isArray(rows)) throw new MalformedResponseError(l10n.t('the list of indices is not a list: {0}', truncate(text, 120)));
   return rows.map((row: unknown) => {
     const record = typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : {};
     const count = record['docs.count'] === undefined || record['docs.count'] === null ? NaN : Number(record['docs.count']);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { getLocation, type Location } from 'jsonc-parser';
 import { exampleDate } from './dateFormats';
 import { dateFormatOf, fieldsBelow, type MappedField, type MappingModel } from './mappingModel';
@@ -73,7 +74,7 @@ export function completeAt(text: string, offset: number, model: MappingModel, no
     const example = exampleDate(formats, now);
     const written = JSON.stringify(example);
     return {
-      entries: [{ label: written, detail: `${field.type}, format ${formats}`, insertText: written, filterText: span.quoted ? written : String(example), kind: 'value', documentation: `A value in the field's format \`${formats}\`.` }],
+      entries: [{ label: written, detail: l10n.t('{0}, format {1}', field.type, formats), insertText: written, filterText: span.quoted ? written : String(example), kind: 'value', documentation: l10n.t("A value in the field's format `{0}`.", formats) }],
       start: span.start,
       end: span.end,
     };
@@ -84,16 +85,17 @@ export function completeAt(text: string, offset: number, model: MappingModel, no
 /** The mapping properties of a field that change what a value does, one line each. */
 export function fieldFacts(field: MappedField): string[] {
   const facts: string[] = [];
-  if (field.index === false) facts.push('`index: false`: kept in _source, not searchable');
-  if (field.ignoreAbove !== undefined) facts.push(`\`ignore_above: ${field.ignoreAbove}\`: longer strings are not indexed`);
+  // Mapping parameters and their values are Elasticsearch's words; only the explanations are localised.
+  if (field.index === false) facts.push(`\`index: false\`: ${l10n.t('kept in _source, not searchable')}`);
+  if (field.ignoreAbove !== undefined) facts.push(`\`ignore_above: ${field.ignoreAbove}\`: ${l10n.t('longer strings are not indexed')}`);
   if (field.type === 'date' || field.type === 'date_nanos') facts.push(`\`format: ${dateFormatOf(field)}\``);
   else if (field.format !== undefined) facts.push(`\`format: ${field.format}\``);
   if (field.copyTo !== undefined) facts.push(`\`copy_to: ${field.copyTo.join(', ')}\``);
-  if (field.coerce === false) facts.push('`coerce: false`: strings and fractions are refused');
-  if (field.ignoreMalformed === true) facts.push('`ignore_malformed: true`: a malformed value is kept in _source, not indexed');
+  if (field.coerce === false) facts.push(`\`coerce: false\`: ${l10n.t('strings and fractions are refused')}`);
+  if (field.ignoreMalformed === true) facts.push(`\`ignore_malformed: true\`: ${l10n.t('a malformed value is kept in _source, not indexed')}`);
   if (field.scalingFactor !== undefined) facts.push(`\`scaling_factor: ${field.scalingFactor}\``);
   if (field.dynamic !== undefined && field.dynamic !== 'true') facts.push(`\`dynamic: ${field.dynamic}\``);
-  if (field.enabled === false) facts.push('`enabled: false`: kept in _source, never parsed');
+  if (field.enabled === false) facts.push(`\`enabled: false\`: ${l10n.t('kept in _source, never parsed')}`);
   return facts;
 }
 
@@ -112,6 +114,6 @@ export function hoverAt(text: string, offset: number, model: MappingModel): KeyH
   const field = model.fields.get(objectPath(location.path));
   if (field === undefined) return undefined;
   const facts = fieldFacts(field);
-  const contents = [`\`${field.path}\`: **${field.type}** in the mapping of ${model.index}`, ...facts].join('  \n');
+  const contents = [l10n.t('`{0}`: **{1}** in the mapping of {2}', field.path, field.type, model.index), ...facts].join('  \n');
   return { start: node.offset, end: node.offset + node.length, contents };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { closestName } from './editDistance';
 import { walkDocument } from './jsonWalk';
 import { dynamicAt, OBJECT_TYPES, type MappedField, type MappingModel } from './mappingModel';
@@ -48,14 +49,15 @@ function unmappedKey(model: MappingModel, indexName: string, parentPath: string,
   const suggestion = closestName(segment, model.children.get(parent) ?? []);
   const fixed = suggestion === undefined ? undefined : name === segment ? suggestion : replaceSegment(name, segment, suggestion);
   if (mode === 'strict') {
+    // Elasticsearch's own words for this refusal, as the cluster would answer: not localised, so they can be searched for.
     const message = `mapping set to strict, dynamic introduction of [${segment}] within [${parent === '' ? '_doc' : parent}] is not allowed`;
-    return { start, end, severity: 'error', code: 'strict', message: suggestion === undefined ? message : `${message} — did you mean \`${suggestion}\`?`, ...(fixed && { suggestion: fixed }) };
+    return { start, end, severity: 'error', code: 'strict', message: suggestion === undefined ? message : `${message} — ${l10n.t('did you mean `{0}`?', suggestion)}`, ...(fixed && { suggestion: fixed }) };
   }
   if (fixed !== undefined) {
-    return { start, end, severity: 'warning', code: 'did-you-mean', message: `\`${name}\` is not in the mapping of ${indexName} — did you mean \`${fixed}\`?`, suggestion: fixed };
+    return { start, end, severity: 'warning', code: 'did-you-mean', message: l10n.t('`{0}` is not in the mapping of {1} — did you mean `{2}`?', name, indexName, fixed), suggestion: fixed };
   }
   if (mode === 'false') {
-    return { start, end, severity: 'information', code: 'not-indexed', message: `\`${name}\` is not in the mapping of ${indexName} (dynamic: false): stored in _source, not indexed` };
+    return { start, end, severity: 'information', code: 'not-indexed', message: l10n.t('`{0}` is not in the mapping of {1} (dynamic: false): stored in _source, not indexed', name, indexName) };
   }
   return undefined;
 }
@@ -77,6 +79,7 @@ export function checkDocumentAgainstMapping(text: string, model: MappingModel, i
       const field = model.fields.get(path);
       if (field !== undefined) return { path, field };
       if (parentPath === '' && METADATA_FIELDS.has(name)) {
+        // Elasticsearch's own words for this refusal: not localised, so they can be searched for.
         problems.push({ start: keyStart, end: keyEnd, severity: 'error', code: 'metadata', message: `Field [${name}] is a metadata field and cannot be added inside a document. Use the index API request parameters.` });
         return undefined;
       }
@@ -101,7 +104,7 @@ export function checkDocumentAgainstMapping(text: string, model: MappingModel, i
         end,
         severity: problem.effect === 'refused' ? 'error' : 'information',
         code: 'value',
-        message: `\`${context.path}\` is mapped as ${context.field.type}: ${problem.reason}`,
+        message: l10n.t('`{0}` is mapped as {1}: {2}', context.path, context.field.type, problem.reason),
       });
     },
   });

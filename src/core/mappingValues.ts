@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { matchesDateFormats } from './dateFormats';
 import type { ValueKind } from './jsonWalk';
 import { dateFormatOf, OBJECT_TYPES, type MappedField } from './mappingModel';
@@ -42,7 +43,7 @@ function stringContent(text: string): string {
 }
 
 function describeValue(kind: ValueKind, text: string): string {
-  if (kind === 'object') return 'an object';
+  if (kind === 'object') return l10n.t('an object');
   if (kind === 'string') return text.length > 40 ? `${text.slice(0, 37)}…"` : text;
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
@@ -57,8 +58,8 @@ function numberProblem(field: MappedField, text: string, shown: string): string 
   const value = Number(text.replace(/[fFdD]$/, ''));
   const integral = /^[+-]?\d+$/.test(text);
   if (range !== undefined) {
-    if (!integral && Number.isFinite(value) && field.coerce === false && Math.trunc(value) !== value) return `${shown} has a decimal part (coerce is false)`;
-    if (!integral && field.type === 'unsigned_long' && field.coerce === false) return `${shown} has a decimal part (coerce is false)`;
+    if (!integral && Number.isFinite(value) && field.coerce === false && Math.trunc(value) !== value) return l10n.t('{0} has a decimal part (coerce is false)', shown);
+    if (!integral && field.type === 'unsigned_long' && field.coerce === false) return l10n.t('{0} has a decimal part (coerce is false)', shown);
     let inRange: boolean;
     if (integral) {
       const big = BigInt(text);
@@ -67,10 +68,10 @@ function numberProblem(field: MappedField, text: string, shown: string): string 
       const truncated = Math.trunc(value);
       inRange = Number.isFinite(value) && truncated >= Number(range[0]) && truncated <= Number(range[1]);
     }
-    return inRange ? undefined : `${shown} is out of range for ${field.type} (${range[0]} to ${range[1]})`;
+    return inRange ? undefined : l10n.t('{0} is out of range for {1} ({2} to {3})', shown, field.type, String(range[0]), String(range[1]));
   }
   const finite = field.type === 'half_float' ? Math.abs(value) < HALF_FLOAT_LIMIT : field.type === 'float' ? Number.isFinite(Math.fround(value)) : Number.isFinite(value);
-  return finite ? undefined : `${shown} is out of range for ${field.type} (only finite values)`;
+  return finite ? undefined : l10n.t('{0} is out of range for {1} (only finite values)', shown, field.type);
 }
 
 function numericProblem(field: MappedField, kind: ValueKind, text: string): string | undefined {
@@ -78,17 +79,17 @@ function numericProblem(field: MappedField, kind: ValueKind, text: string): stri
   if (kind === 'string') {
     const content = stringContent(text).trim();
     if (content === '') return undefined;
-    if (field.coerce === false) return `${describeValue(kind, text)} is a string (coerce is false)`;
-    if (!JAVA_NUMBER.test(content)) return `${describeValue(kind, text)} is not a number`;
+    if (field.coerce === false) return l10n.t('{0} is a string (coerce is false)', describeValue(kind, text));
+    if (!JAVA_NUMBER.test(content)) return l10n.t('{0} is not a number', describeValue(kind, text));
     return numberProblem(field, content, describeValue(kind, text));
   }
-  return `${describeValue(kind, text)} is not a number`;
+  return l10n.t('{0} is not a number', describeValue(kind, text));
 }
 
 function booleanProblem(kind: ValueKind, text: string): string | undefined {
   if (kind === 'true' || kind === 'false') return undefined;
   if (kind === 'string' && ['true', 'false', ''].includes(stringContent(text))) return undefined;
-  return `${describeValue(kind, text)} is not true or false`;
+  return l10n.t('{0} is not true or false', describeValue(kind, text));
 }
 
 const IPV4_PART = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -113,9 +114,9 @@ function dateProblem(field: MappedField, kind: ValueKind, text: string): string 
   const formats = dateFormatOf(field);
   if (kind === 'number' || kind === 'string') {
     const value = kind === 'string' ? stringContent(text) : text;
-    return matchesDateFormats(formats, value) ? undefined : `${describeValue(kind, text)} matches none of its formats (${formats})`;
+    return matchesDateFormats(formats, value) ? undefined : l10n.t('{0} matches none of its formats ({1})', describeValue(kind, text), formats);
   }
-  return `${describeValue(kind, text)} is not a date (${formats})`;
+  return l10n.t('{0} is not a date ({1})', describeValue(kind, text), formats);
 }
 
 function typeProblem(field: MappedField, kind: ValueKind, text: string): string | undefined {
@@ -123,9 +124,9 @@ function typeProblem(field: MappedField, kind: ValueKind, text: string): string 
   if (isNumericType(type)) return numericProblem(field, kind, text);
   if (type === 'boolean') return booleanProblem(kind, text);
   if (type === 'date' || type === 'date_nanos') return dateProblem(field, kind, text);
-  if (type === 'ip') return kind === 'string' && isIpAddress(stringContent(text)) ? undefined : `${describeValue(kind, text)} is not an IP address`;
-  if (STRING_TYPES.has(type)) return kind === 'object' ? 'an object is not a string' : undefined;
-  if (OBJECT_TYPES.has(type)) return kind === 'object' || field.enabled === false ? undefined : `${describeValue(kind, text)} is not an object`;
+  if (type === 'ip') return kind === 'string' && isIpAddress(stringContent(text)) ? undefined : l10n.t('{0} is not an IP address', describeValue(kind, text));
+  if (STRING_TYPES.has(type)) return kind === 'object' ? l10n.t('an object is not a string') : undefined;
+  if (OBJECT_TYPES.has(type)) return kind === 'object' || field.enabled === false ? undefined : l10n.t('{0} is not an object', describeValue(kind, text));
   return undefined;
 }
 
@@ -135,11 +136,11 @@ export function checkFieldValue(field: MappedField, kind: ValueKind, text: strin
   const reason = typeProblem(field, kind, text);
   if (reason !== undefined) {
     const ignored = field.ignoreMalformed === true && IGNORE_MALFORMED_TYPES.has(field.type);
-    return { reason: ignored ? `${reason}; ignore_malformed keeps it in _source, not indexed` : reason, effect: ignored ? 'notIndexed' : 'refused' };
+    return { reason: ignored ? l10n.t('{0}; ignore_malformed keeps it in _source, not indexed', reason) : reason, effect: ignored ? 'notIndexed' : 'refused' };
   }
   if (field.ignoreAbove !== undefined && kind === 'string' && (field.type === 'keyword' || field.type === 'wildcard')) {
     const length = stringContent(text).length;
-    if (length > field.ignoreAbove) return { reason: `${length} characters, longer than ignore_above (${field.ignoreAbove}): kept in _source, not indexed`, effect: 'notIndexed' };
+    if (length > field.ignoreAbove) return { reason: l10n.t('{0} characters, longer than ignore_above ({1}): kept in _source, not indexed', length, field.ignoreAbove), effect: 'notIndexed' };
   }
   return undefined;
 }

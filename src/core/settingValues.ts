@@ -42,3 +42,11 @@ export function maxResponseBytesOf(megabytes: unknown): number {
 export function refreshPolicyOf(value: unknown): RefreshPolicy {
   return value === true || value === 'true' ? 'true' : value === 'wait_for' ? 'wait_for' : 'false';
 }
+
+/** `esdocs.saveFormat`: how a saved document is sent. */
+export type SaveFormat = 'compact' | 'asTyped';
+
+/** `esdocs.saveFormat`: `asTyped` sends the editor's text as it is; anything else is `compact`. */
+export function saveFormatOf(value: unknown): SaveFormat {
+  return value === 'asTyped' ? 'asTyped' : 'compact';
+}

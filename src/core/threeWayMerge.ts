@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { indentJson } from './jsonScan';
 import { compactJson, parseJsonTree, renderCompact, type JsonMember, type JsonNode } from './jsonTree';
 
@@ -40,7 +41,7 @@ export function changedPaths(from: Maybe, to: Maybe, equal = sameValue(), path: 
 
 /** How a conflicting path reads in a message: `cast.lead`, or "the whole document". */
 export function describePath(path: readonly string[]): string {
-  return path.length === 0 ? 'the whole document' : path.join('.');
+  return path.length === 0 ? l10n.t('the whole document') : path.join('.');
 }
 
 /** Value equality by compact text, each node's compact form computed once. */

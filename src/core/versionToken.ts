@@ -5,6 +5,7 @@ export interface VersionToken {
   readonly version: number;
 }
 
+/** Elasticsearch's own terms (seq_no, primary term, version), abbreviated: not localised. */
 export function describeToken(token: VersionToken): string {
   return `seq ${token.seqNo} · term ${token.primaryTerm} · v${token.version}`;
 }

@@ -37,7 +37,7 @@ export class AutoSavePolicy extends Disposable {
 
   private tellOnce(): void {
     this.told = true;
-    vscode.window.setStatusBarMessage('$(info) Elasticsearch documents are not auto-saved: Ctrl+S writes your changes to the cluster.', 15000);
+    vscode.window.setStatusBarMessage(`$(info) ${vscode.l10n.t('Elasticsearch documents are not auto-saved: Ctrl+S writes your changes to the cluster.')}`, 15000);
   }
 
   private async applyToLanguage(): Promise<void> {

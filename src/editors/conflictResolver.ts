@@ -10,11 +10,34 @@ import type { TokenStore } from './tokenStore';
 
 const CONFLICTED_CONTEXT = 'esdocs.conflictedDocuments';
 
-const ACTIONS: Record<SaveConflict['kind'], string[]> = {
-  changed: ['Merge', 'Compare', 'Overwrite', 'Revert'],
-  deleted: ['Recreate', 'Compare', 'Discard'],
-  exists: ['Compare', 'Open Existing'],
+type ConflictAction = 'merge' | 'compare' | 'overwrite' | 'revert' | 'recreate' | 'discard' | 'openExisting';
+
+const ACTIONS: Record<SaveConflict['kind'], ConflictAction[]> = {
+  changed: ['merge', 'compare', 'overwrite', 'revert'],
+  deleted: ['recreate', 'compare', 'discard'],
+  exists: ['compare', 'openExisting'],
 };
+
+/** The button of a conflict notification; the user's choice is matched against the same translated text. */
+function actionLabel(action: ConflictAction): string {
+  const comment = ['a button of the notification shown when a save conflicts with a change on the server'];
+  switch (action) {
+    case 'merge':
+      return vscode.l10n.t({ message: 'Merge', comment });
+    case 'compare':
+      return vscode.l10n.t({ message: 'Compare', comment });
+    case 'overwrite':
+      return vscode.l10n.t({ message: 'Overwrite', comment });
+    case 'revert':
+      return vscode.l10n.t({ message: 'Revert', comment });
+    case 'recreate':
+      return vscode.l10n.t({ message: 'Recreate', comment });
+    case 'discard':
+      return vscode.l10n.t({ message: 'Discard', comment });
+    case 'openExisting':
+      return vscode.l10n.t({ message: 'Open Existing', comment });
+  }
+}
 
 /**
  * What happens after a save conflicted: the user sees both versions and chooses. Every choice
@@ -40,7 +63,7 @@ export class ConflictResolver extends Disposable {
       saver.onDidFindAlreadySaved((uri) => {
         this.markResolved(uri);
         void vscode.window.showInformationMessage(
-          `Saved "${addressOf(uri).id}": the cluster already held exactly this text. An earlier save had reached it, but its answer was lost.`,
+          vscode.l10n.t('Saved "{0}": the cluster already held exactly this text. An earlier save had reached it, but its answer was lost.', addressOf(uri).id),
         );
       }),
     );
@@ -54,8 +77,8 @@ export class ConflictResolver extends Disposable {
   async compare(uri: vscode.Uri): Promise<void> {
     const { id } = addressOf(uri);
     const version = await this.serverVersions.get(uri).catch(() => undefined);
-    const left = version?.exists === false ? 'deleted on the server' : 'server';
-    await vscode.commands.executeCommand('vscode.diff', serverVersionUri(uri), uri, `${id} (${left} ↔ yours)`);
+    const title = version?.exists === false ? vscode.l10n.t('{0} (deleted on the server ↔ yours)', id) : vscode.l10n.t('{0} (server ↔ yours)', id);
+    await vscode.commands.executeCommand('vscode.diff', serverVersionUri(uri), uri, title);
   }
 
   /** Saves the user's text on top of the server version just fetched; a newer change conflicts again. */
@@ -108,23 +131,24 @@ export class ConflictResolver extends Disposable {
     this.publishContext();
     // Usually fetched already by the save; fetched once and shared by Compare and Overwrite.
     void this.serverVersions.get(uri).catch(() => undefined);
-    const choice = await vscode.window.showWarningMessage(conflict.message, ...ACTIONS[conflict.kind]);
-    switch (choice) {
-      case 'Merge':
+    const buttons = ACTIONS[conflict.kind].map((action) => ({ action, label: actionLabel(action) }));
+    const choice = await vscode.window.showWarningMessage(conflict.message, ...buttons.map((button) => button.label));
+    switch (buttons.find((button) => button.label === choice)?.action) {
+      case 'merge':
         return this.merge(uri);
-      case 'Open Existing':
+      case 'openExisting':
         this.markResolved(uri);
         await vscode.window.showTextDocument(existingDocumentUri(uri), { preview: false });
         return;
-      case 'Compare':
+      case 'compare':
         return this.compare(uri);
-      case 'Overwrite':
-      case 'Recreate':
+      case 'overwrite':
+      case 'recreate':
         await this.overwrite(uri);
         return;
-      case 'Revert':
+      case 'revert':
         return this.revert(uri);
-      case 'Discard':
+      case 'discard':
         return this.discard(uri);
     }
   }

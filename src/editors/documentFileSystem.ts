@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../core/disposable';
 import type { ScreenText } from '../core/clusterErrors';
-import { prettyPrintJson } from '../core/jsonText';
+import { prettyPrintJsonBytes } from '../core/jsonText';
 import type { DocumentStore } from '../elastic/documentStore';
 import type { BufferBaselines } from './bufferBaselines';
 import type { DocumentSaver, SaveOutcome } from './documentSaver';
@@ -45,18 +45,19 @@ export class DocumentFileSystem extends Disposable implements vscode.FileSystemP
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     if (this.drafts.isDraft(uri)) return new Uint8Array();
     const address = addressOf(uri);
-    const result = await this.documents.get(address).catch((error: unknown) => {
-      throw vscode.FileSystemError.Unavailable(this.screen.error('Opening the document', error));
+    const result = await this.documents.getBytes(address).catch((error: unknown) => {
+      throw vscode.FileSystemError.Unavailable(this.screen.error(vscode.l10n.t('Opening the document'), error));
     });
     if (!result.found) {
-      throw vscode.FileSystemError.FileNotFound(`Document "${address.id}" was not found in index "${address.index}".`);
+      throw vscode.FileSystemError.FileNotFound(vscode.l10n.t('Document "{0}" was not found in index "{1}".', address.id, address.index));
     }
-    const text = prettyPrintJson(result.sourceText);
+    // Indented from the bytes received to the bytes the editor reads; decoded once, for the baseline.
+    const bytes = prettyPrintJsonBytes(result.sourceBytes);
     // The token moves only if the editor takes this text (see BufferBaselines).
-    this.baselines.offer(uri, text, result.token);
+    this.baselines.offer(uri, bytes.toString('utf8'), result.token);
     // The modification time is left alone: VS Code learnt it from the stat just before this
     // read, and a later one would make its next save fail as "modified since".
-    return Buffer.from(text, 'utf8');
+    return bytes;
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
@@ -90,15 +91,15 @@ export class DocumentFileSystem extends Disposable implements vscode.FileSystemP
   }
 
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Elasticsearch documents have no folders.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Elasticsearch documents have no folders.'));
   }
 
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Delete documents from the Elasticsearch view.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Delete documents from the Elasticsearch view.'));
   }
 
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('Elasticsearch documents cannot be renamed.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Elasticsearch documents cannot be renamed.'));
   }
 
   private touch(uri: vscode.Uri, size: number): void {

@@ -35,21 +35,21 @@ export class MergeFlow {
     const yours = document.getText();
     const check = checkDocumentText(yours);
     if (!check.ok) {
-      void vscode.window.showErrorMessage(`Cannot merge: your text is not a valid document (${describeProblem(check)}). Fix it first.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot merge: your text is not a valid document ({0}). Fix it first.', describeProblem(check)));
       return 'none';
     }
     if (!this.baselines.descendsFromToken(uri)) {
       // Merged against the newer base, the older text would look like an edit undoing the server's changes.
-      void vscode.window.showWarningMessage('This text came back by Undo from before the server version you reloaded, so it cannot be merged safely. Compare shows both versions.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('This text came back by Undo from before the server version you reloaded, so it cannot be merged safely. Compare shows both versions.'));
       return 'none';
     }
     const [base, version] = await Promise.all([this.tokens.base(uri), this.serverVersions.refetch(uri)]);
     if (!version.exists) {
-      void vscode.window.showWarningMessage('This document was deleted on the server: there is nothing to merge with. Save to recreate it, or Compare.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('This document was deleted on the server: there is nothing to merge with. Save to recreate it, or Compare.'));
       return 'none';
     }
     if (base === undefined) {
-      void vscode.window.showWarningMessage('The version your text was based on is not known here, so it cannot be merged. Compare shows both versions.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('The version your text was based on is not known here, so it cannot be merged. Compare shows both versions.'));
       return 'none';
     }
     const result = mergeDocuments(base, version.text, yours);
@@ -60,13 +60,13 @@ export class MergeFlow {
     }
     const paths = result.conflicts.map(describePath).join(', ');
     if (!(await vscode.commands.getCommands(false)).includes('_open.mergeEditor')) {
-      await vscode.commands.executeCommand('vscode.diff', serverVersionUri(uri), uri, `${addressOf(uri).id} (server ↔ yours)`);
-      void vscode.window.showWarningMessage(`Both you and the server changed ${paths}: edit your text on the right, then save.`);
+      await vscode.commands.executeCommand('vscode.diff', serverVersionUri(uri), uri, vscode.l10n.t('{0} (server ↔ yours)', addressOf(uri).id));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Both you and the server changed {0}: edit your text on the right, then save.', paths));
       return 'none';
     }
     await this.openMergeEditor(uri, base, version, yours);
     void vscode.window.showInformationMessage(
-      `Both you and the server changed ${paths}. Resolve it in the merge editor, then Complete Merge (Ctrl+Enter): nothing is written to the cluster before that.`,
+      vscode.l10n.t('Both you and the server changed {0}. Resolve it in the merge editor, then Complete Merge (Ctrl+Enter): nothing is written to the cluster before that.', paths),
     );
     return 'merging';
   }
@@ -81,8 +81,8 @@ export class MergeFlow {
     });
     await vscode.commands.executeCommand('_open.mergeEditor', {
       base: files.base,
-      input1: { uri: serverVersionUri(uri), title: `Server (seq ${version.token.seqNo})` },
-      input2: { uri: files.yours, title: 'Yours' },
+      input1: { uri: serverVersionUri(uri), title: vscode.l10n.t('Server (seq {0})', version.token.seqNo) },
+      input2: { uri: files.yours, title: vscode.l10n.t('Yours') },
       output: files.result,
     });
   }
@@ -96,7 +96,7 @@ export class MergeFlow {
     if (document.getText() !== text) {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
-      if (!(await vscode.workspace.applyEdit(edit))) throw new Error('The merged text could not be put into the editor.');
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('The merged text could not be put into the editor.'));
     }
     this.tokens.set(document.uri, version.token, version.text);
     this.baselines.rebase(document.uri);
@@ -104,10 +104,14 @@ export class MergeFlow {
   }
 
   private async announceMerged(uri: vscode.Uri, serverChanges: number): Promise<void> {
-    const changes = `${serverChanges} change${serverChanges === 1 ? '' : 's'}`;
-    const choice = await vscode.window.showInformationMessage(`Merged: ${changes} from the server kept. Review and save (Ctrl+S).`, 'Show Changes');
-    if (choice === 'Show Changes') {
-      await vscode.commands.executeCommand('vscode.diff', serverVersionUri(uri), uri, `${addressOf(uri).id} (server ↔ merged)`);
+    const message =
+      serverChanges === 1
+        ? vscode.l10n.t('Merged: 1 change from the server kept. Review and save (Ctrl+S).')
+        : vscode.l10n.t('Merged: {0} changes from the server kept. Review and save (Ctrl+S).', serverChanges);
+    const showChanges = vscode.l10n.t('Show Changes');
+    const choice = await vscode.window.showInformationMessage(message, showChanges);
+    if (choice === showChanges) {
+      await vscode.commands.executeCommand('vscode.diff', serverVersionUri(uri), uri, vscode.l10n.t('{0} (server ↔ merged)', addressOf(uri).id));
     }
   }
 }

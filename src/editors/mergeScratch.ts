@@ -63,12 +63,12 @@ export class MergeScratch extends Disposable implements vscode.FileSystemProvide
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const { session, role } = this.find(uri);
-    if (role !== 'result') throw vscode.FileSystemError.NoPermissions('Only the merge result can be edited.');
+    if (role !== 'result') throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Only the merge result can be edited.'));
     const text = Buffer.from(content).toString('utf8');
     const automatic = this.intent.takeIsAutomatic(uri);
     if (!automatic) {
       const check = checkDocumentText(text);
-      if (!check.ok) throw vscode.FileSystemError.NoPermissions(`The merge result is not a valid document yet: ${describeProblem(check)}. Nothing was written to the cluster.`);
+      if (!check.ok) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('The merge result is not a valid document yet: {0}. Nothing was written to the cluster.', describeProblem(check)));
     }
     session.texts.set(role, text);
     session.mtimes.set(role, this.tick());
@@ -84,15 +84,15 @@ export class MergeScratch extends Disposable implements vscode.FileSystemProvide
   }
 
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Merge files have no folders.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Merge files have no folders.'));
   }
 
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Merge files cannot be deleted.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Merge files cannot be deleted.'));
   }
 
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('Merge files cannot be renamed.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Merge files cannot be renamed.'));
   }
 
   override dispose(): void {

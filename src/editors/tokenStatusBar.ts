@@ -20,7 +20,7 @@ export class TokenStatusBar extends Disposable {
     command: string,
   ) {
     super();
-    this.item.name = 'Elasticsearch Document Version';
+    this.item.name = vscode.l10n.t('Elasticsearch Document Version');
     this.item.command = command;
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
     this.register(
@@ -42,8 +42,8 @@ export class TokenStatusBar extends Disposable {
     }
     const token = this.tokens.get(uri);
     if (this.tokens.isDeleted(uri)) {
-      this.item.text = '$(trash) deleted from the cluster';
-      this.item.tooltip = 'You deleted this document. Saving the editor creates it again.';
+      this.item.text = `$(trash) ${vscode.l10n.t('deleted from the cluster')}`;
+      this.item.tooltip = vscode.l10n.t('You deleted this document. Saving the editor creates it again.');
       this.item.show();
       return;
     }
@@ -52,12 +52,12 @@ export class TokenStatusBar extends Disposable {
       return;
     }
     // Elasticsearch takes only new documents on a data stream: edits go to the backing index.
-    const backing = addressOf(uri).index.startsWith('.ds-') ? ' · data stream backing index' : '';
+    const backing = addressOf(uri).index.startsWith('.ds-') ? ` · ${vscode.l10n.t('data stream backing index')}` : '';
     const unsaved = document.isDirty && this.notAutoSaved(document);
-    this.item.text = `$(database) ${describeToken(token)}${backing}${unsaved ? ' · not auto-saved' : ''}`;
+    this.item.text = `$(database) ${describeToken(token)}${backing}${unsaved ? ` · ${vscode.l10n.t('not auto-saved')}` : ''}`;
     this.item.tooltip = unsaved
-      ? 'Elasticsearch documents are not auto-saved: your changes reach the cluster when you save (Ctrl+S). Click for the version details.'
-      : 'The _seq_no, _primary_term and _version your next save is conditioned on. Click for details.';
+      ? vscode.l10n.t('Elasticsearch documents are not auto-saved: your changes reach the cluster when you save (Ctrl+S). Click for the version details.')
+      : vscode.l10n.t('The _seq_no, _primary_term and _version your next save is conditioned on. Click for details.');
     this.item.show();
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { awsRejection } from '../core/awsIdentity';
 import { ClusterError, failureFromNetwork, failureFromResponse, type ClusterFailure } from '../core/clusterErrors';
 import { readClusterIdentity, type ClusterIdentity, type EngineName } from '../core/clusterEngine';
@@ -29,7 +30,22 @@ export interface ClusterRequest {
 
 export interface ClusterResponse {
   readonly status: number;
+  /** The answer decoded as UTF-8 (on first use, for an answer read from the network). */
   readonly text: string;
+  /** The answer's bytes as received, when it came from the network. */
+  readonly bytes?: Buffer;
+}
+
+/** An answer whose text is decoded only when read: a document's bytes can go to the editor as they are. */
+function answerOf(status: number, bytes: Buffer): ClusterResponse {
+  let text: string | undefined;
+  return {
+    status,
+    bytes,
+    get text(): string {
+      return (text ??= bytes.toString('utf8'));
+    },
+  };
 }
 
 export interface GatewaySettings {
@@ -48,11 +64,6 @@ export interface GatewayHooks {
   readonly log?: (line: string) => void;
   /** The cluster refused the credentials (401) or the privilege (403). */
   readonly onRejected?: (connection: ConnectionConfig, failure: ClusterFailure) => void;
-}
-
-/** Settings of a connection to a plain URL without authentication. */
-export function settingsForUrl(url: string, requestTimeoutMs = 30000): GatewaySettings {
-  return { connection: { id: url, name: url, urls: [url], auth: 'none', tls: {}, origin: 'added' }, requestTimeoutMs };
 }
 
 /** OpenSearch Serverless has no `GET /`: what it is, is known from the service signed for. */
@@ -74,11 +85,6 @@ export class ClusterGateway {
     private readonly hooks: GatewayHooks = {},
   ) {}
 
-  /** A gateway to a plain URL, without authentication: for tests and tools. */
-  static forUrl(url: string, requestTimeoutMs = 30000): ClusterGateway {
-    return new ClusterGateway(settingsForUrl(url, requestTimeoutMs));
-  }
-
   /** Sends a request; answers of any status come back, network failures throw `ClusterError`. */
   async send(request: ClusterRequest): Promise<ClusterResponse> {
     const client = await this.getClient();
@@ -94,8 +100,8 @@ export class ClusterGateway {
       // Until `GET /` has said which engine this is, an answer without Elasticsearch's product
       // header moves the next requests to OpenSearch's client (which also serves Elasticsearch 7).
       if (answer.notElasticsearch && !this.identified) this.learnEngine('opensearch');
-      const text = request.method === 'HEAD' ? '' : await readBounded(answer.body, maxResponseBytes, answer.headers['content-length']);
-      response = { status: answer.status, text };
+      const bytes = request.method === 'HEAD' ? Buffer.alloc(0) : await readBounded(answer.body, maxResponseBytes, answer.headers['content-length']);
+      response = answerOf(answer.status, bytes);
     } catch (error) {
       const failure =
         deadline.signal.aborted || isTimeout(error)
@@ -103,8 +109,9 @@ export class ClusterGateway {
           : error instanceof AnswerTooLargeError
             ? tooLargeFailure(maxResponseBytes)
             : error instanceof AwsCredentialsError
-              ? this.awsFailure({ kind: 'unauthorized', reason: `the AWS credentials could not be read (${error.message})` })
+              ? this.awsFailure({ kind: 'unauthorized', reason: l10n.t('the AWS credentials could not be read ({0})', error.message) })
               : failureFromNetwork(error);
+      // The connection log stays in English: it is what support reads.
       this.hooks.log?.(`${request.method} ${request.path} failed after ${Date.now() - started} ms: ${failure.reason}`);
       if (error instanceof AwsCredentialsError) this.hooks.onRejected?.(this.settings.connection, failure);
       throw new ClusterError(failure);
@@ -198,8 +205,17 @@ export class ClusterGateway {
 
 /** Reads a successful answer; one that cannot be read is a `malformed` failure like any other, with its status. */
 export function readResponse<T>(response: ClusterResponse, read: (text: string) => T): T {
+  return asClusterError(response, () => read(response.text));
+}
+
+/** `readResponse` of the answer's bytes as received (encoded again only if it has none). */
+export function readResponseBytes<T>(response: ClusterResponse, read: (bytes: Buffer) => T): T {
+  return asClusterError(response, () => read(response.bytes ?? Buffer.from(response.text, 'utf8')));
+}
+
+function asClusterError<T>(response: ClusterResponse, read: () => T): T {
   try {
-    return read(response.text);
+    return read();
   } catch (error) {
     if (error instanceof MalformedResponseError) throw new ClusterError({ kind: 'malformed', status: response.status, reason: error.message });
     throw error;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { checkServerIdentity, connect, type ConnectionOptions, type DetailedPeerCertificate, type PeerCertificate } from 'node:tls';
@@ -6,7 +7,7 @@ import { chainsToPin, findPinned, normalizeFingerprint } from '../core/certifica
 import { ClusterError, failureFromNetwork } from '../core/clusterErrors';
 import type { ConnectionConfig } from '../core/connectionConfig';
 import { cloudIdUrl } from '../core/connectionUrl';
-import { PIN_MISMATCH } from '../core/tlsFailures';
+import { pinMismatch } from '../core/tlsFailures';
 import { deadlineFailure } from './answerLimits';
 
 /**
@@ -25,7 +26,7 @@ export async function trustOptions(connection: ConnectionConfig, timeoutMs: numb
   const fileCas = caFile === undefined ? undefined : await readCaFile(caFile);
   if (!caFingerprint) return fileCas && { ca: fileCas, rejectUnauthorized: true };
   const pin = normalizeFingerprint(caFingerprint);
-  if (pin === undefined) throw new ClusterError({ kind: 'tls', reason: 'the CA fingerprint (caFingerprint) is not a SHA-256: it has 64 hexadecimal digits, with or without colons' });
+  if (pin === undefined) throw new ClusterError({ kind: 'tls', reason: l10n.t('the CA fingerprint (caFingerprint) is not a SHA-256: it has 64 hexadecimal digits, with or without colons') });
   const pinned = await fetchPinnedCertificate(connection, pin, timeoutMs);
   if (pinned === undefined) return fileCas && { ca: fileCas, rejectUnauthorized: true };
   return {
@@ -39,7 +40,7 @@ export async function trustOptions(connection: ConnectionConfig, timeoutMs: numb
 
 async function readCaFile(caFile: string): Promise<Buffer> {
   return readFile(caFile).catch((error: unknown) => {
-    throw new ClusterError({ kind: 'tls', reason: `the CA file ${caFile} cannot be read (${error instanceof Error ? error.message : String(error)})` });
+    throw new ClusterError({ kind: 'tls', reason: l10n.t('the CA file {0} cannot be read ({1})', caFile, error instanceof Error ? error.message : String(error)) });
   });
 }
 
@@ -47,7 +48,7 @@ async function readCaFile(caFile: string): Promise<Buffer> {
 function checkPin(certificate: PeerCertificate, pin: string): Error | undefined {
   const [leaf, ...others] = chainOf(certificate);
   if (leaf !== undefined && chainsToPin(leaf, others, pin)) return undefined;
-  return Object.assign(new Error(PIN_MISMATCH), { code: 'ERR_ESDOCS_PIN_MISMATCH' });
+  return Object.assign(new Error(pinMismatch()), { code: 'ERR_ESDOCS_PIN_MISMATCH' });
 }
 
 /** The DER certificates of a peer's chain, leaf first, as Node links them (by name: not yet a proof). */
@@ -82,7 +83,7 @@ async function fetchPinnedCertificate(connection: ConnectionConfig, pin: string,
       continue;
     }
     const pinned = findPinned(chain, pin);
-    if (pinned === undefined) throw new ClusterError({ kind: 'tls', reason: PIN_MISMATCH });
+    if (pinned === undefined) throw new ClusterError({ kind: 'tls', reason: pinMismatch() });
     return pinned;
   }
   if (lastError instanceof ClusterError) throw lastError;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ClusterError } from '../core/clusterErrors';
 import { pagingMethodOf, tiebreakerOf, type PagingMethod } from '../core/clusterEngine';
 import { parseJsonObject } from '../core/esResponses';
@@ -107,7 +108,7 @@ export class DocumentPager {
     const path = opensearch ? `/${index}/_search/point_in_time` : `/${index}/_pit`;
     const answer = await this.gateway.sendOkAndRead({ method: 'POST', path, query: { keep_alive: KEEP_ALIVE } }, parseJsonObject);
     const id = opensearch ? answer.pit_id : answer.id;
-    if (typeof id !== 'string') throw new Error('The cluster opened a point in time without an id.');
+    if (typeof id !== 'string') throw new Error(l10n.t('The cluster opened a point in time without an id.'));
     return id;
   }
 

@@ -1,15 +1,23 @@
 import { ClusterError, failureFromResponse } from '../core/clusterErrors';
 import { checkDocumentId, type DocumentAddress } from '../core/documentAddress';
-import { readGetResponse, readWriteResponse, type GetResult, type WriteResult } from '../core/documentResponses';
+import { readGetResponseBytes, readWriteResponse, type GetBytesResult, type GetResult, type WriteResult } from '../core/documentResponses';
 import type { RefreshPolicy } from '../core/settingValues';
 import type { VersionToken } from '../core/versionToken';
-import { encodePathSegment, readResponse, type ClusterGateway } from './clusterGateway';
+import { encodePathSegment, readResponseBytes, type ClusterGateway } from './clusterGateway';
 
 /** Reads and writes single documents: one request each, every write conditional. */
 export class DocumentStore {
   constructor(private readonly gateway: (connectionId: string) => ClusterGateway) {}
 
   async get(address: DocumentAddress): Promise<GetResult> {
+    const result = await this.getBytes(address);
+    if (!result.found) return result;
+    const { sourceBytes, ...rest } = result;
+    return { ...rest, sourceText: sourceBytes.toString('utf8') };
+  }
+
+  /** `get` with `_source` as the bytes received: what an editor reads, never decoded on the way. */
+  async getBytes(address: DocumentAddress): Promise<GetBytesResult> {
     refuseInvalidId(address);
     const gateway = this.gateway(address.connectionId);
     const response = await gateway.send({
@@ -23,7 +31,7 @@ export class DocumentStore {
       return { found: false };
     }
     if (response.status >= 400) throw new ClusterError(gateway.failureOf(response));
-    return readResponse(response, readGetResponse);
+    return readResponseBytes(response, readGetResponseBytes);
   }
 
   /** Replaces the document only if it is still at `token`; a 409 comes back as a `conflict` ClusterError. */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ClusterGateway, type GatewayHooks, type GatewaySettings } from './clusterGateway';
 
 /** One gateway per connection, rebuilt when the connection's settings change or its credentials are replaced. */
@@ -11,7 +12,7 @@ export class GatewayPool {
 
   get(connectionId: string): ClusterGateway {
     const settings = this.resolve(connectionId);
-    if (settings === undefined) throw new Error(`There is no connection named "${connectionId}". Add it, or check the esdocs.connections setting.`);
+    if (settings === undefined) throw new Error(l10n.t('There is no connection named "{0}". Add it, or check the esdocs.connections setting.', connectionId));
     const key = JSON.stringify(settings);
     const existing = this.gateways.get(connectionId);
     if (existing?.key === key) return existing.gateway;

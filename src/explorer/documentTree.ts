@@ -113,7 +113,7 @@ export class DocumentTree extends Disposable implements vscode.TreeDataProvider<
     try {
       return this.adopt(node, await this.childrenOf(node));
     } catch (error) {
-      return this.adopt(node, [{ kind: 'failure', message: this.describe('Listing', error), parent: node }]);
+      return this.adopt(node, [{ kind: 'failure', message: this.describe(vscode.l10n.t('Listing'), error), parent: node }]);
     }
   }
 
@@ -135,9 +135,9 @@ export class DocumentTree extends Disposable implements vscode.TreeDataProvider<
       case 'dataStream': {
         const item = new vscode.TreeItem(node.stream.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dataStream:${indexKey({ connectionId: node.connectionId, index: node.stream.name })}`;
-        item.description = `data stream · ${node.stream.backingIndices.length} backing`;
+        item.description = vscode.l10n.t({ message: 'data stream · {0} backing', args: [node.stream.backingIndices.length], comment: ['{0} is the number of backing indices of the data stream'] });
         item.iconPath = new vscode.ThemeIcon('layers');
-        item.tooltip = 'A data stream accepts only new documents; edits go to the backing index a document lives in.';
+        item.tooltip = vscode.l10n.t('A data stream accepts only new documents; edits go to the backing index a document lives in.');
         item.contextValue = 'dataStream';
         return item;
       }
@@ -146,7 +146,7 @@ export class DocumentTree extends Disposable implements vscode.TreeDataProvider<
       case 'loadMore': {
         const item = new vscode.TreeItem(loadMoreLabel(this.listings.listedCount(node.parent), this.listings.totalOf(node.parent)), vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: CommandIds.loadMore, title: 'Load More', arguments: [node.parent] };
+        item.command = { command: CommandIds.loadMore, title: vscode.l10n.t('Load More'), arguments: [node.parent] };
         item.contextValue = 'loadMore';
         return item;
       }
@@ -154,15 +154,15 @@ export class DocumentTree extends Disposable implements vscode.TreeDataProvider<
         const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('info');
         const filter = this.listings.filterOf(node.parent);
-        item.tooltip = filter === undefined ? undefined : `Filter: ${filter}`;
+        item.tooltip = filter === undefined ? undefined : vscode.l10n.t('Filter: {0}', filter);
         item.contextValue = 'empty';
         return item;
       }
       case 'failure': {
         const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('error');
-        item.tooltip = `${node.message}\n\nClick to retry.`;
-        item.command = { command: CommandIds.refresh, title: 'Retry', arguments: [node.parent] };
+        item.tooltip = `${node.message}\n\n${vscode.l10n.t('Click to retry.')}`;
+        item.command = { command: CommandIds.refresh, title: vscode.l10n.t('Retry'), arguments: [node.parent] };
         item.contextValue = 'failure';
         return item;
       }
@@ -217,7 +217,7 @@ export class DocumentTree extends Disposable implements vscode.TreeDataProvider<
     if (indexDescription(this.facts(node)) !== before) this.changed.fire(this.shownIndices.get(indexNodeKey(node)) ?? node);
     const rows: TreeNode[] = [...documents];
     if (documents.length === 0 && !more) {
-      rows.push({ kind: 'empty', message: this.listings.filterOf(node) === undefined ? 'No documents' : 'No documents match', parent: node });
+      rows.push({ kind: 'empty', message: this.listings.filterOf(node) === undefined ? vscode.l10n.t('No documents') : vscode.l10n.t('No documents match'), parent: node });
     }
     if (more) rows.push({ kind: 'loadMore', parent: node });
     return rows;
@@ -262,7 +262,7 @@ export class DocumentTree extends Disposable implements vscode.TreeDataProvider<
     const matched = this.listings.totalOf(node);
     return {
       name,
-      kind: kind === 'alias' ? `alias → ${(targets ?? []).join(', ')}` : kind === 'backing' ? 'backing index' : undefined,
+      kind: kind === 'alias' ? vscode.l10n.t('alias → {0}', (targets ?? []).join(', ')) : kind === 'backing' ? vscode.l10n.t('backing index') : undefined,
       docsCount: this.listings.countOf(node),
       health,
       ...(filter === undefined ? {} : { filter }),
@@ -290,7 +290,7 @@ function documentItem(node: DocumentNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon('json');
   item.resourceUri = documentUri(node.address);
   item.contextValue = 'document';
-  item.command = { command: 'vscode.open', title: 'Open Document', arguments: [item.resourceUri] };
+  item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Document'), arguments: [item.resourceUri] };
   return item;
 }
 

@@ -70,6 +70,7 @@ export class MappingCache extends Disposable {
       const model = readMappingModel(answer, address.index);
       return model && { model, indexName: address.index };
     } catch (error) {
+      // A log line: the action stays in English (support reads the log).
       this.log(describeError(`Reading the mapping of ${address.index}`, error));
       return undefined;
     }

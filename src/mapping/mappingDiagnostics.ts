@@ -6,7 +6,7 @@ import { addressOf, DOCUMENT_SCHEME } from '../editors/documentUris';
 import type { MappingCache } from './mappingCache';
 
 /** The `source` of the diagnostics: shown in the Problems view beside each message. */
-export const MAPPING_SOURCE = 'Elasticsearch mapping';
+export const mappingSource = (): string => vscode.l10n.t('Elasticsearch mapping');
 /** Waiting for typing to pause: the check runs once per pause, not per keystroke. */
 const DEBOUNCE_MS = 250;
 
@@ -62,7 +62,7 @@ export class MappingDiagnostics extends Disposable {
     const span = findKeySpan(document.getText(), refusal.fieldPath);
     const range = span ? new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)) : new vscode.Range(0, 0, 0, 1);
     const diagnostic = new vscode.Diagnostic(range, refusal.message, vscode.DiagnosticSeverity.Error);
-    diagnostic.source = MAPPING_SOURCE;
+    diagnostic.source = mappingSource();
     diagnostic.code = 'refused';
     this.refusals.set(refusal.uri.toString(), diagnostic);
     this.publish(document, this.problemsOf(document));
@@ -102,7 +102,7 @@ export class MappingDiagnostics extends Disposable {
   private publish(document: vscode.TextDocument, problems: readonly MappingProblem[]): void {
     const diagnostics = problems.map((problem) => {
       const diagnostic = new vscode.Diagnostic(new vscode.Range(document.positionAt(problem.start), document.positionAt(problem.end)), problem.message, SEVERITIES[problem.severity]);
-      diagnostic.source = MAPPING_SOURCE;
+      diagnostic.source = mappingSource();
       diagnostic.code = problem.code;
       return diagnostic;
     });

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { completeAt, hoverAt } from '../core/mappingAssist';
 import { addressOf, DOCUMENT_SCHEME } from '../editors/documentUris';
 import type { MappingCache } from './mappingCache';
-import { MAPPING_SOURCE, type MappingDiagnostics } from './mappingDiagnostics';
+import { mappingSource, type MappingDiagnostics } from './mappingDiagnostics';
 
 const SELECTOR: vscode.DocumentSelector = { scheme: DOCUMENT_SCHEME };
 
@@ -58,11 +58,11 @@ function quickFixProvider(diagnostics: MappingDiagnostics): vscode.CodeActionPro
       const problems = diagnostics.problemsOf(document);
       const actions: vscode.CodeAction[] = [];
       for (const diagnostic of context.diagnostics) {
-        if (diagnostic.source !== MAPPING_SOURCE) continue;
+        if (diagnostic.source !== mappingSource()) continue;
         const start = document.offsetAt(diagnostic.range.start);
         const problem = problems.find((p) => p.start === start && p.suggestion !== undefined);
         if (problem?.suggestion === undefined) continue;
-        const action = new vscode.CodeAction(`Rename to \`${problem.suggestion}\``, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Rename to `{0}`', problem.suggestion), vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = true;
         action.edit = new vscode.WorkspaceEdit();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ClusterGateway } from '../../src/elastic/clusterGateway';
+import { plainGateway } from '../support/plainGateway';
 import { DocumentStore } from '../../src/elastic/documentStore';
 import { startTestCluster, type TestCluster } from '../real-engines/testCluster';
 import { defaultRoutingShards, shardForRouting } from '../server/engine/routing';
@@ -97,7 +97,7 @@ describe('concurrent editors: conditional saves lose nothing', () => {
     if (ids.length === 1) assert.ok(result.staleTermConflicts > 0, 'no save based on the old primary term was refused');
     assert.equal(result.lost, 0);
     // The failover must have hit the documents' shards: every document now reads at the new term.
-    const gateway = ClusterGateway.forUrl(cluster.url, 30_000);
+    const gateway = plainGateway(cluster.url, 30_000);
     try {
       const store = new DocumentStore(() => gateway);
       for (const id of ids) {

@@ -4,6 +4,7 @@ import type { DocumentAddress } from '../../src/core/documentAddress';
 import { checkDocumentText, describeProblem } from '../../src/core/jsonText';
 import type { VersionToken } from '../../src/core/versionToken';
 import { ClusterGateway, encodePathSegment } from '../../src/elastic/clusterGateway';
+import { plainGateway } from '../support/plainGateway';
 import { DocumentStore } from '../../src/elastic/documentStore';
 
 /**
@@ -59,7 +60,7 @@ function readCount(sourceText: string): number {
 
 /** Creates the counters at 0 with one ordinary store, so every run starts from a known sum. */
 export async function createCounters(url: string, index: string, ids: readonly string[]): Promise<void> {
-  const gateway = ClusterGateway.forUrl(url, 30_000);
+  const gateway = plainGateway(url, 30_000);
   try {
     const store = new DocumentStore(() => gateway);
     for (const id of ids) await store.create({ connectionId: 'setup', index, id }, COUNTER_TEXT(0), 'false');
@@ -69,7 +70,7 @@ export async function createCounters(url: string, index: string, ids: readonly s
 }
 
 export async function sumCounters(url: string, index: string, ids: readonly string[]): Promise<number> {
-  const gateway = ClusterGateway.forUrl(url, 30_000);
+  const gateway = plainGateway(url, 30_000);
   try {
     const store = new DocumentStore(() => gateway);
     let sum = 0;
@@ -110,7 +111,7 @@ export async function runEditors(run: EditorRun): Promise<EditorRunResult> {
 
   const editor = async (editorNumber: number): Promise<void> => {
     // One gateway per editor, as each VS Code window has its own connection to the cluster.
-    const gateway = ClusterGateway.forUrl(run.url, 30_000);
+    const gateway = plainGateway(run.url, 30_000);
     const store = new DocumentStore(() => gateway);
     try {
       let address: DocumentAddress | undefined;

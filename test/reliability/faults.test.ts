@@ -4,6 +4,7 @@ import type { DocumentAddress } from '../../src/core/documentAddress';
 import { checkDocumentText } from '../../src/core/jsonText';
 import type { VersionToken } from '../../src/core/versionToken';
 import { ClusterGateway } from '../../src/elastic/clusterGateway';
+import { plainGateway } from '../support/plainGateway';
 import { DocumentStore } from '../../src/elastic/documentStore';
 import { addFault, clearFaults, requestCounts, resetRequestCounts } from '../server/control';
 import { startEsServer, type RunningEsServer } from '../server/server';
@@ -38,7 +39,7 @@ describe('faults on the save and open paths', () => {
   before(async () => {
     server = await startEsServer({ port: 0, refreshIntervalMs: -1 });
     // A short timeout, so the latency fault outlasts it; nothing else here comes close to it.
-    gateway = ClusterGateway.forUrl(server.url, REQUEST_TIMEOUT_MS);
+    gateway = plainGateway(server.url, REQUEST_TIMEOUT_MS);
     store = new DocumentStore(() => gateway);
   });
 

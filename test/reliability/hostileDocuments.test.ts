@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ClusterError } from '../../src/core/clusterErrors';
 import { checkDocumentText, describeProblem, type DocumentCheck } from '../../src/core/jsonText';
 import { ClusterGateway } from '../../src/elastic/clusterGateway';
+import { plainGateway } from '../support/plainGateway';
 import { DocumentStore } from '../../src/elastic/documentStore';
 import { requestCounts, resetRequestCounts } from '../server/control';
 import { startEsServer, type RunningEsServer } from '../server/server';
@@ -21,7 +22,7 @@ describe('hostile documents on the save path', () => {
 
   before(async () => {
     server = await startEsServer({ port: 0, refreshIntervalMs: -1 });
-    gateway = ClusterGateway.forUrl(server.url, 60_000);
+    gateway = plainGateway(server.url, 60_000);
     store = new DocumentStore(() => gateway);
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ClusterGateway } from '../../src/elastic/clusterGateway';
+import { plainGateway } from '../support/plainGateway';
 import { DocumentStore } from '../../src/elastic/documentStore';
 import { startTestCluster, type TestCluster } from '../real-engines/testCluster';
 import { formatMergeRun, initialText, runMergeEditors, type MergeRunResult } from './mergeHarness';
@@ -23,7 +23,7 @@ describe('concurrent editors of different fields: merging on every conflict lose
 
   async function freshDocument(): Promise<string> {
     const id = `shared-${documents++}`;
-    const gateway = ClusterGateway.forUrl(server.url, 30_000);
+    const gateway = plainGateway(server.url, 30_000);
     try {
       await new DocumentStore(() => gateway).create({ connectionId: 'setup', index: 'merges', id }, initialText(EDITORS), 'false');
     } finally {

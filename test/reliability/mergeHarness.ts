@@ -3,7 +3,7 @@ import type { DocumentAddress } from '../../src/core/documentAddress';
 import { checkDocumentText } from '../../src/core/jsonText';
 import { mergeDocuments } from '../../src/core/threeWayMerge';
 import type { VersionToken } from '../../src/core/versionToken';
-import { ClusterGateway } from '../../src/elastic/clusterGateway';
+import { plainGateway } from '../support/plainGateway';
 import { DocumentStore } from '../../src/elastic/documentStore';
 
 /**
@@ -72,7 +72,7 @@ export async function runMergeEditors(run: MergeRun): Promise<MergeRunResult> {
   };
 
   const editor = async (n: number): Promise<void> => {
-    const gateway = ClusterGateway.forUrl(run.url, 30_000);
+    const gateway = plainGateway(run.url, 30_000);
     const store = new DocumentStore(() => gateway);
     const address: DocumentAddress = { connectionId: `editor-${n}`, index: run.index, id: run.id };
     try {
@@ -114,7 +114,7 @@ export async function runMergeEditors(run: MergeRun): Promise<MergeRunResult> {
   };
 
   await Promise.all(Array.from({ length: run.editors }, (_, n) => editor(n)));
-  const gateway = ClusterGateway.forUrl(run.url, 30_000);
+  const gateway = plainGateway(run.url, 30_000);
   try {
     const final = await new DocumentStore(() => gateway).get({ connectionId: 'check', index: run.index, id: run.id });
     if (!final.found) throw new Error('the document is missing');

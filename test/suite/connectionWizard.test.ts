@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type * as vscode from 'vscode';
-import { CHANGE_LABEL, runConnectionWizard, SAVE_LABEL, type WizardOptions } from '../../src/commands/connectionWizard';
+import { changeLabel, runConnectionWizard, saveLabel, type WizardOptions } from '../../src/commands/connectionWizard';
 import { BACK, type ChoiceOptions, type StepInfo, type StepUi, type TextOptions } from '../../src/commands/quickInput';
 import { Redactor } from '../../src/connections/redactor';
 import type { ConnectionConfig } from '../../src/core/connectionConfig';
@@ -95,11 +95,11 @@ describe('Add Connection and Edit Connection, step by step', function () {
   });
 
   it('shows the test result in full as the message, and "Change something" goes back to the URL with every answer kept', async () => {
-    const ui = new ScriptedUi([open.url, 'kept-answers', 'No authentication', CHANGE_LABEL, keep, keep, keep, SAVE_LABEL]);
+    const ui = new ScriptedUi([open.url, 'kept-answers', 'No authentication', changeLabel(), keep, keep, keep, saveLabel()]);
     const result = await runConnectionWizard(options(ui));
     const test = ui.shown[3];
     assert.match(test.prompt ?? '', /^Connected: cluster "esdocs-test-cluster", Elasticsearch \d+\.\d+\.\d+\.$/);
-    assert.equal(test.enter, SAVE_LABEL);
+    assert.equal(test.enter, saveLabel());
     assert.deepEqual(ui.shown.slice(4, 6).map((s) => s.value), [open.url, 'kept-answers']);
     assert.equal(result?.config.name, 'kept-answers');
   });
@@ -112,7 +112,7 @@ describe('Add Connection and Edit Connection, step by step', function () {
     assert.equal(failed.length, 2);
     for (const step of failed) {
       assert.match(step.prompt ?? '', /Connecting failed/);
-      assert.equal(step.enter, CHANGE_LABEL, 'Enter changes something');
+      assert.equal(step.enter, changeLabel(), 'Enter changes something');
     }
     assert.ok(!failed[1].prompt?.includes(PASSWORD));
     assert.equal(result, undefined, 'the last Enter went back to the URL, and the script ended there');
@@ -140,7 +140,7 @@ describe('Add Connection and Edit Connection, step by step', function () {
       const ui = new ScriptedUi([otherUrl, keep, keep, keep, '', keep]);
       const result = await runConnectionWizard(options(ui, { existing: { config: existing, secret: PASSWORD } }));
       assert.match(ui.shown[5].prompt ?? '', /Enter the password again/);
-      assert.equal(ui.shown[5].enter, CHANGE_LABEL);
+      assert.equal(ui.shown[5].enter, changeLabel());
       assert.deepEqual(headers, [], 'nothing was sent to the new URL');
       assert.equal(result, undefined);
     } finally {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ClusterError } from '../../../src/core/clusterErrors';
-import { ClusterGateway, settingsForUrl } from '../../../src/elastic/clusterGateway';
+import { ClusterGateway } from '../../../src/elastic/clusterGateway';
+import { plainSettings } from '../../support/plainGateway';
 import { addFault, clearFaults } from '../../server/control';
 import { startEsServer, type RunningEsServer } from '../../server/server';
 
@@ -28,7 +29,7 @@ describe('Bounds on an answer: overall deadline and size cap', () => {
 
   /** A fresh gateway, so that a request abandoned by one test cannot linger in the next. */
   async function withGateway<T>(requestTimeoutMs: number, maxResponseBytes: number | undefined, body: (gateway: ClusterGateway) => Promise<T>): Promise<T> {
-    const gateway = new ClusterGateway({ ...settingsForUrl(server.url, requestTimeoutMs), ...(maxResponseBytes ? { maxResponseBytes } : {}) });
+    const gateway = new ClusterGateway({ ...plainSettings(server.url, requestTimeoutMs), ...(maxResponseBytes ? { maxResponseBytes } : {}) });
     try {
       return await body(gateway);
     } finally {

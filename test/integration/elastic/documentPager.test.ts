@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { ClusterError } from '../../../src/core/clusterErrors';
 import { PREVIEW_FIELDS } from '../../../src/core/documentPreview';
 import type { SearchHit } from '../../../src/core/listingResponses';
-import { ClusterGateway, settingsForUrl, type ClusterRequest, type ClusterResponse } from '../../../src/elastic/clusterGateway';
+import { ClusterGateway, type ClusterRequest, type ClusterResponse } from '../../../src/elastic/clusterGateway';
+import { plainGateway, plainSettings } from '../../support/plainGateway';
 import { DocumentPager } from '../../../src/elastic/documentPager';
 import { listIndices } from '../../../src/elastic/indexCatalog';
 import { listSortableFields } from '../../../src/elastic/indexMappings';
@@ -14,7 +15,7 @@ describe('DocumentPager against the cluster under test', () => {
 
   before(async () => {
     server = await startTestCluster();
-    gateway = ClusterGateway.forUrl(server.url, 10000);
+    gateway = plainGateway(server.url, 10000);
     await gateway.sendOk({ method: 'PUT', path: '/pages', body: '{"settings":{"number_of_shards":3}}' });
     const lines: string[] = [];
     // `rank` repeats (ties across pages and shards), `missing` is absent from most documents.
@@ -97,7 +98,7 @@ describe('DocumentPager against the cluster under test', () => {
         sent.push(request);
         return super.send(request);
       }
-    })(settingsForUrl(server.url, 10000));
+    })(plainSettings(server.url, 10000));
     try {
       const pager = new DocumentPager(recording, 'pages', 100, { queryString: 'even:true' });
       assert.equal(pager.total, undefined);
@@ -141,7 +142,7 @@ describe('index catalog when the cluster answers something unreadable', () => {
       override async sendOk(): Promise<ClusterResponse> {
         return { status: 200, text: '<html><body>502 Bad Gateway</body></html>' };
       }
-    })(settingsForUrl('http://127.0.0.1:9', 1000));
+    })(plainSettings('http://127.0.0.1:9', 1000));
     await assert.rejects(listIndices(html, false), (error: unknown) => {
       assert.ok(error instanceof ClusterError, String(error));
       assert.equal(error.failure.kind, 'malformed');
@@ -170,7 +171,7 @@ describe('DocumentPager when its point in time expires', () => {
         return super.send(request);
       }
     }
-    const gateway = new RecordingGateway(settingsForUrl(server.url, 10000));
+    const gateway = new RecordingGateway(plainSettings(server.url, 10000));
     try {
       const lines: string[] = [];
       for (let i = 0; i < 30; i++) lines.push(`{"index":{"_id":"e${i}"}}`, `{"n":${i}}`);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ClusterError } from '../../../src/core/clusterErrors';
 import { ClusterGateway } from '../../../src/elastic/clusterGateway';
+import { plainGateway } from '../../support/plainGateway';
 import { DocumentStore } from '../../../src/elastic/documentStore';
 import { startTestCluster, type TestCluster } from '../../real-engines/testCluster';
 
@@ -24,7 +25,7 @@ describe('DocumentStore against the cluster under test', () => {
 
   before(async () => {
     server = await startTestCluster();
-    gateway = ClusterGateway.forUrl(server.url, 10000);
+    gateway = plainGateway(server.url, 10000);
     store = new DocumentStore(() => gateway);
   });
 
@@ -77,7 +78,7 @@ describe('DocumentStore against the cluster under test', () => {
   });
 
   it('reports an unreachable cluster as a network failure', async () => {
-    const down = ClusterGateway.forUrl('http://127.0.0.1:9', 2000);
+    const down = plainGateway('http://127.0.0.1:9', 2000);
     try {
       await assert.rejects(new DocumentStore(() => down).get(freshAddress()), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'network');
     } finally {

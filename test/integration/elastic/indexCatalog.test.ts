@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ClusterGateway } from '../../../src/elastic/clusterGateway';
+import { plainGateway } from '../../support/plainGateway';
 import { listAliases, listDataStreams } from '../../../src/elastic/indexCatalog';
 import { isRoutingRequired } from '../../../src/elastic/indexMappings';
 import { startTestCluster, type TestCluster } from '../../real-engines/testCluster';
@@ -10,7 +11,7 @@ describe('index catalog against the cluster under test', () => {
 
   before(async () => {
     server = await startTestCluster();
-    gateway = ClusterGateway.forUrl(server.url, 10000);
+    gateway = plainGateway(server.url, 10000);
     await gateway.sendOk({ method: 'PUT', path: '/routed', body: '{"mappings":{"_routing":{"required":true}}}' });
     await gateway.sendOk({ method: 'PUT', path: '/plain' });
     await gateway.sendOk({ method: 'POST', path: '/_aliases', body: '{"actions":[{"add":{"index":"plain","alias":"all"}},{"add":{"index":"routed","alias":"all"}},{"add":{"index":"plain","alias":".hidden-alias"}}]}' });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ClusterError } from '../../../src/core/clusterErrors';
-import { ClusterGateway } from '../../../src/elastic/clusterGateway';
+import { plainGateway } from '../../support/plainGateway';
 import { DocumentPager } from '../../../src/elastic/documentPager';
 import { DocumentStore } from '../../../src/elastic/documentStore';
 import { listIndices } from '../../../src/elastic/indexCatalog';
@@ -11,7 +11,7 @@ for (const version of ['7.17.25', '8.19.0', '9.1.0']) {
   describe(`Core flows against Elasticsearch ${version}`, () => {
     it('lists, opens, saves conditionally and meets a conflict', async () => {
       const server = await startEsServer({ port: 0, version });
-      const gateway = ClusterGateway.forUrl(server.url, 10000);
+      const gateway = plainGateway(server.url, 10000);
       try {
         assert.equal((await gateway.cluster()).version, version);
         const store = new DocumentStore(() => gateway);

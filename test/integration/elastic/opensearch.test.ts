@@ -5,6 +5,7 @@ import { ClusterError } from '../../../src/core/clusterErrors';
 import type { ConnectionConfig } from '../../../src/core/connectionConfig';
 import type { GetResult } from '../../../src/core/documentResponses';
 import { ClusterGateway } from '../../../src/elastic/clusterGateway';
+import { plainGateway } from '../../support/plainGateway';
 import { DocumentPager } from '../../../src/elastic/documentPager';
 import { DocumentStore } from '../../../src/elastic/documentStore';
 import { verifySigV4, sigV4RefusalResponse, type SigV4Options } from '../../server/security/sigv4';
@@ -54,7 +55,7 @@ describe('OpenSearch through OpenSearch\'s client (test server as OpenSearch 2.1
   let gateway: ClusterGateway;
   before(async () => {
     server = await startEsServer({ distribution: 'opensearch', version: '2.19.6' });
-    gateway = ClusterGateway.forUrl(server.url, 30000);
+    gateway = plainGateway(server.url, 30000);
   });
   after(async () => {
     await gateway.close();
@@ -72,7 +73,7 @@ describe('OpenSearch 1.3, without a point in time', () => {
   let gateway: ClusterGateway;
   before(async () => {
     server = await startEsServer({ distribution: 'opensearch', version: '1.3.20' });
-    gateway = ClusterGateway.forUrl(server.url, 30000);
+    gateway = plainGateway(server.url, 30000);
   });
   after(async () => {
     await gateway.close();

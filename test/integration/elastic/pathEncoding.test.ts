@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ClusterError } from '../../../src/core/clusterErrors';
 import { ClusterGateway, encodePathSegment } from '../../../src/elastic/clusterGateway';
+import { plainGateway } from '../../support/plainGateway';
 import { DocumentStore } from '../../../src/elastic/documentStore';
 import { startTestCluster, type TestCluster } from '../../real-engines/testCluster';
 
@@ -31,7 +32,7 @@ describe('Document ids in request paths', () => {
         res.writeHead(404, { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' }).end('{"found":false}');
       });
       await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
-      gateway = ClusterGateway.forUrl(`http://127.0.0.1:${(recorder.address() as AddressInfo).port}`);
+      gateway = plainGateway(`http://127.0.0.1:${(recorder.address() as AddressInfo).port}`);
       store = new DocumentStore(() => gateway);
     });
 
@@ -72,7 +73,7 @@ describe('Document ids in request paths', () => {
 
     before(async () => {
       server = await startTestCluster();
-      gateway = ClusterGateway.forUrl(server.url);
+      gateway = plainGateway(server.url);
     });
 
     after(async () => {

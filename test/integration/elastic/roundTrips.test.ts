@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ClusterError } from '../../../src/core/clusterErrors';
 import { ClusterGateway } from '../../../src/elastic/clusterGateway';
+import { plainGateway } from '../../support/plainGateway';
 import { DocumentStore } from '../../../src/elastic/documentStore';
 import { requestCounts, resetRequestCounts } from '../../server/control';
 import { startEsServer, type RunningEsServer } from '../../server/server';
@@ -14,7 +15,7 @@ describe('Round trips per action', () => {
 
   before(async () => {
     server = await startEsServer({ port: 0 });
-    gateway = ClusterGateway.forUrl(server.url, 10000);
+    gateway = plainGateway(server.url, 10000);
     store = new DocumentStore(() => gateway);
     await store.create(address, '{"n":1}', 'true');
   });

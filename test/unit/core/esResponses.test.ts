@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readGetResponse, readWriteResponse } from '../../../src/core/documentResponses';
+import { readGetResponse, readGetResponseBytes, readWriteResponse } from '../../../src/core/documentResponses';
+import { prettyPrintJson, prettyPrintJsonBytes } from '../../../src/core/jsonText';
 import { MalformedResponseError } from '../../../src/core/esResponses';
 import { readCatIndices, readSearchResponse } from '../../../src/core/listingResponses';
 
@@ -9,6 +10,18 @@ describe('esResponses', () => {
   it('reads a found document with its exact source and version', () => {
     const result = readGetResponse(`{"_index":"movies","_id":"109487","_version":3,"_seq_no":6,"_primary_term":1,"_routing":"r1","found":true,"_source":${SOURCE}}`);
     assert.deepEqual(result, { found: true, index: 'movies', sourceText: SOURCE, token: { seqNo: 6, primaryTerm: 1, version: 3 }, routing: 'r1' });
+  });
+
+  it('hands on the bytes of _source as received, multi-byte characters before and inside it', () => {
+    const source = '{"títle":"Ünïcödé ✓ 𝄞","big":12345678901234567890,"f":1.0,"esc":"\\u00e9\\"}"}';
+    const answer = Buffer.from(`{"_index":"filmés","_id":"ü","_version":1,"_seq_no":2,"_primary_term":1,"found":true,"_source":${source}}`, 'utf8');
+    const result = readGetResponseBytes(answer);
+    assert.ok(result.found);
+    assert.equal(result.index, 'filmés');
+    assert.ok(result.sourceBytes.equals(Buffer.from(source, 'utf8')));
+    assert.deepEqual(result.token, { seqNo: 2, primaryTerm: 1, version: 1 });
+    // Indenting the bytes gives the bytes of the indented text.
+    assert.ok(prettyPrintJsonBytes(result.sourceBytes).equals(Buffer.from(prettyPrintJson(source), 'utf8')));
   });
 
   it('reads a missing document', () => {

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits, format } from 'jsonc-parser';
-import { indentJson } from '../../../src/core/jsonScan';
-import { checkDocumentText } from '../../../src/core/jsonText';
+import { indentJson, skipValue, skipValueIn, utf16Units } from '../../../src/core/jsonScan';
+import { checkDocumentText, topLevelMemberSpans } from '../../../src/core/jsonText';
 import { validateJson } from '../../../src/core/jsonValidate';
+import { value, ws } from './jsonGenerators';
 
 const jsoncFormat = (text: string): string => applyEdits(text, format(text, undefined, { tabSize: 2, insertSpaces: true, eol: '\n', insertFinalNewline: true }));
 
@@ -63,5 +64,21 @@ describe('jsonScan and jsonValidate', () => {
     assert.deepEqual(checkDocumentText(big), { ok: true });
     // `big` came from JSON.stringify, so parsing the indented text and printing it compactly gives it back.
     assert.equal(JSON.stringify(JSON.parse(indentJson(big))), big);
+  });
+});
+
+describe('skipValueIn', () => {
+  it('ends a value where skipValue does, on any JSON and on a large response', () => {
+    fc.assert(
+      fc.property(value, ws, (text, after) => {
+        const input = `${text}${after},"next":1`;
+        assert.equal(skipValueIn(utf16Units(input), 0), skipValue(input, 0));
+      }),
+      { numRuns: 1000 },
+    );
+    const source = `{"a":"${'é😀\\"'.repeat(10000)}","b":[1.0,{"c":12345678901234567890}]}`;
+    const response = `{"found":true,"_seq_no":1,"_source":${source},"_primary_term":1}`;
+    const span = topLevelMemberSpans(response).get('_source');
+    assert.ok(span && response.slice(span.start, span.end) === source);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { maxResponseBytesOf, pageSizeOf, refreshPolicyOf, requestTimeoutMsOf, retryOnConflictOf } from '../../../src/core/settingValues';
+import { maxResponseBytesOf, pageSizeOf, refreshPolicyOf, requestTimeoutMsOf, retryOnConflictOf, saveFormatOf } from '../../../src/core/settingValues';
 
 describe('setting values', () => {
   it('clamps and rounds the request timeout: no "never", no sub-second', () => {
@@ -45,5 +45,13 @@ describe('maxResponseBytesOf', () => {
     assert.equal(maxResponseBytesOf(-5), MB);
     assert.equal(maxResponseBytesOf(1e9), 500 * MB);
     for (const unusable of [undefined, null, '50', Number.NaN, Infinity]) assert.equal(maxResponseBytesOf(unusable), 100 * MB, String(unusable));
+  });
+});
+
+describe('saveFormatOf', () => {
+  it('reads esdocs.saveFormat: asTyped when asked for, compact otherwise', () => {
+    assert.equal(saveFormatOf('asTyped'), 'asTyped');
+    assert.equal(saveFormatOf('compact'), 'compact');
+    for (const other of [undefined, null, 'AsTyped', 1, true]) assert.equal(saveFormatOf(other), 'compact', String(other));
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PIN_MISMATCH, describeTlsFailure } from '../../../src/core/tlsFailures';
+import { describeTlsFailure, pinMismatch } from '../../../src/core/tlsFailures';
 
 describe('describeTlsFailure for pinned and forged certificates', () => {
   it('names a chain whose signature is not its CA\'s as a possible interception', () => {
@@ -8,8 +8,8 @@ describe('describeTlsFailure for pinned and forged certificates', () => {
   });
 
   it('says a pin mismatch in plain words, and no longer offers a pin as the cure for a wrong host name', () => {
-    assert.equal(describeTlsFailure(PIN_MISMATCH), PIN_MISMATCH);
-    assert.match(PIN_MISMATCH, /^the cluster's certificate does not match the pinned fingerprint \(caFingerprint\)/);
+    assert.equal(describeTlsFailure(pinMismatch()), pinMismatch());
+    assert.match(pinMismatch(), /^the cluster's certificate does not match the pinned fingerprint \(caFingerprint\)/);
     assert.doesNotMatch(describeTlsFailure('', 'ERR_TLS_CERT_ALTNAME_INVALID') ?? '', /caFingerprint/);
   });
 });
