@@ -68,6 +68,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const settings = new Settings();
   const secrets = new ConnectionSecrets(context.secrets);
   const connections = new ConnectionRegistry(settings, context.globalState, secrets);
+  // The walkthrough's first step is done once any connection exists, however it was added.
+  const publishHasConnections = (): void => void vscode.commands.executeCommand('setContext', 'esdocs.hasConnections', connections.list().length > 0);
+  publishHasConnections();
   // Every text shown or logged goes through it: `redactor.text`, `.failure`, `.error`.
   const redactor = new Redactor(() => secrets.knownSecrets());
   // Only the extension's own tests read the log back (for secrets); the product keeps no copy of it.
@@ -160,7 +163,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     treeView.onDidChangeSelection(({ selection }) => {
       void vscode.commands.executeCommand('setContext', 'esdocs.documentSelected', selection.length === 1 && selection[0].kind === 'document');
     }),
-    connections.onDidChange(() => tree.reload()),
+    connections.onDidChange(() => {
+      tree.reload();
+      publishHasConnections();
+    }),
     settings.onDidChange((affects) => {
       if (affects('pageSize') || affects('showHiddenIndices')) tree.reload();
     }),

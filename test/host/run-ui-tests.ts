@@ -16,6 +16,7 @@ import { activityItem, screenshot, sideBar, treeRow, visible } from './uiPage';
 import { editingScenario } from './uiEditing';
 import { mappingScenario } from './uiMapping';
 import { mergeScenario } from './uiMerge';
+import { walkthroughScenario } from './uiWalkthrough';
 import { addAwsConnectionScenario, addConnectionScenario } from './uiAddConnection';
 import { workbenchUrl } from './workbench';
 
@@ -87,6 +88,7 @@ async function main(): Promise<number> {
   await editingScenario(page, checks, es.url);
   await mergeScenario(page, checks, es.url);
   await mappingScenario(page, checks);
+  await walkthroughScenario(page, checks);
 
   return checks.summary();
 }
