@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { documentUri } from '../../src/editors/documentUris';
-import { answering, CONNECTION, closeAllEditors, eventually, freshIndex, putDocument, rawSource, replaceAll, rest, useTestConnection } from './support';
+import { answering, closeAllEditors, CONNECTION, eventually, prepareEditing, putDocument, rawSource, replaceAll, rest } from './support';
 
 const INDEX = 'autosave';
 
@@ -49,9 +49,7 @@ describe('No write without intent', function () {
   this.timeout(60000);
 
   before(async () => {
-    await useTestConnection();
-    await vscode.extensions.getExtension('esdocs.elasticsearch-documents')?.activate();
-    await freshIndex(INDEX);
+    await prepareEditing(INDEX);
     await setAutoSave('afterDelay', 100);
   });
 

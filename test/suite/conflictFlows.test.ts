@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { documentUri } from '../../src/editors/documentUris';
-import { answering, CONNECTION, closeAllEditors, eventually, freshIndex, putDocument, rawSource, replaceAll, rest, useTestConnection } from './support';
+import { answering, closeAllEditors, CONNECTION, eventually, prepareEditing, putDocument, rawSource, replaceAll, rest } from './support';
 
 const INDEX = 'flows';
 
@@ -39,9 +39,7 @@ describe('Resolving conflicts and failures', function () {
   this.timeout(60000);
 
   before(async () => {
-    await useTestConnection();
-    await vscode.extensions.getExtension('esdocs.elasticsearch-documents')?.activate();
-    await freshIndex(INDEX);
+    await prepareEditing(INDEX);
   });
 
   afterEach(closeAllEditors);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { documentUri } from '../../src/editors/documentUris';
-import { CONNECTION, closeAllEditors, eventually, freshIndex, onRealEngine, putDocument, rawSource, replaceAll, rest, restJson, useTestConnection } from './support';
+import { closeAllEditors, CONNECTION, eventually, onRealEngine, prepareEditing, putDocument, rawSource, replaceAll, rest, restJson } from './support';
 
 const INDEX = 'editing';
 
@@ -18,9 +18,7 @@ describe('Editing a document', function () {
   this.timeout(60000);
 
   before(async () => {
-    await useTestConnection();
-    await vscode.extensions.getExtension('esdocs.elasticsearch-documents')?.activate();
-    await freshIndex(INDEX, 2);
+    await prepareEditing(INDEX, 2);
   });
 
   afterEach(closeAllEditors);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BaseTexts } from '../../src/editors/baseTexts';
 import { documentUri } from '../../src/editors/documentUris';
-import { choosing, CONNECTION, closeAllEditors, eventually, freshIndex, putDocument, rawSource, replaceAll, rest, useTestConnection } from './support';
+import { choosing, closeAllEditors, CONNECTION, eventually, prepareEditing, putDocument, rawSource, replaceAll, rest } from './support';
 
 const INDEX = 'merges';
 
@@ -35,9 +35,7 @@ describe('Merging with the server version', function () {
   this.timeout(60000);
 
   before(async () => {
-    await useTestConnection();
-    await vscode.extensions.getExtension('esdocs.elasticsearch-documents')?.activate();
-    await freshIndex(INDEX);
+    await prepareEditing(INDEX);
   });
 
   afterEach(closeAllEditors);

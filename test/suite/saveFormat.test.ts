@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { documentUri } from '../../src/editors/documentUris';
-import { choosing, CONNECTION, closeAllEditors, eventually, freshIndex, onRealEngine, putDocument, rawSource, replaceAll, restJson, useTestConnection } from './support';
+import { choosing, closeAllEditors, CONNECTION, eventually, onRealEngine, prepareEditing, putDocument, rawSource, replaceAll, restJson } from './support';
 
 const INDEX = 'save-format';
 /** What must reach the cluster byte for byte: a big integer, `1.0`, unicode raw and escaped, integer-like keys out of order, spaces inside a string. */
@@ -28,9 +28,7 @@ describe('What a save sends (esdocs.saveFormat)', function () {
   this.timeout(60000);
 
   before(async () => {
-    await useTestConnection();
-    await vscode.extensions.getExtension('esdocs.elasticsearch-documents')?.activate();
-    await freshIndex(INDEX);
+    await prepareEditing(INDEX);
   });
 
   afterEach(closeAllEditors);

@@ -46,6 +46,13 @@ export async function useTestConnection(): Promise<void> {
   await config.update('saveFormat', 'asTyped', vscode.ConfigurationTarget.Global);
 }
 
+/** What an editing suite starts from: the test connection, the extension active, and an empty index. */
+export async function prepareEditing(index: string, shards = 1): Promise<void> {
+  await useTestConnection();
+  await vscode.extensions.getExtension('esdocs.elasticsearch-documents')?.activate();
+  await freshIndex(index, shards);
+}
+
 export async function freshIndex(name: string, shards = 1): Promise<void> {
   await rest('DELETE', `/${name}`);
   await restJson('PUT', `/${name}`, JSON.stringify({ settings: { number_of_shards: shards, number_of_replicas: 0 } }));
