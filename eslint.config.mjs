@@ -1,49 +1,80 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
- * The layers of src/ and the folders each may import from (besides itself and packages): a
- * directed graph without cycles, lower layers first.
+ * The layout of src/: each folder is one domain, and each may import only the folders below it, so
+ * no two folders import each other, directly or round a loop. The order, lowest first:
  *
- *   core         → nothing          pure logic, runs and is tested in plain Node (no run-time vscode)
- *   elastic      → core             the only code that talks to a cluster
- *   config       → core             the extension's settings
- *   connections  → core, config     connections, their secrets, the log and redaction
- *   editors      → core, config, elastic                         documents as files, saving, conflicts
- *   mapping      → core, elastic, editors                        the index mapping in the editor
- *   explorer     → core, config, elastic, connections, editors   the tree view
- *   commands     → core, config, elastic, connections, editors, explorer   what the user runs
- *   extension.ts → everything: the composition root, imported by nothing
+ *   platform, json     the ground: what every feature uses of VS Code (settings, command ids,
+ *                      disposables, quick input) and exact JSON text
+ *   cluster            the one way to talk to a cluster, and in its model/ what a connection is
+ *   mapping            the index mapping: its model and the cache of mappings read
+ *   documents, connections, console, table, bulk, transfer
+ *                      the features, beside each other: they reach each other through command ids,
+ *                      never by import
+ *   explorer           the tree: it lists connections and opens documents
+ *   commands           the actions that span features
+ *   extension.ts       the composition root, imported by nothing
  *
- * Ids and types two layers share live in the lower one (command ids in core/commandIds.ts).
+ * A folder's model/ (and all of json/) is its pure part: no run-time `vscode` import, and it imports
+ * no glue — only models and json/, its own folder's model included.
  */
-const LAYERS = [
-  ['core', []],
-  ['elastic', ['core']],
-  ['config', ['core']],
-  ['connections', ['core', 'config']],
-  ['editors', ['core', 'config', 'elastic']],
-  ['mapping', ['core', 'elastic', 'editors']],
-  ['explorer', ['core', 'config', 'elastic', 'connections', 'editors']],
-  ['commands', ['core', 'config', 'elastic', 'connections', 'editors', 'explorer']],
-];
+const GROUND = ['platform', 'json'];
+const FOUNDATIONS = [...GROUND, 'cluster', 'mapping'];
+const FEATURES = ['documents', 'connections', 'console', 'table', 'bulk', 'transfer'];
+const MAY_IMPORT = {
+  platform: [],
+  json: [],
+  cluster: GROUND,
+  mapping: [...GROUND, 'cluster'],
+  ...Object.fromEntries(FEATURES.map((feature) => [feature, FOUNDATIONS])),
+  explorer: [...FOUNDATIONS, 'documents', 'connections'],
+  commands: [...FOUNDATIONS, ...FEATURES, 'explorer'],
+};
+MAY_IMPORT.extension = [...MAY_IMPORT.commands, 'commands'];
 
-function layerRules([folder, allowed]) {
-  const forbidden = LAYERS.map(([other]) => other).filter((other) => other !== folder && !allowed.includes(other));
-  const vscode = folder === 'core' ? [{ name: 'vscode', message: 'src/core is pure logic: no run-time vscode import.', allowTypeImports: true }] : [];
-  return {
-    files: [`src/${folder}/**/*.ts`],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: vscode,
-        patterns: [{
-          group: [...forbidden.map((other) => `../${other}/*`), '../extension'],
-          message: `src/${folder} may import only from ${allowed.length ? allowed.join(', ') : 'itself'}: see the layers in eslint.config.mjs.`,
-        }],
-      }],
-    },
-  };
+/** Where a file of src/ sits: its folder, and whether it is pure (a model/, or json/). */
+function placeOf(file) {
+  const parts = path.relative(path.join(path.dirname(fileURLToPath(import.meta.url)), 'src'), file).split(path.sep);
+  if (parts[0] === '..' || parts.length === 0) return undefined;
+  // extension.ts itself, and anything else at the top of src/, counts as the composition root.
+  if (parts.length === 1) return { folder: parts[0].replace(/\.ts$/, ''), pure: false };
+  return { folder: parts[0], pure: parts[0] === 'json' || parts[1] === 'model' };
 }
+
+const layersRule = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const from = placeOf(context.filename);
+    if (!from) return {};
+    const check = (node, source, typeOnly) => {
+      if (typeof source !== 'string') return;
+      if (source === 'vscode') {
+        if (from.pure && !typeOnly) context.report({ node, message: `src/${from.folder}'s pure part runs in plain Node: no run-time vscode import.` });
+        return;
+      }
+      if (!source.startsWith('.')) return;
+      const to = placeOf(path.resolve(path.dirname(context.filename), source));
+      if (!to) return;
+      if (to.folder === 'extension') return context.report({ node, message: 'Nothing imports extension.ts: it is the composition root.' });
+      if (to.folder !== from.folder && !(MAY_IMPORT[from.folder] ?? []).includes(to.folder)) {
+        const allowed = MAY_IMPORT[from.folder]?.join(', ') || 'nothing outside itself';
+        return context.report({ node, message: `src/${from.folder} may import only ${allowed}: see the layout in eslint.config.mjs.` });
+      }
+      if (from.pure && !to.pure) context.report({ node, message: `src/${from.folder}'s pure part imports no glue (src/${to.folder}): only models and json/.` });
+    };
+    const typeOnly = (node) => node.importKind === 'type' || node.exportKind === 'type' ||
+      (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type'));
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value, typeOnly(node)),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value, typeOnly(node)),
+      ExportAllDeclaration: (node) => check(node, node.source.value, typeOnly(node)),
+      ImportExpression: (node) => check(node, node.source.value, false),
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.host/**', '.vscode-test/**', 'test-results/**'] },
@@ -56,10 +87,14 @@ export default tseslint.config(
       'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true, namedFrom: true, namespaceFrom: true } }],
     },
   },
-  ...LAYERS.map(layerRules),
+  {
+    files: ['src/**/*.ts'],
+    plugins: { esdocs: { rules: { layers: layersRule } } },
+    rules: { 'esdocs/layers': 'error' },
+  },
   {
     // A notification's text is translated: it goes through vscode.l10n.t (l10n.t of @vscode/l10n in
-    // src/core), whose strings `npm run l10n` writes to l10n/bundle.l10n.json. Tree item labels are
+    // the pure models), whose strings `npm run l10n` writes to l10n/bundle.l10n.json. Tree item labels are
     // often data (index names, ids), so TreeItem is not restricted.
     files: ['src/**/*.ts'],
     rules: {

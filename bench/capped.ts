@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DocumentAddress } from '../src/core/documentAddress';
+import type { DocumentAddress } from '../src/cluster/model/documentAddress';
 
 /** Runs one extension open in a worker thread and gives up after `capMs` (the work is synchronous, it cannot be aborted otherwise). */
 

@@ -1,5 +1,5 @@
-import { documentBody } from '../src/core/jsonText';
-import { findProblem, validateJson } from '../src/core/jsonValidate';
+import { documentBody } from '../src/json/jsonText';
+import { findProblem, validateJson } from '../src/json/jsonValidate';
 import { ms } from './report';
 import { summarize } from './stats';
 

@@ -1,9 +1,9 @@
-import { ClusterError } from '../src/core/clusterErrors';
-import { describeConflict, readConflictReason } from '../src/core/conflicts';
-import { addressKey, type DocumentAddress } from '../src/core/documentAddress';
-import { describeProblem, documentBody, prettyPrintJson, prettyPrintJsonBytes } from '../src/core/jsonText';
-import type { VersionToken } from '../src/core/versionToken';
-import type { DocumentStore } from '../src/elastic/documentStore';
+import { ClusterError } from '../src/cluster/model/clusterErrors';
+import { describeConflict, readConflictReason } from '../src/documents/model/conflicts';
+import { addressKey, type DocumentAddress } from '../src/cluster/model/documentAddress';
+import { describeProblem, documentBody, prettyPrintJson, prettyPrintJsonBytes } from '../src/json/jsonText';
+import type { VersionToken } from '../src/cluster/model/versionToken';
+import type { DocumentStore } from '../src/cluster/documentStore';
 import { DOCS_INDEX, documentText, PEER_INDEX, putDocument } from './fixtures';
 import type { Measured } from './measure';
 import type { PeerTool } from './peerTool';

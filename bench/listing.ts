@@ -1,6 +1,6 @@
-import { PREVIEW_FIELDS } from '../src/core/documentPreview';
-import { ClusterGateway, type ClusterRequest, type ClusterResponse } from '../src/elastic/clusterGateway';
-import { DocumentPager } from '../src/elastic/documentPager';
+import { PREVIEW_FIELDS } from '../src/explorer/model/documentPreview';
+import { ClusterGateway, type ClusterRequest, type ClusterResponse } from '../src/cluster/clusterGateway';
+import { DocumentPager } from '../src/cluster/documentPager';
 import { documentText, LIST_INDEX } from './fixtures';
 import type { Measured } from './measure';
 import type { RawHttp } from './rawHttp';

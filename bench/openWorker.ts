@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { prettyPrintJsonBytes } from '../src/core/jsonText';
-import type { DocumentAddress } from '../src/core/documentAddress';
+import { prettyPrintJsonBytes } from '../src/json/jsonText';
+import type { DocumentAddress } from '../src/cluster/model/documentAddress';
 import { plainGateway } from '../test/support/plainGateway';
-import { DocumentStore } from '../src/elastic/documentStore';
+import { DocumentStore } from '../src/cluster/documentStore';
 
 /** One extension open (get + pretty print, as readFile does) in a worker thread, so that the caller can give up on it. */
 

@@ -5,14 +5,14 @@
  */
 import * as fs from 'node:fs';
 import { startChildServer } from './childServer';
-import { ClusterGateway } from '../src/elastic/clusterGateway';
+import { ClusterGateway } from '../src/cluster/clusterGateway';
 import { plainSettings } from '../test/support/plainGateway';
-import { DocumentStore } from '../src/elastic/documentStore';
+import { DocumentStore } from '../src/cluster/documentStore';
 import { budgets } from './budgets';
 import { conflict, openAndSave, type DocumentContext } from './documentOps';
 import { createDocumentsIndex, documentText, LIST_DOCS, LIST_SHARDS, loadListIndex } from './fixtures';
 import { measureCheckCost, printCheckCost } from './checkCost';
-import { prettyPrintJson } from '../src/core/jsonText';
+import { prettyPrintJson } from '../src/json/jsonText';
 import { deepPage, firstListing, firstPage, loadWideIndex, PreopeningGateway, rawWindowRefusal, wideListing } from './listing';
 import { countRequests, measure, measureCapped, type Measured, type Row } from './measure';
 import { cappedOpen } from './capped';

@@ -18,7 +18,7 @@ const CLIENT_BUNDLE = 'elasticsearch-client.js';
 const CLIENT_PACKAGE = '@elastic/elasticsearch';
 /** OpenSearch's client, its SigV4 signer and the AWS credential chain, in one bundle of their own. */
 const OPENSEARCH_BUNDLE = 'opensearch-client.js';
-const OPENSEARCH_ENTRY = 'src/elastic/opensearchModules.ts';
+const OPENSEARCH_ENTRY = 'src/cluster/opensearchModules.ts';
 
 const common: esbuild.BuildOptions = {
   bundle: true,

@@ -4,39 +4,39 @@ import { DocumentOperations } from './commands/documentOperations';
 import { ExplorerCommands } from './commands/explorerCommands';
 import { Pickers } from './commands/pickers';
 import { registerCommands } from './commands/registerCommands';
-import { Settings } from './config/settings';
+import { Settings } from './platform/settings';
 import { ConnectionCommands } from './commands/connectionCommands';
 import { ConnectionLog } from './connections/connectionLog';
 import { ConnectionRegistry } from './connections/connectionRegistry';
 import { ConnectionSecrets } from './connections/connectionSecrets';
 import { CredentialPrompts } from './connections/credentialPrompts';
 import { Redactor } from './connections/redactor';
-import { CommandIds } from './core/commandIds';
-import { AutoSavePolicy } from './editors/autoSavePolicy';
-import { BaseTexts } from './editors/baseTexts';
-import { BufferBaselines } from './editors/bufferBaselines';
-import { ConflictResolver } from './editors/conflictResolver';
-import { DocumentSaver } from './editors/documentSaver';
-import { ExplicitSave } from './editors/explicitSave';
-import { SaveIntent } from './editors/saveIntent';
-import { DocumentFileSystem } from './editors/documentFileSystem';
-import { Drafts } from './editors/drafts';
-import { addressOf, DOCUMENT_SCHEME, MERGE_SCHEME, SERVER_VERSION_SCHEME } from './editors/documentUris';
-import { MergeFlow } from './editors/mergeFlow';
-import { MergeScratch } from './editors/mergeScratch';
-import { ServerVersions } from './editors/serverVersions';
-import { TokenStatusBar } from './editors/tokenStatusBar';
-import { TokenStore } from './editors/tokenStore';
-import { DocumentStore } from './elastic/documentStore';
-import { GatewayPool } from './elastic/gatewayPool';
+import { CommandIds } from './platform/model/commandIds';
+import { AutoSavePolicy } from './documents/autoSavePolicy';
+import { BaseTexts } from './documents/baseTexts';
+import { BufferBaselines } from './documents/bufferBaselines';
+import { ConflictResolver } from './documents/conflictResolver';
+import { DocumentSaver } from './documents/documentSaver';
+import { ExplicitSave } from './documents/explicitSave';
+import { SaveIntent } from './documents/saveIntent';
+import { DocumentFileSystem } from './documents/documentFileSystem';
+import { Drafts } from './documents/drafts';
+import { addressOf, DOCUMENT_SCHEME, MERGE_SCHEME, SERVER_VERSION_SCHEME } from './documents/documentUris';
+import { MergeFlow } from './documents/mergeFlow';
+import { MergeScratch } from './documents/mergeScratch';
+import { ServerVersions } from './documents/serverVersions';
+import { TokenStatusBar } from './documents/tokenStatusBar';
+import { TokenStore } from './documents/tokenStore';
+import { DocumentStore } from './cluster/documentStore';
+import { GatewayPool } from './cluster/gatewayPool';
 import { DocumentTree } from './explorer/documentTree';
 import { IndexListings } from './explorer/indexListings';
 import type { TreeNode } from './explorer/treeNodes';
-import { documentSkeleton } from './core/mappingSkeleton';
-import type { IndexAddress } from './core/documentAddress';
+import { documentSkeleton } from './mapping/model/mappingSkeleton';
+import type { IndexAddress } from './cluster/model/documentAddress';
 import { MappingCache } from './mapping/mappingCache';
-import { MappingDiagnostics } from './mapping/mappingDiagnostics';
-import { registerMappingProviders } from './mapping/mappingProviders';
+import { MappingDiagnostics } from './documents/mappingDiagnostics';
+import { registerMappingProviders } from './documents/mappingProviders';
 
 export const TREE_VIEW_ID = 'esdocs.documents';
 
@@ -61,7 +61,7 @@ export interface ExtensionApi {
 /** The composition root: builds the services, wires them, and hands every disposable to VS Code. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const started = performance.now();
-  // src/core words its texts with @vscode/l10n, which has no access to VS Code: it takes the
+  // The pure models word its texts with @vscode/l10n, which has no access to VS Code: it takes the
   // bundle VS Code loaded for the display language (undefined in English), before any text is made.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const underTest = context.extensionMode === vscode.ExtensionMode.Test;

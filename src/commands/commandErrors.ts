@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { ClusterError } from '../core/clusterErrors';
-import { addressFromUriParts } from '../core/documentAddress';
+import { ClusterError } from '../cluster/model/clusterErrors';
+import { addressFromUriParts } from '../cluster/model/documentAddress';
 
 /** Where a command's failure goes: a notification in words, and a line of the log. */
 export interface FailureReport {

@@ -3,11 +3,11 @@ import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { ConnectionSecrets } from '../connections/connectionSecrets';
 import type { CredentialPrompts } from '../connections/credentialPrompts';
 import type { Redactor } from '../connections/redactor';
-import type { ConnectionConfig } from '../core/connectionConfig';
-import { plainHttpRisk } from '../core/connectionDisplay';
-import type { Settings } from '../config/settings';
+import type { ConnectionConfig } from '../cluster/model/connectionConfig';
+import { plainHttpRisk } from '../connections/model/connectionDisplay';
+import type { Settings } from '../platform/settings';
 import type { ConnectionNode } from '../explorer/treeNodes';
-import { runConnectionWizard } from './connectionWizard';
+import { runConnectionWizard } from '../connections/connectionWizard';
 import type { Pickers } from './pickers';
 
 /** Add, edit and remove connections, and replace their credentials. */

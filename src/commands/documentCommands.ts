@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { DOCUMENT_SCHEME, documentOfServerVersion, documentUri, SERVER_VERSION_SCHEME } from '../editors/documentUris';
-import type { ConflictResolver } from '../editors/conflictResolver';
+import { DOCUMENT_SCHEME, documentOfServerVersion, documentUri, SERVER_VERSION_SCHEME } from '../documents/documentUris';
+import type { ConflictResolver } from '../documents/conflictResolver';
 import type { Pickers } from './pickers';
 
 export async function openDocument(pickers: Pickers): Promise<void> {

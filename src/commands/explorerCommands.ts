@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { describeSort, sortsOnId, type ListingSort, type SortableField } from '../core/listingSort';
-import type { Settings } from '../config/settings';
-import type { GatewayPool } from '../elastic/gatewayPool';
-import { listSortableFields } from '../elastic/indexMappings';
+import { describeSort, sortsOnId, type ListingSort, type SortableField } from '../cluster/model/listingSort';
+import type { Settings } from '../platform/settings';
+import type { GatewayPool } from '../cluster/gatewayPool';
+import { listSortableFields } from '../cluster/indexMappings';
 import type { DocumentTree } from '../explorer/documentTree';
 import type { IndexListings } from '../explorer/indexListings';
 import type { DocumentNode, IndexNode, TreeNode } from '../explorer/treeNodes';
-import { CommandIds } from '../core/commandIds';
+import { CommandIds } from '../platform/model/commandIds';
 import type { Pickers } from './pickers';
 
 export class ExplorerCommands {

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
-import type { GatewayPool } from '../elastic/gatewayPool';
-import { listIndices } from '../elastic/indexCatalog';
-import { isRoutingRequired } from '../elastic/indexMappings';
-import { CommandIds } from '../core/commandIds';
-import type { DescribeError } from '../core/clusterErrors';
-import { checkDocumentId, type DocumentAddress } from '../core/documentAddress';
-import { describeTarget } from '../core/connectionConfig';
-import { chooseIndex } from '../core/indexChoice';
+import type { GatewayPool } from '../cluster/gatewayPool';
+import { listIndices } from '../cluster/indexCatalog';
+import { isRoutingRequired } from '../cluster/indexMappings';
+import { CommandIds } from '../platform/model/commandIds';
+import type { DescribeError } from '../cluster/model/clusterErrors';
+import { checkDocumentId, type DocumentAddress } from '../cluster/model/documentAddress';
+import { describeTarget } from '../cluster/model/connectionConfig';
+import { chooseIndex } from '../explorer/model/indexChoice';
 import type { ConnectionNode, IndexNode } from '../explorer/treeNodes';
 
 interface IndexEntry {

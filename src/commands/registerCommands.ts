@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { ConflictResolver } from '../editors/conflictResolver';
-import { ExplicitSave } from '../editors/explicitSave';
-import { CommandIds, type CommandId } from '../core/commandIds';
+import type { ConflictResolver } from '../documents/conflictResolver';
+import { ExplicitSave } from '../documents/explicitSave';
+import { CommandIds, type CommandId } from '../platform/model/commandIds';
 import { runSafely, type FailureReport } from './commandErrors';
 import type { ConnectionCommands } from './connectionCommands';
 import { conflictCommands, openDocument } from './documentCommands';

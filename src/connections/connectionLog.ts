@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Disposable } from '../core/disposable';
+import { Disposable } from '../platform/model/disposable';
 import type { Redactor } from './redactor';
 
 /**

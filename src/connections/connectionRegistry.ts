@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { Disposable } from '../core/disposable';
-import type { Settings } from '../config/settings';
-import { connectionFromSetting, connectionToSetting, readConnectionSetting, type ConnectionConfig } from '../core/connectionConfig';
+import { Disposable } from '../platform/model/disposable';
+import type { Settings } from '../platform/settings';
+import { connectionFromSetting, connectionToSetting, readConnectionSetting, type ConnectionConfig } from '../cluster/model/connectionConfig';
 import type { ConnectionSecrets } from './connectionSecrets';
 
 const STATE_KEY = 'esdocs.addedConnections';

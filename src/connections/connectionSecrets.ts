@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { credentialsFor, secretBinding, type ConnectionConfig } from '../core/connectionConfig';
-import { secretForms } from '../core/redaction';
+import { credentialsFor, secretBinding, type ConnectionConfig } from '../cluster/model/connectionConfig';
+import { secretForms } from '../cluster/model/redaction';
 
 interface StoredSecret {
   readonly binding: string;

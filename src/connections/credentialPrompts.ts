@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { Disposable } from '../core/disposable';
-import type { ClusterFailure } from '../core/clusterErrors';
-import { credentialsFor, hasStoredSecret, normalizeSecret, secretLabel, type ConnectionConfig, type Credentials } from '../core/connectionConfig';
+import { Disposable } from '../platform/model/disposable';
+import type { ClusterFailure } from '../cluster/model/clusterErrors';
+import { credentialsFor, hasStoredSecret, normalizeSecret, secretLabel, type ConnectionConfig, type Credentials } from '../cluster/model/connectionConfig';
 import type { ConnectionSecrets } from './connectionSecrets';
 import type { Redactor } from './redactor';
 

@@ -1,5 +1,5 @@
-import { describeError, describeFailure, type ClusterFailure, type ScreenText } from '../core/clusterErrors';
-import { redact } from '../core/redaction';
+import { describeError, describeFailure, type ClusterFailure, type ScreenText } from '../cluster/model/clusterErrors';
+import { redact } from '../cluster/model/redaction';
 
 /**
  * Everything the extension shows on screen (notifications, tree rows, tooltips, file-system

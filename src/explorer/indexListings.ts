@@ -1,9 +1,9 @@
-import { addressKey, indexKey, isKeyOfConnection, type DocumentAddress } from '../core/documentAddress';
-import { PREVIEW_FIELDS, previewOf } from '../core/documentPreview';
-import type { HitTotal } from '../core/listingLabels';
-import type { ListingSort } from '../core/listingSort';
-import { DocumentPager } from '../elastic/documentPager';
-import type { GatewayPool } from '../elastic/gatewayPool';
+import { addressKey, indexKey, isKeyOfConnection, type DocumentAddress } from '../cluster/model/documentAddress';
+import { PREVIEW_FIELDS, previewOf } from './model/documentPreview';
+import type { HitTotal } from './model/listingLabels';
+import type { ListingSort } from '../cluster/model/listingSort';
+import { DocumentPager } from '../cluster/documentPager';
+import type { GatewayPool } from '../cluster/gatewayPool';
 import { indexNodeKey, type DocumentNode, type IndexNode } from './treeNodes';
 
 interface Listing {

@@ -1,7 +1,7 @@
-import type { ConnectionConfig } from '../core/connectionConfig';
-import { indexKey, type DocumentAddress } from '../core/documentAddress';
-import type { VersionToken } from '../core/versionToken';
-import type { DataStreamSummary, IndexSummary } from '../elastic/indexCatalog';
+import type { ConnectionConfig } from '../cluster/model/connectionConfig';
+import { indexKey, type DocumentAddress } from '../cluster/model/documentAddress';
+import type { VersionToken } from '../cluster/model/versionToken';
+import type { DataStreamSummary, IndexSummary } from '../cluster/indexCatalog';
 
 export interface ConnectionNode {
   readonly kind: 'connection';

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { describeError } from '../core/clusterErrors';
-import { Disposable } from '../core/disposable';
-import { indexKey, isKeyOfConnection, type IndexAddress } from '../core/documentAddress';
-import { readMappingModel, type MappingModel } from '../core/mappingModel';
-import type { ClusterGateway } from '../elastic/clusterGateway';
-import { readIndexMappings } from '../elastic/indexMappings';
+import { describeError } from '../cluster/model/clusterErrors';
+import { Disposable } from '../platform/model/disposable';
+import { indexKey, isKeyOfConnection, type IndexAddress } from '../cluster/model/documentAddress';
+import { readMappingModel, type MappingModel } from './model/mappingModel';
+import type { ClusterGateway } from '../cluster/clusterGateway';
+import { readIndexMappings } from '../cluster/indexMappings';
 
 /** The mapping a document is checked against, and the index name the user addressed (an alias, say). */
 export interface DocumentMapping {

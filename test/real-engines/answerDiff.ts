@@ -1,4 +1,4 @@
-import { topLevelMemberSpans } from '../../src/core/jsonText';
+import { topLevelMemberSpans } from '../../src/json/jsonText';
 
 /** One answer as the differential keeps it. */
 export interface Answer {

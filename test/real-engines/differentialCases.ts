@@ -1,5 +1,5 @@
 /**
- * Every request shape the extension sends (src/elastic/), the errors it reads, and the seed's
+ * Every request shape the extension sends (src/cluster/), the errors it reads, and the seed's
  * curl transcript, in one order: sent to a real engine and to the test server alike. A step may
  * use what an earlier answer of the same target said (a PIT id, a `_seq_no`, sort values).
  */

@@ -22,10 +22,10 @@ import { useRealEngine } from './testCluster';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ELASTIC_LAYER = [
-  'test/integration/elastic/documentStore.test.ts',
-  'test/integration/elastic/documentPager.test.ts',
-  'test/integration/elastic/indexCatalog.test.ts',
-  'test/integration/elastic/pathEncoding.test.ts',
+  'test/integration/cluster/documentStore.test.ts',
+  'test/integration/cluster/documentPager.test.ts',
+  'test/integration/cluster/indexCatalog.test.ts',
+  'test/integration/cluster/pathEncoding.test.ts',
 ];
 const TORTURE = ['test/reliability/concurrentEditors.test.ts', 'test/reliability/mergeEditors.test.ts'];
 const EDITING_LOOP = 'Editing a document|Resolving conflicts|Merging with|Document operations';

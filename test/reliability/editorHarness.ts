@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { ClusterError } from '../../src/core/clusterErrors';
-import type { DocumentAddress } from '../../src/core/documentAddress';
-import { checkDocumentText, describeProblem } from '../../src/core/jsonText';
-import type { VersionToken } from '../../src/core/versionToken';
-import { ClusterGateway, encodePathSegment } from '../../src/elastic/clusterGateway';
+import { ClusterError } from '../../src/cluster/model/clusterErrors';
+import type { DocumentAddress } from '../../src/cluster/model/documentAddress';
+import { checkDocumentText, describeProblem } from '../../src/json/jsonText';
+import type { VersionToken } from '../../src/cluster/model/versionToken';
+import { ClusterGateway, encodePathSegment } from '../../src/cluster/clusterGateway';
 import { plainGateway } from '../support/plainGateway';
-import { DocumentStore } from '../../src/elastic/documentStore';
+import { DocumentStore } from '../../src/cluster/documentStore';
 
 /**
  * Simulated editors running the extension's save path without the UI: read (token + exact

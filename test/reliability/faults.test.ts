@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { ClusterError, describeFailure, type ClusterFailure } from '../../src/core/clusterErrors';
-import type { DocumentAddress } from '../../src/core/documentAddress';
-import { checkDocumentText } from '../../src/core/jsonText';
-import type { VersionToken } from '../../src/core/versionToken';
-import { ClusterGateway } from '../../src/elastic/clusterGateway';
+import { ClusterError, describeFailure, type ClusterFailure } from '../../src/cluster/model/clusterErrors';
+import type { DocumentAddress } from '../../src/cluster/model/documentAddress';
+import { checkDocumentText } from '../../src/json/jsonText';
+import type { VersionToken } from '../../src/cluster/model/versionToken';
+import { ClusterGateway } from '../../src/cluster/clusterGateway';
 import { plainGateway } from '../support/plainGateway';
-import { DocumentStore } from '../../src/elastic/documentStore';
+import { DocumentStore } from '../../src/cluster/documentStore';
 import { addFault, clearFaults, requestCounts, resetRequestCounts } from '../server/control';
 import { startEsServer, type RunningEsServer } from '../server/server';
 import { FAULT_CASES, LATENCY_MS, REQUEST_TIMEOUT_MS } from './faultCases';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { ClusterError } from '../../src/core/clusterErrors';
-import { checkDocumentText, describeProblem, type DocumentCheck } from '../../src/core/jsonText';
-import { ClusterGateway } from '../../src/elastic/clusterGateway';
+import { ClusterError } from '../../src/cluster/model/clusterErrors';
+import { checkDocumentText, describeProblem, type DocumentCheck } from '../../src/json/jsonText';
+import { ClusterGateway } from '../../src/cluster/clusterGateway';
 import { plainGateway } from '../support/plainGateway';
-import { DocumentStore } from '../../src/elastic/documentStore';
+import { DocumentStore } from '../../src/cluster/documentStore';
 import { requestCounts, resetRequestCounts } from '../server/control';
 import { startEsServer, type RunningEsServer } from '../server/server';
 import { bigDocument, deeplyNested, deeplyNestedArrays, documentCases, type DocumentCase } from './hostileCorpus';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { describeFailure, failureFromResponse } from '../../src/core/clusterErrors';
-import { readGetResponse, readWriteResponse } from '../../src/core/documentResponses';
-import { readSearchResponse } from '../../src/core/listingResponses';
+import { describeFailure, failureFromResponse } from '../../src/cluster/model/clusterErrors';
+import { readGetResponse, readWriteResponse } from '../../src/cluster/model/documentResponses';
+import { readSearchResponse } from '../../src/cluster/model/listingResponses';
 import { responseCases, type ResponseCase } from './hostileCorpus';
 
 /**

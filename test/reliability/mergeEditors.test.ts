@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { plainGateway } from '../support/plainGateway';
-import { DocumentStore } from '../../src/elastic/documentStore';
+import { DocumentStore } from '../../src/cluster/documentStore';
 import { startTestCluster, type TestCluster } from '../real-engines/testCluster';
 import { formatMergeRun, initialText, runMergeEditors, type MergeRunResult } from './mergeHarness';
 

@@ -1,10 +1,10 @@
-import { ClusterError } from '../../src/core/clusterErrors';
-import type { DocumentAddress } from '../../src/core/documentAddress';
-import { checkDocumentText } from '../../src/core/jsonText';
-import { mergeDocuments } from '../../src/core/threeWayMerge';
-import type { VersionToken } from '../../src/core/versionToken';
+import { ClusterError } from '../../src/cluster/model/clusterErrors';
+import type { DocumentAddress } from '../../src/cluster/model/documentAddress';
+import { checkDocumentText } from '../../src/json/jsonText';
+import { mergeDocuments } from '../../src/documents/model/threeWayMerge';
+import type { VersionToken } from '../../src/cluster/model/versionToken';
 import { plainGateway } from '../support/plainGateway';
-import { DocumentStore } from '../../src/elastic/documentStore';
+import { DocumentStore } from '../../src/cluster/documentStore';
 
 /**
  * Simulated editors of one document, each changing only its own field (`e0`, `e1`, …) and saving

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { documentUri } from '../../src/editors/documentUris';
+import { documentUri } from '../../src/documents/documentUris';
 import { answering, closeAllEditors, CONNECTION, eventually, prepareEditing, putDocument, rawSource, replaceAll, rest } from './support';
 
 const INDEX = 'flows';

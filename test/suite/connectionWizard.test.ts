@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type * as vscode from 'vscode';
-import { changeLabel, runConnectionWizard, saveLabel, type WizardOptions } from '../../src/commands/connectionWizard';
-import { BACK, type ChoiceOptions, type StepInfo, type StepUi, type TextOptions } from '../../src/commands/quickInput';
+import { changeLabel, runConnectionWizard, saveLabel, type WizardOptions } from '../../src/connections/connectionWizard';
+import { BACK, type ChoiceOptions, type StepInfo, type StepUi, type TextOptions } from '../../src/platform/quickInput';
 import { Redactor } from '../../src/connections/redactor';
-import type { ConnectionConfig } from '../../src/core/connectionConfig';
+import type { ConnectionConfig } from '../../src/cluster/model/connectionConfig';
 import { startEsServer, type RunningEsServer } from '../server/server';
 
 const PASSWORD = 'Wizard-Secret-Value-31';

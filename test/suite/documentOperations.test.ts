@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { documentUri } from '../../src/editors/documentUris';
+import { documentUri } from '../../src/documents/documentUris';
 import type { DocumentNode, IndexNode, TreeNode } from '../../src/explorer/treeNodes';
 import { answering, CONNECTION, closeAllEditors, eventually, freshIndex, onRealEngine, putDocument, rawSource, replaceAll, rest, restJson, useTestConnection } from './support';
 

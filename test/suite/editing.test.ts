@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { documentUri } from '../../src/editors/documentUris';
+import { documentUri } from '../../src/documents/documentUris';
 import { closeAllEditors, CONNECTION, eventually, onRealEngine, prepareEditing, putDocument, rawSource, replaceAll, rest, restJson } from './support';
 
 const INDEX = 'editing';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { addressOf } from '../../src/editors/documentUris';
+import { addressOf } from '../../src/documents/documentUris';
 import type { ConnectionNode, DocumentNode, IndexNode, TreeNode } from '../../src/explorer/treeNodes';
 import { answering, CONNECTION, closeAllEditors, eventually, freshIndex, listEverything, putDocument, rest, scriptedInputBox, useTestConnection } from './support';
 

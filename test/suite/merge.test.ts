@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { BaseTexts } from '../../src/editors/baseTexts';
-import { documentUri } from '../../src/editors/documentUris';
+import { BaseTexts } from '../../src/documents/baseTexts';
+import { documentUri } from '../../src/documents/documentUris';
 import { choosing, closeAllEditors, CONNECTION, eventually, prepareEditing, putDocument, rawSource, replaceAll, rest } from './support';
 
 const INDEX = 'merges';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { signatureOf } from '../server/security/sigv4';
-import { documentUri } from '../../src/editors/documentUris';
+import { documentUri } from '../../src/documents/documentUris';
 import { choosing, CONNECTION, clusterUrl, closeAllEditors, eventually, replaceAll } from './support';
 
 const OPENSEARCH = 'opensearch';

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { documentUri } from '../../src/editors/documentUris';
+import { documentUri } from '../../src/documents/documentUris';
 import type { IndexNode } from '../../src/explorer/treeNodes';
 import { startEsServer, type RunningEsServer } from '../server/server';
 import { answering, eventually, replaceAll } from './support';

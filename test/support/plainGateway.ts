@@ -1,4 +1,4 @@
-import { ClusterGateway, type GatewaySettings } from '../../src/elastic/clusterGateway';
+import { ClusterGateway, type GatewaySettings } from '../../src/cluster/clusterGateway';
 
 /**
  * A gateway to a plain URL without authentication, for tests and the benchmark: the product only

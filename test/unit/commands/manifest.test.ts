@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommandIds } from '../../../src/core/commandIds';
-import type { ConnectionConfig } from '../../../src/core/connectionConfig';
-import { connectionContextValue } from '../../../src/core/connectionDisplay';
+import { CommandIds } from '../../../src/platform/model/commandIds';
+import type { ConnectionConfig } from '../../../src/cluster/model/connectionConfig';
+import { connectionContextValue } from '../../../src/connections/model/connectionDisplay';
 
 interface Manifest {
   contributes: {
@@ -43,7 +43,7 @@ describe('package.json contributions', () => {
   });
 
   it('declares exactly the settings the Settings wrapper reads: none missing, none unused', () => {
-    const source = readFileSync(join(__dirname, '../../../src/config/settings.ts'), 'utf8');
+    const source = readFileSync(join(__dirname, '../../../src/platform/settings.ts'), 'utf8');
     const read = new Set([...source.matchAll(/(?:get<[^>]+>|update)\('([a-zA-Z]+)'/g)].map((m) => `esdocs.${m[1]}`));
     assert.deepEqual([...read].sort(), Object.keys(manifest.contributes.configuration.properties).sort());
   });

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { DEFAULT_MAX_RESPONSE_MEGABYTES, maxResponseBytesOf, pageSizeOf, refreshPolicyOf, requestTimeoutMsOf, retryOnConflictOf, saveFormatOf, type RefreshPolicy, type SaveFormat } from './model/settingValues';
+
+const SECTION = 'esdocs';
+
+/**
+ * The only place that reads the extension's settings, with their types and defaults. Numbers are
+ * clamped and rounded (see core/settingValues): a folder's settings are read too.
+ */
+export class Settings {
+  private get config(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(SECTION);
+  }
+
+  /** As written; read into connections by `connectionFromSetting`. In Restricted Mode, VS Code leaves out workspace values. */
+  get connections(): unknown[] {
+    const raw = this.config.get<unknown>('connections', []);
+    return Array.isArray(raw) ? raw : [];
+  }
+
+  get pageSize(): number {
+    return pageSizeOf(this.config.get<number>('pageSize', 50));
+  }
+
+  get refreshOnSave(): RefreshPolicy {
+    return refreshPolicyOf(this.config.get<string | boolean>('refreshOnSave', false));
+  }
+
+  /** Whether a save sends the document compact (whitespace between tokens removed) or as typed. */
+  get saveFormat(): SaveFormat {
+    return saveFormatOf(this.config.get<string>('saveFormat', 'compact'));
+  }
+
+  /** Whether auto-saves of the documents are written to the cluster (off: only explicit saves are). */
+  get autoSave(): boolean {
+    return this.config.get<boolean>('autoSave', false) === true;
+  }
+
+  get showHiddenIndices(): boolean {
+    return this.config.get<boolean>('showHiddenIndices', false);
+  }
+
+  setShowHiddenIndices(value: boolean): Thenable<void> {
+    return this.config.update('showHiddenIndices', value, vscode.ConfigurationTarget.Global);
+  }
+
+  /** How often Elasticsearch re-applies a partial update when someone wrote in between. */
+  get retryOnConflict(): number {
+    return retryOnConflictOf(this.config.get<number>('retryOnConflict', 3));
+  }
+
+  get requestTimeoutMs(): number {
+    return requestTimeoutMsOf(this.config.get<number>('requestTimeoutSeconds', 30));
+  }
+
+  /** `esdocs.maxResponseMegabytes`, as bytes: larger answers are not read. */
+  get maxResponseBytes(): number {
+    return maxResponseBytesOf(this.config.get<number>('maxResponseMegabytes', DEFAULT_MAX_RESPONSE_MEGABYTES));
+  }
+
+  onDidChange(listener: (affects: (key: string) => boolean) => void): vscode.Disposable {
+    return vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SECTION)) listener((key) => event.affectsConfiguration(`${SECTION}.${key}`));
+    });
+  }
+}
