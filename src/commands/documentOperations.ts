@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ClusterError, type DescribeError } from '../cluster/model/clusterErrors';
 import { CommandIds } from '../platform/model/commandIds';
-import { baseUrlOf } from '../cluster/model/connectionUrl';
+import { baseUrlOf } from '../cluster/model/connectionConfig';
 import { curlConditionalPut, curlCopiedMessage, curlGet } from '../cluster/model/curl';
 import type { DocumentAddress } from '../cluster/model/documentAddress';
 import { checkDocumentText, describeProblem, prettyPrintJson } from '../json/jsonText';

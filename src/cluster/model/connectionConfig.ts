@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { stripUserInfo } from './connectionUrl';
+import { cloudIdUrl, stripUserInfo } from './connectionUrl';
 
 /**
  * What a connection is, without its secret. Settings and global state hold exactly this; the
@@ -158,4 +158,10 @@ export function connectionToSetting(config: ConnectionConfig): Record<string, un
     ...(config.tls.caFingerprint ? { caFingerprint: config.tls.caFingerprint } : {}),
     ...(config.tls.insecure ? { tlsInsecure: true } : {}),
   };
+}
+
+/** The URL requests of a connection go to first (its first node, or its Cloud ID resolved), without user info. */
+export function baseUrlOf(config: ConnectionConfig): string | undefined {
+  if (config.urls.length > 0) return stripUserInfo(config.urls[0]);
+  return config.cloudId ? cloudIdUrl(config.cloudId) : undefined;
 }

@@ -1,5 +1,4 @@
 import * as l10n from '@vscode/l10n';
-import type { ConnectionConfig } from './connectionConfig';
 
 /** Why a typed cluster URL cannot be used, or undefined when it can. Credentials in it are allowed: they are split off. */
 export function validateConnectionUrl(value: string): string | undefined {
@@ -49,10 +48,4 @@ export function cloudIdUrl(cloudId: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The URL requests of a connection go to first (its first node, or its Cloud ID resolved), without user info. */
-export function baseUrlOf(config: ConnectionConfig): string | undefined {
-  if (config.urls.length > 0) return stripUserInfo(config.urls[0]);
-  return config.cloudId ? cloudIdUrl(config.cloudId) : undefined;
 }

@@ -14,7 +14,7 @@ export function curlCopiedMessage(): string {
 }
 
 function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
+  return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 // A lone surrogate, which no URL can carry, is written as U+FFFD rather than throwing a URIError.

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { connectionFromSetting, connectionToSetting, describeTarget, readConnectionSetting, secretBinding } from '../../../../src/cluster/model/connectionConfig';
-import { baseUrlOf, cloudIdUrl, splitCredentials, stripUserInfo } from '../../../../src/cluster/model/connectionUrl';
+import { baseUrlOf, connectionFromSetting, connectionToSetting, describeTarget, readConnectionSetting, secretBinding } from '../../../../src/cluster/model/connectionConfig';
+import { cloudIdUrl, splitCredentials, stripUserInfo } from '../../../../src/cluster/model/connectionUrl';
 import { describeTlsFailure } from '../../../../src/cluster/model/tlsFailures';
 
 describe('connectionConfig', () => {
