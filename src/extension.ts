@@ -37,6 +37,7 @@ import type { IndexAddress } from './cluster/model/documentAddress';
 import { MappingCache } from './mapping/mappingCache';
 import { MappingDiagnostics } from './documents/mappingDiagnostics';
 import { registerMappingProviders } from './documents/mappingProviders';
+import { createConsole } from './console/consoleFeature';
 
 export const TREE_VIEW_ID = 'esdocs.documents';
 
@@ -118,9 +119,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     const mapping = await mappings.get(address);
     return mapping && documentSkeleton(mapping.model, indent);
   };
+  const consoleFeature = createConsole({
+    context,
+    settings,
+    gateways,
+    mappings,
+    connection: (id) => connections.get(id),
+    pickConnection: async () => (await pickers.connection(vscode.l10n.t('send a console request')))?.connection,
+    describe,
+    redact: (text) => redactor.text(text),
+  });
   const operations = new DocumentOperations(documents, files, saver, tokens, drafts, tree, connections, settings, pickers, describe, skeletonFor);
   // A row's Refresh reads its index's mapping again; the view's Refresh, every mapping.
   const refreshMappings = (node?: TreeNode): void => {
+    if (node === undefined || node.kind === 'connection') consoleFeature.knowledge.invalidate(node?.connection.id);
     if (node === undefined) mappings.invalidate();
     else if (node.kind === 'connection') mappings.invalidate(node.connection.id);
     else if (node.kind === 'index') mappings.invalidate(node.connectionId, node.index.name);
@@ -147,6 +159,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     mappings,
     mappingDiagnostics,
     ...registerMappingProviders(mappings, mappingDiagnostics),
+    ...consoleFeature.disposables,
     // A save the mapping refused: the field is marked, and the mapping (which may have changed) is read again.
     saver.onDidRefuseByMapping((refusal) => {
       mappingDiagnostics.markRefusal(refusal);
@@ -184,6 +197,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       conflicts,
       operations,
       explicitSave,
+      console: consoleFeature.commands,
       report: { describe, log: (line) => log.warn(line) },
       onRefresh: refreshMappings,
     }),

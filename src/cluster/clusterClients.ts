@@ -15,6 +15,8 @@ export interface RawRequest {
   readonly path: string;
   readonly querystring: Record<string, string | number | boolean>;
   readonly body?: string;
+  readonly contentType?: string;
+  readonly accept?: string;
 }
 
 export interface RawAnswer {
@@ -49,6 +51,10 @@ export class AwsCredentialsError extends Error {
 // types are refused by an older major.
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 
+function headersOf(request: RawRequest): Record<string, string> {
+  return { 'content-type': request.contentType ?? JSON_HEADERS['content-type'], accept: request.accept ?? JSON_HEADERS.accept };
+}
+
 export function createElasticClient(setup: ClientSetup): RawClient {
   const { connection, requestTimeoutMs, tls, credentials } = setup;
   const options: ElasticOptions = { maxRetries: 0, requestTimeout: requestTimeoutMs, ...(tls ? { tls } : {}) };
@@ -71,10 +77,11 @@ export function createElasticClient(setup: ClientSetup): RawClient {
   const client: ElasticClient = new Client({ ...options, Transport: AnswerAnyProduct });
   return {
     engine: 'elasticsearch',
-    async request({ method, path, querystring, body }, signal) {
+    async request(request, signal) {
+      const { method, path, querystring, body } = request;
       const answer = await client.transport.request(
         { method, path, querystring, body },
-        { asStream: true, meta: true, headers: JSON_HEADERS, maxRetries: 0, signal },
+        { asStream: true, meta: true, headers: headersOf(request), maxRetries: 0, signal },
       );
       const status = answer.statusCode ?? 0;
       const headers = answer.headers ?? {};
@@ -108,10 +115,11 @@ export function createOpenSearchClient(setup: ClientSetup): RawClient {
   });
   return {
     engine: 'opensearch',
-    request({ method, path, querystring, body }, signal) {
+    request(request, signal) {
+      const { method, path, querystring, body } = request;
       const pending = client.transport.request(
         { method, path, querystring, body: body ?? '' },
-        { asStream: true, headers: JSON_HEADERS, maxRetries: 0, requestTimeout: requestTimeoutMs },
+        { asStream: true, headers: headersOf(request), maxRetries: 0, requestTimeout: requestTimeoutMs },
       );
       const abort = (): void => void pending.abort();
       signal.addEventListener('abort', abort, { once: true });

@@ -20,12 +20,16 @@ import { trustOptions } from './clusterTrust';
  */
 
 export interface ClusterRequest {
-  readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
+  readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   /** Already URL-encoded path segments, e.g. `/movies/_doc/a%2Fb`. */
   readonly path: string;
   readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
   /** JSON text, sent exactly as given. */
   readonly body?: string;
+  /** The body's media type when it is not JSON (`application/x-ndjson` for `_bulk`). */
+  readonly contentType?: string;
+  /** The answer's media type asked for when it is not JSON (`text/plain` for `_cat`). */
+  readonly accept?: string;
 }
 
 export interface ClusterResponse {
@@ -34,14 +38,17 @@ export interface ClusterResponse {
   readonly text: string;
   /** The answer's bytes as received, when it came from the network. */
   readonly bytes?: Buffer;
+  /** The answer's `content-type`, when it said one. */
+  readonly contentType?: string;
 }
 
 /** An answer whose text is decoded only when read: a document's bytes can go to the editor as they are. */
-function answerOf(status: number, bytes: Buffer): ClusterResponse {
+function answerOf(status: number, bytes: Buffer, contentType: unknown): ClusterResponse {
   let text: string | undefined;
   return {
     status,
     bytes,
+    ...(typeof contentType === 'string' ? { contentType } : {}),
     get text(): string {
       return (text ??= bytes.toString('utf8'));
     },
@@ -96,12 +103,13 @@ export class ClusterGateway {
     const timer = setTimeout(() => deadline.abort(), requestTimeoutMs);
     let response: ClusterResponse;
     try {
-      const answer = await client.request({ method: request.method, path: request.path, querystring, ...(request.body === undefined ? {} : { body: request.body }) }, deadline.signal);
+      const { method, path, body, contentType, accept } = request;
+      const answer = await client.request({ method, path, querystring, ...(body === undefined ? {} : { body }), ...(contentType ? { contentType } : {}), ...(accept ? { accept } : {}) }, deadline.signal);
       // Until `GET /` has said which engine this is, an answer without Elasticsearch's product
       // header moves the next requests to OpenSearch's client (which also serves Elasticsearch 7).
       if (answer.notElasticsearch && !this.identified) this.learnEngine('opensearch');
       const bytes = request.method === 'HEAD' ? Buffer.alloc(0) : await readBounded(answer.body, maxResponseBytes, answer.headers['content-length']);
-      response = answerOf(answer.status, bytes);
+      response = answerOf(answer.status, bytes, answer.headers['content-type']);
     } catch (error) {
       const failure =
         deadline.signal.aborted || isTimeout(error)

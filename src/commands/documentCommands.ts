@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DOCUMENT_SCHEME, documentOfServerVersion, documentUri, SERVER_VERSION_SCHEME } from '../documents/documentUris';
 import type { ConflictResolver } from '../documents/conflictResolver';
+import type { DocumentAddress } from '../cluster/model/documentAddress';
 import type { Pickers } from './pickers';
 
 export async function openDocument(pickers: Pickers): Promise<void> {
@@ -8,6 +9,11 @@ export async function openDocument(pickers: Pickers): Promise<void> {
   if (index === undefined) return;
   const address = await pickers.documentAddress(index, vscode.l10n.t('Open Document from {0}', index.index.name));
   if (address) await vscode.window.showTextDocument(documentUri(address), { preview: false });
+}
+
+/** A document an answer holds (a console's hit), opened as the usual editable document: its own GET, its own token. */
+export async function openHit(address: DocumentAddress): Promise<void> {
+  await vscode.window.showTextDocument(documentUri(address), { preview: false });
 }
 
 /** The document a conflict command acts on: its argument from a menu, else the active editor. */

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import type { ConsoleCommands } from '../console/consoleCommands';
+import type { DocumentAddress } from '../cluster/model/documentAddress';
 import type { ConflictResolver } from '../documents/conflictResolver';
 import { ExplicitSave } from '../documents/explicitSave';
 import { CommandIds, type CommandId } from '../platform/model/commandIds';
 import { runSafely, type FailureReport } from './commandErrors';
 import type { ConnectionCommands } from './connectionCommands';
-import { conflictCommands, openDocument } from './documentCommands';
+import { conflictCommands, openDocument, openHit } from './documentCommands';
 import type { DocumentOperations } from './documentOperations';
 import type { ExplorerCommands } from './explorerCommands';
 import type { TreeNode } from '../explorer/treeNodes';
@@ -17,6 +19,7 @@ export interface CommandServices {
   readonly conflicts: ConflictResolver;
   readonly operations: DocumentOperations;
   readonly explicitSave: ExplicitSave;
+  readonly console: ConsoleCommands;
   readonly report: FailureReport;
   /** A Refresh of a row (or, without one, of the whole view): what was read for it is read again. */
   readonly onRefresh?: (node?: TreeNode) => void;
@@ -27,7 +30,7 @@ export interface CommandServices {
  * error. Every handler runs through the one error handler.
  */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { connectionCommands, explorer, pickers, conflicts, operations, explicitSave, report, onRefresh } = services;
+  const { connectionCommands, explorer, pickers, conflicts, operations, explicitSave, console, report, onRefresh } = services;
   const conflict = conflictCommands(conflicts);
   const handlers: Record<CommandId, (...args: never[]) => unknown> = {
     [CommandIds.addConnection]: () => connectionCommands.add(),
@@ -62,6 +65,14 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     [CommandIds.copyAsCurl]: (target, kind) => operations.copyAsCurl(target, kind),
     [CommandIds.copyId]: (node) => explorer.copyId(node),
     [CommandIds.deleteSelectedDocument]: () => explorer.deleteSelected(),
+    [CommandIds.newConsole]: (node?: TreeNode) => console.newConsole(node?.kind === 'connection' ? node.connection.id : undefined),
+    [CommandIds.sendRequest]: (uri?: vscode.Uri, index?: number) => console.send(uri, index),
+    [CommandIds.sendAllRequests]: (uri?: vscode.Uri) => console.sendAll(uri),
+    [CommandIds.chooseConsoleConnection]: (uri?: vscode.Uri) => console.chooseConnection(uri),
+    [CommandIds.allowConsoleConnection]: (uri?: vscode.Uri) => console.allowConnection(uri),
+    [CommandIds.consoleHistory]: () => console.showHistory(),
+    [CommandIds.copyRequestAsCurl]: (uri?: vscode.Uri, index?: number) => console.copyAsCurl(uri, index),
+    [CommandIds.openHit]: (address: DocumentAddress) => openHit(address),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, runSafely(id, handler as (...args: unknown[]) => unknown, report)));
 }

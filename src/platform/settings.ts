@@ -58,6 +58,18 @@ export class Settings {
     return maxResponseBytesOf(this.config.get<number>('maxResponseMegabytes', DEFAULT_MAX_RESPONSE_MEGABYTES));
   }
 
+  /** `esdocs.console.variables`: values of `${NAME}` in consoles (in Restricted Mode, VS Code leaves out the workspace's). */
+  get consoleVariables(): Record<string, string> {
+    const raw = this.config.get<unknown>('console.variables', {});
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+    return Object.fromEntries(Object.entries(raw).filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value)).map(([name, value]) => [name, String(value)]));
+  }
+
+  /** Whether a console asks before a request that deletes or rewrites many documents or whole indices. */
+  get confirmDestructive(): boolean {
+    return this.config.get<boolean>('console.confirmDestructive', true) !== false;
+  }
+
   onDidChange(listener: (affects: (key: string) => boolean) => void): vscode.Disposable {
     return vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SECTION)) listener((key) => event.affectsConfiguration(`${SECTION}.${key}`));

@@ -15,6 +15,7 @@ import { startTestEsServer, TEST_AWS, TEST_AWS_ENV } from './esServer';
 import { activityItem, screenshot, sideBar, treeRow, visible } from './uiPage';
 import { editingScenario } from './uiEditing';
 import { mappingScenario } from './uiMapping';
+import { consoleScenario } from './uiConsole';
 import { mergeScenario } from './uiMerge';
 import { walkthroughScenario } from './uiWalkthrough';
 import { addAwsConnectionScenario, addConnectionScenario } from './uiAddConnection';
@@ -88,6 +89,7 @@ async function main(): Promise<number> {
   await editingScenario(page, checks, es.url);
   await mergeScenario(page, checks, es.url);
   await mappingScenario(page, checks);
+  await consoleScenario(page, checks, es.url);
   await walkthroughScenario(page, checks);
 
   return checks.summary();

@@ -35,10 +35,12 @@ export async function visible(locator: Locator, what: string): Promise<void> {
 }
 
 /** Replaces text in the active editor through its find/replace widget, as a user would. */
-export async function replaceInEditor(page: Page, find: string, replacement: string): Promise<void> {
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+export async function replaceInEditor(page: Page, find: string, replacement: string, inActiveGroup = false): Promise<void> {
+  // With editors side by side, the first is not necessarily the one the user works in.
+  const scope = inActiveGroup ? '.editor-group-container.active ' : '';
+  await page.locator(`${scope}.editor-instance .monaco-editor .view-lines`).first().click();
   await page.keyboard.press('Control+H');
-  const widget = page.locator('.editor-instance .find-widget.visible');
+  const widget = page.locator(`${scope}.editor-instance .find-widget.visible`);
   await visible(widget, 'The find/replace widget');
   await widget.locator('.find-part textarea').fill(find);
   await widget.locator('.replace-part textarea').fill(replacement);

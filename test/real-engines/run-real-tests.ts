@@ -26,6 +26,7 @@ const ELASTIC_LAYER = [
   'test/integration/cluster/documentPager.test.ts',
   'test/integration/cluster/indexCatalog.test.ts',
   'test/integration/cluster/pathEncoding.test.ts',
+  'test/integration/console/consoleCli.test.ts',
 ];
 const TORTURE = ['test/reliability/concurrentEditors.test.ts', 'test/reliability/mergeEditors.test.ts'];
 const EDITING_LOOP = 'Editing a document|Resolving conflicts|Merging with|Document operations';

@@ -39,6 +39,8 @@ export interface ConnectionConfig {
   /** For `auth: 'aws'`. */
   readonly aws?: AwsSigning;
   readonly tls: TlsOptions;
+  /** Only reads go out: the console refuses writes, the editors saves and deletes. */
+  readonly readOnly?: boolean;
   readonly origin: 'settings' | 'added';
 }
 
@@ -140,6 +142,7 @@ export function readConnectionSetting(raw: unknown): { config: ConnectionConfig;
       ...(typeof value.caFingerprint === 'string' && value.caFingerprint ? { caFingerprint: value.caFingerprint } : {}),
       ...(value.tlsInsecure === true ? { insecure: true } : {}),
     },
+    ...(value.readOnly === true ? { readOnly: true } : {}),
     origin: 'settings',
   };
   return { config, ignoredCredentials };
@@ -157,6 +160,7 @@ export function connectionToSetting(config: ConnectionConfig): Record<string, un
     ...(config.tls.caFile ? { caFile: config.tls.caFile } : {}),
     ...(config.tls.caFingerprint ? { caFingerprint: config.tls.caFingerprint } : {}),
     ...(config.tls.insecure ? { tlsInsecure: true } : {}),
+    ...(config.readOnly ? { readOnly: true } : {}),
   };
 }
 

@@ -24,6 +24,8 @@ export interface MappedField {
   readonly coerce?: boolean;
   readonly ignoreMalformed?: boolean;
   readonly scalingFactor?: number;
+  /** The field's multi-fields (`fields`: `keyword` of a `text`), by name, with their types. */
+  readonly multiFields?: Readonly<Record<string, string>>;
 }
 
 export interface MappingModel {
@@ -122,6 +124,10 @@ function readField(path: string, name: string, definition: Json, inherited: Dyna
   if (ignoreMalformed !== undefined) field.ignoreMalformed = ignoreMalformed;
   const scalingFactor = numberOf(definition.scaling_factor);
   if (scalingFactor !== undefined) field.scalingFactor = scalingFactor;
+  if (isObject(definition.fields)) {
+    const multi = Object.entries(definition.fields).filter((entry): entry is [string, Json] => isObject(entry[1]));
+    if (multi.length > 0) field.multiFields = Object.fromEntries(multi.map(([name, sub]) => [name, typeof sub.type === 'string' ? sub.type : 'object']));
+  }
   return field;
 }
 
@@ -134,6 +140,16 @@ export function dynamicAt(model: MappingModel, path: string): DynamicMode {
 /** The mapped fields directly below an object path. */
 export function fieldsBelow(model: MappingModel, path: string): MappedField[] {
   return (model.children.get(path) ?? []).map((name) => model.fields.get(path === '' ? name : `${path}.${name}`)).filter((f): f is MappedField => f !== undefined);
+}
+
+/** Every field a query can name, by path, with its type: the mapped fields and their multi-fields (`title.keyword`). */
+export function queryableFields(model: MappingModel): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const field of model.fields.values()) {
+    fields.set(field.path, field.type);
+    for (const [name, type] of Object.entries(field.multiFields ?? {})) fields.set(`${field.path}.${name}`, type);
+  }
+  return fields;
 }
 
 /** The default formats of a date field when the mapping sets none. */

@@ -26,6 +26,14 @@ export const CommandIds = {
   copyAsCurl: 'esdocs.copyAsCurl',
   copyId: 'esdocs.copyId',
   deleteSelectedDocument: 'esdocs.deleteSelectedDocument',
+  newConsole: 'esdocs.newConsole',
+  sendRequest: 'esdocs.sendRequest',
+  sendAllRequests: 'esdocs.sendAllRequests',
+  chooseConsoleConnection: 'esdocs.chooseConsoleConnection',
+  allowConsoleConnection: 'esdocs.allowConsoleConnection',
+  consoleHistory: 'esdocs.consoleHistory',
+  copyRequestAsCurl: 'esdocs.copyRequestAsCurl',
+  openHit: 'esdocs.openHit',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

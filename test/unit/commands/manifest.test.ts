@@ -44,7 +44,7 @@ describe('package.json contributions', () => {
 
   it('declares exactly the settings the Settings wrapper reads: none missing, none unused', () => {
     const source = readFileSync(join(__dirname, '../../../src/platform/settings.ts'), 'utf8');
-    const read = new Set([...source.matchAll(/(?:get<[^>]+>|update)\('([a-zA-Z]+)'/g)].map((m) => `esdocs.${m[1]}`));
+    const read = new Set([...source.matchAll(/(?:get<[^>]+>|update)\('([a-zA-Z.]+)'/g)].map((m) => `esdocs.${m[1]}`));
     assert.deepEqual([...read].sort(), Object.keys(manifest.contributes.configuration.properties).sort());
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { curlConditionalPut, curlGet } from '../../../../src/cluster/model/curl';
+import { curlConditionalPut, curlGet, curlRequest } from '../../../../src/cluster/model/curl';
 
 describe('curl', () => {
   const address = { connectionId: 'local', index: 'movies', id: "it's/1" };
@@ -29,4 +29,13 @@ describe('curl', () => {
     assert.ok(!line.includes('s3cret'));
     assert.match(line, /https:\/\/USER:PASSWORD@es\.example\.com:9243\//);
   });
+
+  it('copies a request as curl: the path as sent, NDJSON with --data-binary, no credentials', () => {
+    assert.equal(curlRequest('https://u:p@es:9243/', 'GET', '/movies/_search?size=1', undefined, false), "curl -X GET 'https://USER:PASSWORD@es:9243/movies/_search?size=1'");
+    assert.equal(
+      curlRequest('http://127.0.0.1:9200', 'POST', '/_bulk', '{"index":{}}\n{"a":"it\'s"}\n', true),
+      "curl -X POST 'http://127.0.0.1:9200/_bulk' -H 'Content-Type: application/x-ndjson' --data-binary '{\"index\":{}}\n{\"a\":\"it'\\''s\"}\n'",
+    );
+  });
+
 });

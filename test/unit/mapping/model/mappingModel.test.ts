@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { closestName, editDistance } from '../../../../src/mapping/model/editDistance';
 import { exampleDate, matchesDateFormats } from '../../../../src/mapping/model/dateFormats';
 import { completeAt, hoverAt } from '../../../../src/mapping/model/mappingAssist';
-import { dynamicAt, fieldsBelow, readMappingModel } from '../../../../src/mapping/model/mappingModel';
+import { dynamicAt, fieldsBelow, queryableFields, readMappingModel } from '../../../../src/mapping/model/mappingModel';
 import { findKeySpan, refusedFieldPath } from '../../../../src/mapping/model/mappingRefusal';
 import { documentSkeleton } from '../../../../src/mapping/model/mappingSkeleton';
 import { failureFromResponse } from '../../../../src/cluster/model/clusterErrors';
@@ -52,12 +52,19 @@ describe('mappingModel', () => {
   });
 
   it('keeps the properties users care about', () => {
-    assert.deepEqual(model.fields.get('title'), { path: 'title', name: 'title', type: 'text', copyTo: ['all'] });
+    assert.deepEqual(model.fields.get('title'), { path: 'title', name: 'title', type: 'text', copyTo: ['all'], multiFields: { keyword: 'keyword' } });
     assert.equal(model.fields.get('year')?.coerce, false);
     assert.equal(model.fields.get('released')?.format, 'yyyy-MM-dd');
     assert.equal(model.fields.get('price')?.scalingFactor, 100);
     assert.equal(model.fields.get('price')?.ignoreMalformed, true);
     assert.equal(model.fields.get('studio.name')?.index, false);
+  });
+
+  it('lists the fields a query can name, multi-fields included', () => {
+    const fields = queryableFields(model);
+    assert.equal(fields.get('title'), 'text');
+    assert.equal(fields.get('title.keyword'), 'keyword');
+    assert.equal(fields.get('studio.name'), 'keyword');
   });
 
   it('reads an Elasticsearch 6 mapping nested under its type', () => {
