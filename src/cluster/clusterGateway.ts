@@ -92,6 +92,11 @@ export class ClusterGateway {
     private readonly hooks: GatewayHooks = {},
   ) {}
 
+  /** The connection allows only reads: the document store refuses its writes before sending them. */
+  get readOnly(): boolean {
+    return this.settings.connection.readOnly === true;
+  }
+
   /** Sends a request; answers of any status come back, network failures throw `ClusterError`. */
   async send(request: ClusterRequest): Promise<ClusterResponse> {
     const client = await this.getClient();

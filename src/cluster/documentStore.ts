@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ClusterError, failureFromResponse } from './model/clusterErrors';
 import { checkDocumentId, type DocumentAddress } from './model/documentAddress';
 import { readGetResponseBytes, readWriteResponse, type GetBytesResult, type GetResult, type WriteResult } from './model/documentResponses';
@@ -58,7 +59,7 @@ export class DocumentStore {
    */
   async updateFields(address: DocumentAddress, partialText: string, retryOnConflict: number, refresh: RefreshPolicy): Promise<WriteResult> {
     refuseInvalidId(address);
-    return this.gateway(address.connectionId).sendOkAndRead({
+    return this.writer(address).sendOkAndRead({
       method: 'POST',
       path: docPath(address, '_update'),
       query: { retry_on_conflict: retryOnConflict, routing: address.routing, refresh: refreshParam(refresh) },
@@ -69,7 +70,7 @@ export class DocumentStore {
   /** Deletes the document only if it is still at `token`. */
   async delete(address: DocumentAddress, token: VersionToken, refresh: RefreshPolicy): Promise<WriteResult> {
     refuseInvalidId(address);
-    return this.gateway(address.connectionId).sendOkAndRead({
+    return this.writer(address).sendOkAndRead({
       method: 'DELETE',
       path: docPath(address, '_doc'),
       query: { if_seq_no: token.seqNo, if_primary_term: token.primaryTerm, routing: address.routing, refresh: refreshParam(refresh) },
@@ -78,7 +79,14 @@ export class DocumentStore {
 
   private async write(address: DocumentAddress, endpoint: string, body: string, query: Record<string, string | number | undefined>): Promise<WriteResult> {
     refuseInvalidId(address);
-    return this.gateway(address.connectionId).sendOkAndRead({ method: 'PUT', path: docPath(address, endpoint), query, body }, readWriteResponse);
+    return this.writer(address).sendOkAndRead({ method: 'PUT', path: docPath(address, endpoint), query, body }, readWriteResponse);
+  }
+
+  /** The gateway a write goes through; a read-only connection's refuses it here, before anything is sent. */
+  private writer(address: DocumentAddress): ClusterGateway {
+    const gateway = this.gateway(address.connectionId);
+    if (gateway.readOnly) throw new ClusterError({ kind: 'readOnly', reason: l10n.t('the connection "{0}" is read-only', address.connectionId) });
+    return gateway;
   }
 }
 

@@ -155,10 +155,18 @@ export async function runConnectionWizard(options: WizardOptions): Promise<Wizar
         const risk = plainHttpRisk(config);
         const save = { label: tested.ok ? saveLabel() : `$(check) ${vscode.l10n.t('Save anyway')}` };
         const change = { label: changeLabel(), detail: vscode.l10n.t('Back to the URL, with every answer kept') };
+        const readOnly = {
+          label: draft.readOnly ? `$(lock) ${vscode.l10n.t('Read-only: on')}` : `$(unlock) ${vscode.l10n.t('Read-only: off')}`,
+          detail: vscode.l10n.t('Read-only sends only reads: consoles refuse writes, documents cannot be saved, updated or deleted. Select to switch.'),
+        };
         // After a failed test, Enter must not save.
-        const items = tested.ok ? [save, change] : [change, save];
+        const items = tested.ok ? [save, readOnly, change] : [change, save, readOnly];
         const choice = await ui.choice(info, items, { placeholder: tested.ok ? vscode.l10n.t('Save the connection') : vscode.l10n.t('Change something, or save anyway'), prompt: risk ? `${tested.message} ⚠ ${risk}` : tested.message, active: items[0] });
         if (choice === BACK || choice === undefined) return choice;
+        if (choice === readOnly) {
+          draft.readOnly = !draft.readOnly;
+          return 'again';
+        }
         return choice === change ? 'first' : 'next';
       },
     },

@@ -19,7 +19,9 @@ export type FailureKind =
   | 'serverError'
   | 'network'
   | 'tls'
-  | 'malformed';
+  | 'malformed'
+  /** Refused before sending: the connection is read-only. */
+  | 'readOnly';
 
 export interface ClusterFailure {
   readonly kind: FailureKind;
@@ -129,6 +131,8 @@ function adviceFor(kind: FailureKind): string | undefined {
       return l10n.t('Check that the cluster is reachable.');
     case 'indexMissing':
       return l10n.t('The index may have been deleted.');
+    case 'readOnly':
+      return l10n.t('Edit the connection to allow writes.');
     default:
       return undefined;
   }

@@ -58,6 +58,7 @@ export function connectionTooltip(config: ConnectionConfig, cluster?: ClusterIde
     cluster ? l10n.t('Cluster "{0}", {1}', cluster.clusterName, engineLabel(cluster)) : l10n.t('Not connected yet.'),
     l10n.t('Authentication: {0}', authenticationText(config)),
     certificateText(config),
+    config.readOnly ? l10n.t('Read-only: documents cannot be saved, updated or deleted, and consoles send only reads.') : undefined,
     plainHttpRisk(config),
   ];
   return lines.filter((line): line is string => line !== undefined).join('\n');
@@ -73,5 +74,6 @@ export function connectionContextValue(config: ConnectionConfig): string {
 
 /** The row's description: the engine and version once the cluster answered, where it points until then. */
 export function connectionDescription(config: ConnectionConfig, cluster?: ClusterIdentity): string {
-  return cluster ? `${engineLabel(cluster)} · ${describeTarget(config)}` : describeTarget(config);
+  const where = cluster ? `${engineLabel(cluster)} · ${describeTarget(config)}` : describeTarget(config);
+  return config.readOnly ? `${where} · ${l10n.t('read-only')}` : where;
 }

@@ -25,6 +25,8 @@ export interface ConnectionDraft {
   secret: string;
   aws: AwsDraft;
   tls: ConnectionConfig['tls'];
+  /** Only reads are sent to it. */
+  readOnly: boolean;
 }
 
 /** How the cluster's certificate is trusted, as the wizard offers it. */
@@ -40,6 +42,7 @@ export function draftOf(existing?: ConnectionConfig): ConnectionDraft {
     secret: '',
     aws: { region: existing?.aws?.region ?? '', service: existing?.aws?.service ?? 'es', profile: existing?.aws?.profile ?? '' },
     tls: existing?.tls ?? {},
+    readOnly: existing?.readOnly === true,
   };
 }
 
@@ -115,6 +118,7 @@ export function configOf(draft: ConnectionDraft, existing?: ConnectionConfig): C
     ...(draft.auth === 'basic' ? { username: draft.username } : {}),
     ...(draft.auth === 'aws' ? { aws: { region: draft.aws.region, service: draft.aws.service, ...(draft.aws.profile ? { profile: draft.aws.profile } : {}) } } : {}),
     tls: draft.tls,
+    ...(draft.readOnly ? { readOnly: true } : {}),
     origin: existing?.origin ?? 'added',
   };
 }

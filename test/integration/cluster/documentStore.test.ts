@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ClusterError } from '../../../src/cluster/model/clusterErrors';
 import { ClusterGateway } from '../../../src/cluster/clusterGateway';
-import { plainGateway } from '../../support/plainGateway';
+import { plainGateway, plainSettings } from '../../support/plainGateway';
 import { DocumentStore } from '../../../src/cluster/documentStore';
 import { startTestCluster, type TestCluster } from '../../real-engines/testCluster';
 
@@ -75,6 +75,26 @@ describe('DocumentStore against the cluster under test', () => {
     const { address } = await stored(SOURCE);
     assert.deepEqual(await store.get({ ...address, id: 'nope' }), { found: false });
     await assert.rejects(store.get({ ...address, index: 'no-such-index' }), (e: unknown) => e instanceof ClusterError && e.failure.kind === 'indexMissing');
+  });
+
+  it('on a read-only connection refuses every write before sending it, and still reads', async () => {
+    const { address, token } = await stored(SOURCE);
+    const settings = plainSettings(server.url, 10000);
+    const readOnly = new ClusterGateway({ ...settings, connection: { ...settings.connection, readOnly: true } });
+    const guarded = new DocumentStore(() => readOnly);
+    const refused = (e: unknown) => e instanceof ClusterError && e.failure.kind === 'readOnly';
+    try {
+      await assert.rejects(guarded.replace(address, '{"v":5}', token, 'false'), refused);
+      await assert.rejects(guarded.create(freshAddress(), '{"v":5}', 'false'), refused);
+      await assert.rejects(guarded.updateFields(address, '{"v":5}', 0, 'false'), refused);
+      await assert.rejects(guarded.delete(address, token, 'false'), refused);
+      const read = await guarded.get(address);
+      assert.ok(read.found);
+      assert.equal(read.sourceText, SOURCE, 'nothing was written');
+      assert.deepEqual(read.token, token);
+    } finally {
+      await readOnly.close();
+    }
   });
 
   it('reports an unreachable cluster as a network failure', async () => {

@@ -5,11 +5,12 @@ import { describeTlsFailure } from '../../../../src/cluster/model/tlsFailures';
 
 describe('connectionConfig', () => {
   it('reads a setting with every option and writes it back the same', () => {
-    const setting = { name: 'prod', url: ['https://a:9200', 'https://b:9200'], auth: 'basic', username: 'elastic', caFile: '/etc/ca.crt', caFingerprint: 'AB:CD', tlsInsecure: true };
+    const setting = { name: 'prod', url: ['https://a:9200', 'https://b:9200'], auth: 'basic', username: 'elastic', caFile: '/etc/ca.crt', caFingerprint: 'AB:CD', tlsInsecure: true, readOnly: true };
     const config = connectionFromSetting(setting);
     assert.ok(config);
     assert.deepEqual(config.urls, ['https://a:9200', 'https://b:9200']);
     assert.deepEqual(config.tls, { caFile: '/etc/ca.crt', caFingerprint: 'AB:CD', insecure: true });
+    assert.equal(config.readOnly, true);
     assert.deepEqual(connectionToSetting(config), setting);
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ConnectionConfig } from '../../../../src/cluster/model/connectionConfig';
-import { connectionContextValue, connectionTooltip, plainHttpRisk } from '../../../../src/connections/model/connectionDisplay';
+import { connectionContextValue, connectionDescription, connectionTooltip, plainHttpRisk } from '../../../../src/connections/model/connectionDisplay';
 
 const base: ConnectionConfig = { id: 'prod', name: 'prod', urls: ['https://es.example.com:9243'], auth: 'basic', username: 'elastic', tls: {}, origin: 'settings' };
 
@@ -49,5 +49,13 @@ describe('connectionContextValue', () => {
   it('tells where a connection comes from and whether it authenticates', () => {
     assert.equal(connectionContextValue(base), 'connection-settings-auth');
     assert.equal(connectionContextValue({ ...base, origin: 'added', auth: 'none' }), 'connection-added-noauth');
+  });
+});
+
+describe('a read-only connection', () => {
+  it('says so on its row and in its tooltip', () => {
+    assert.match(connectionDescription({ ...base, readOnly: true }), /· read-only$/);
+    assert.doesNotMatch(connectionDescription(base), /read-only/);
+    assert.match(connectionTooltip({ ...base, readOnly: true }), /Read-only: documents cannot be saved/);
   });
 });

@@ -25,8 +25,12 @@ describe('connectionDraft', () => {
       secret: '',
       aws: { region: '', service: 'es', profile: '' },
       tls: {},
+      readOnly: false,
     });
     const edited = draftOf(EXISTING);
+    assert.equal(draftOf({ ...EXISTING, readOnly: true }).readOnly, true);
+    assert.equal(configOf({ ...edited, readOnly: true }, EXISTING).readOnly, true, 'a read-only draft makes a read-only connection');
+    assert.equal(configOf(edited, EXISTING).readOnly, undefined);
     assert.equal(edited.target, 'https://es.example:9200');
     assert.equal(edited.username, 'elastic');
     assert.equal(draftOf({ ...EXISTING, urls: [], cloudId: 'my:ZXhhbXBsZQ==' }).target, 'my:ZXhhbXBsZQ==');
