@@ -3,7 +3,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { clusterUrl, eventually, useTestConnection } from './support';
+import type { ConsoleAnswer } from '../../src/console/model/consoleResults';
+import { answering, clusterUrl, CONNECTION, closeAllEditors, eventually, replaceAll, rest, useTestConnection } from './support';
 
 /**
  * Run twice by `npm run test:host`: once in the main run, where workspace trust is off (every
@@ -47,5 +48,19 @@ describe('Restricted Mode and a folder\'s connections', function () {
     // Trusted, the folder's value replaces the user's (VS Code does not merge arrays); untrusted, the user's stays.
     assert.equal(names.includes(FOLDER_CONNECTION), !restricted, names.join(', '));
     assert.equal(names.includes('test'), restricted, names.join(', '));
+  });
+
+  it(restricted ? 'sends nothing from a console while the folder is not trusted' : 'sends from a console in a trusted folder (the control)', async () => {
+    await rest('DELETE', '/trust');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('esdocs.newConsole', { kind: 'connection', connection: { id: restricted ? CONNECTION : FOLDER_CONNECTION } });
+    try {
+      await replaceAll(editor.document, 'PUT trust/_doc/1\n{"from": "a console"}\n');
+      const answers = await answering({}, () => vscode.commands.executeCommand<ConsoleAnswer[]>('esdocs.sendRequest', editor.document.uri, 0));
+      assert.equal(answers.length, restricted ? 0 : 1);
+      assert.equal((await rest('GET', '/trust/_doc/1')).status, restricted ? 404 : 200, restricted ? 'nothing reached the cluster' : 'the control wrote');
+    } finally {
+      await closeAllEditors();
+      await rest('DELETE', '/trust');
+    }
   });
 });
