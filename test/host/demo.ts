@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   console.log(`Elasticsearch test server (movies): ${es.url}`);
   console.log(`VS Code with ${path.basename(vsix)}:  ${workbenchUrl(server)}`);
   console.log('Open the URL, click "Elasticsearch" in the activity bar, expand local → movies. Ctrl+C to stop.');
+  console.log('Right-click "local" → New Console for a request console (Ctrl+Enter sends the request at the cursor).');
   // Nothing else to do: the servers keep the process alive until a signal arrives.
 }
 

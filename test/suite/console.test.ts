@@ -76,9 +76,7 @@ PUT ${INDEX}/_doc/1?refresh=true
     assert.ok(stored.includes('"s": "é😀"'), stored);
     assert.ok(!stored.includes('//') && !stored.includes('/*') && !stored.includes('"""'), stored);
     assert.equal((JSON.parse(stored) as { script: string }).script, 'line one\n"quoted" line two');
-    const shown = await eventually(resultsText, 'the results beside the console');
-    assert.match(shown, /PUT \/console\/_doc\/1\?refresh=true/);
-    assert.match(shown, /201/);
+    await eventually(() => resultsText()?.includes('// PUT /console/_doc/1?refresh=true → 201 Created'), 'the answer beside the console, under its request line');
   });
 
   it('Send All asks once when requests write, then goes on past an error status, in order', async () => {
@@ -162,6 +160,41 @@ PUT ${INDEX}/_doc/r
     await replaceAll(document, '{"title":"Alien 3"}');
     assert.equal(await answering({}, () => vscode.commands.executeCommand('esdocs.saveDocument')), false, 'a save after a colleague\'s write conflicts');
     assert.equal(await rawSource(INDEX, 'h'), '{"title":"changed meanwhile"}');
+  });
+
+  it('a console write leaves an open, edited document alone: its next save conflicts', async () => {
+    await putDocument(INDEX, 'd', '{"n":1}');
+    const document = await vscode.workspace.openTextDocument(documentUri({ connectionId: CONNECTION, index: INDEX, id: 'd' }));
+    await vscode.window.showTextDocument(document);
+    await replaceAll(document, '{"n":3}');
+    const editor = await consoleWith(`PUT ${INDEX}/_doc/d\n{"n": 2}\n`);
+    const [answer] = await sendAt(editor, 0);
+    assert.equal(answer.status, 200, answer.text);
+    await vscode.window.showTextDocument(document);
+    assert.equal(document.getText(), '{"n":3}', 'the user\'s text stays');
+    assert.equal(await answering({}, () => vscode.commands.executeCommand('esdocs.saveDocument')), false, 'the save meets the conflict');
+    assert.equal(await rawSource(INDEX, 'd'), '{"n": 2}');
+  });
+
+  it('Cancel stops before the next request: what was sent is shown, the rest is not sent', async () => {
+    const editor = await consoleWith(`PUT ${INDEX}/_doc/k1\n{"k": 1}\n\nPUT ${INDEX}/_doc/k2\n{"k": 2}\n`);
+    const window = vscode.window as { withProgress: unknown };
+    const { withProgress } = window;
+    // The user presses Cancel on the progress notification while the first request is on its way.
+    window.withProgress = <R>(_options: vscode.ProgressOptions, task: (progress: vscode.Progress<unknown>, token: vscode.CancellationToken) => Thenable<R>) => {
+      const cancel = new vscode.CancellationTokenSource();
+      return task({ report: () => cancel.cancel() }, cancel.token);
+    };
+    try {
+      const answers = await answering({ warning: 'Send All' }, () => vscode.commands.executeCommand<ConsoleAnswer[]>('esdocs.sendAllRequests', editor.document.uri));
+      assert.deepEqual(answers.map((answer) => answer.status), [201]);
+    } finally {
+      window.withProgress = withProgress;
+    }
+    assert.equal(await exists(INDEX, 'k1'), true);
+    assert.equal(await exists(INDEX, 'k2'), false, 'the request after Cancel was not sent');
+    // VS Code asks for the results' new text after it is told of the change.
+    await eventually(() => resultsText()?.includes('k1'), 'the answer sent before Cancel shown');
   });
 
   it('keeps what was sent in the history and inserts it again', async () => {
