@@ -38,6 +38,7 @@ import { MappingCache } from './mapping/mappingCache';
 import { MappingDiagnostics } from './documents/mappingDiagnostics';
 import { registerMappingProviders } from './documents/mappingProviders';
 import { createConsole } from './console/consoleFeature';
+import { TransferCommands } from './transfer/transferCommands';
 
 export const TREE_VIEW_ID = 'esdocs.documents';
 
@@ -198,6 +199,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       operations,
       explicitSave,
       console: consoleFeature.commands,
+      transfer: new TransferCommands(gateways, context.globalStorageUri.fsPath),
       report: { describe, log: (line) => log.warn(line) },
       onRefresh: refreshMappings,
     }),

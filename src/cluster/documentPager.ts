@@ -15,6 +15,13 @@ export interface PagerOptions {
   readonly sort?: ListingSort;
   /** The `_source` fields to fetch (`includes`); the whole `_source` without them. */
   readonly sourceFields?: readonly string[];
+  /** A Query DSL query as JSON text, sent as written (instead of `queryString`). */
+  readonly query?: string;
+  /**
+   * False for a reader that goes through once and must stay flat in memory (an export): the ids
+   * listed are not kept to drop the repeats a reopened point in time may bring. Default true.
+   */
+  readonly rememberSeen?: boolean;
 }
 
 /**
@@ -76,6 +83,10 @@ export class DocumentPager {
     const last = page.hits[page.hits.length - 1];
     if (last?.sortText) this.searchAfter = last.sortText;
     // After a reopened point in time, hits already listed may come again; they are not repeated.
+    if (this.options.rememberSeen === false) {
+      if (this.exhausted) await this.close();
+      return [...page.hits];
+    }
     const fresh = page.hits.filter((hit) => !this.seen.has(hitKey(hit)));
     for (const hit of fresh) this.seen.add(hitKey(hit));
     if (this.exhausted) await this.close();
@@ -114,7 +125,7 @@ export class DocumentPager {
 
   private async search(pitId: string | undefined): Promise<SearchPage> {
     const { queryString, sort, sourceFields } = this.options;
-    const query = queryString ? `{"query_string":{"query":${JSON.stringify(queryString)}}}` : '{"match_all":{}}';
+    const query = this.options.query ?? (queryString ? `{"query_string":{"query":${JSON.stringify(queryString)}}}` : '{"match_all":{}}');
     const searchAfter = this.searchAfter ? `,"search_after":${this.searchAfter}` : '';
     const source = sourceFields ? `,"_source":{"includes":${JSON.stringify(sourceFields)}}` : '';
     // Counting costs little next to the first page, and later pages need not count again. But

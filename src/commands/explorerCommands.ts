@@ -35,6 +35,14 @@ export class ExplorerCommands {
     await this.settings.setShowHiddenIndices(show);
   }
 
+  /** The index an export or import acts on: the row's (with its filter, for a read), else one picked. */
+  async transferTarget(node?: TreeNode, withFilter = true): Promise<{ connectionId: string; index: string; queryString?: string } | undefined> {
+    const target = node?.kind === 'index' ? node : await this.pickers.index(node?.kind === 'connection' ? node : undefined);
+    if (target === undefined) return undefined;
+    const filter = withFilter ? this.listings.filterOf(target) : undefined;
+    return { connectionId: target.connectionId, index: target.index.name, ...(filter ? { queryString: filter } : {}) };
+  }
+
   /** `query` may be given by a caller (a keybinding's args); otherwise the user is asked. */
   async filterDocuments(node?: IndexNode, query?: string): Promise<void> {
     const target = node ?? (await this.pickers.index());

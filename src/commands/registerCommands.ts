@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConsoleCommands } from '../console/consoleCommands';
+import type { ExportRequest, ImportRequest, TransferCommands } from '../transfer/transferCommands';
 import type { DocumentAddress } from '../cluster/model/documentAddress';
 import type { ConflictResolver } from '../documents/conflictResolver';
 import { ExplicitSave } from '../documents/explicitSave';
@@ -20,6 +21,7 @@ export interface CommandServices {
   readonly operations: DocumentOperations;
   readonly explicitSave: ExplicitSave;
   readonly console: ConsoleCommands;
+  readonly transfer: TransferCommands;
   readonly report: FailureReport;
   /** A Refresh of a row (or, without one, of the whole view): what was read for it is read again. */
   readonly onRefresh?: (node?: TreeNode) => void;
@@ -30,7 +32,7 @@ export interface CommandServices {
  * error. Every handler runs through the one error handler.
  */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { connectionCommands, explorer, pickers, conflicts, operations, explicitSave, console, report, onRefresh } = services;
+  const { connectionCommands, explorer, pickers, conflicts, operations, explicitSave, console, transfer, report, onRefresh } = services;
   const conflict = conflictCommands(conflicts);
   const handlers: Record<CommandId, (...args: never[]) => unknown> = {
     [CommandIds.addConnection]: () => connectionCommands.add(),
@@ -73,8 +75,21 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     [CommandIds.consoleHistory]: () => console.showHistory(),
     [CommandIds.copyRequestAsCurl]: (uri?: vscode.Uri, index?: number) => console.copyAsCurl(uri, index),
     [CommandIds.openHit]: (address: DocumentAddress) => openHit(address),
+    // A tree row (its filter applies), the options of a programmatic call, or nothing: the pickers ask.
+    [CommandIds.exportDocuments]: async (arg?: TreeNode | ExportRequest) => {
+      const target = isRequest(arg) ? arg : await explorer.transferTarget(arg);
+      return target && transfer.exportDocuments(target);
+    },
+    [CommandIds.importDocuments]: async (arg?: TreeNode | ImportRequest) => {
+      const target = isRequest(arg) ? arg : await explorer.transferTarget(arg, false);
+      return target && transfer.importDocuments(target);
+    },
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, runSafely(id, handler as (...args: unknown[]) => unknown, report)));
+}
+
+function isRequest<R extends { connectionId: string; index: string }>(arg: unknown): arg is R {
+  return typeof arg === 'object' && arg !== null && !('kind' in arg) && typeof (arg as R).connectionId === 'string' && typeof (arg as R).index === 'string';
 }
 
 /** Ctrl+S: the extension's own save for its documents; VS Code's for anything else. */

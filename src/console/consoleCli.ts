@@ -1,13 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ClusterGateway } from '../cluster/clusterGateway';
+import { cliGateway } from '../cluster/cliGateway';
+import { secretsOf, UsageError } from '../cluster/model/cliConnection';
 import { describeError } from '../cluster/model/clusterErrors';
 import { indentJson } from '../json/jsonScan';
 import { ApiTableFile, API_TABLE_PATH } from './apiTableFile';
 import { exchange } from './consoleExchange';
 import type { ApiTable } from './model/apiTable';
 import { analyzeRequest, checkConsole, fileVariables, type ConsoleContext } from './model/consoleChecks';
-import { CLI_USAGE, cliConnection, parseCliArgs, UsageError, type CliOptions } from './model/consoleCliArgs';
+import { CLI_USAGE, parseCliArgs, type CliOptions } from './model/consoleCliArgs';
 import { parseConsole } from './model/consoleParser';
 
 /**
@@ -48,7 +49,7 @@ export async function runConsoleCli(argv: readonly string[], env: Readonly<Recor
     }
   }
   if (blocked) return 1;
-  const gateway = new ClusterGateway({ connection: cliConnection(options), requestTimeoutMs: options.timeoutMs }, { credentials: async () => options.credentials });
+  const gateway = cliGateway(options.connection, 'console');
   let failedStatus = false;
   try {
     for (const { file, text } of files) {
@@ -62,8 +63,7 @@ export async function runConsoleCli(argv: readonly string[], env: Readonly<Recor
         try {
           answer = await exchange(gateway, wire);
         } catch (error) {
-          const secrets = options.credentials ? Object.values(options.credentials).filter((value) => value !== options.credentials?.method) : [];
-          io.err(`${locate(file, text, request.methodSpan.start)}: ${describeError(`${wire.method} ${wire.path}`, error, wire.method !== 'GET' && wire.method !== 'HEAD', secrets)}\n`);
+          io.err(`${locate(file, text, request.methodSpan.start)}: ${describeError(`${wire.method} ${wire.path}`, error, wire.method !== 'GET' && wire.method !== 'HEAD', secretsOf(options.connection.credentials))}\n`);
           return 1;
         }
         if (answer.status >= 400) failedStatus = true;

@@ -27,6 +27,7 @@ const ELASTIC_LAYER = [
   'test/integration/cluster/indexCatalog.test.ts',
   'test/integration/cluster/pathEncoding.test.ts',
   'test/integration/console/consoleCli.test.ts',
+  'test/integration/transfer/transferCli.test.ts',
 ];
 const TORTURE = ['test/reliability/concurrentEditors.test.ts', 'test/reliability/mergeEditors.test.ts'];
 const EDITING_LOOP = 'Editing a document|Resolving conflicts|Merging with|Document operations';

@@ -34,6 +34,8 @@ export const CommandIds = {
   consoleHistory: 'esdocs.consoleHistory',
   copyRequestAsCurl: 'esdocs.copyRequestAsCurl',
   openHit: 'esdocs.openHit',
+  exportDocuments: 'esdocs.exportDocuments',
+  importDocuments: 'esdocs.importDocuments',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

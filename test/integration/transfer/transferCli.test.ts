@@ -1,0 +1,150 @@
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runTransferCli } from '../../../src/transfer/transferCli';
+import { startTestCluster, type TestCluster } from '../../real-engines/testCluster';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+// Values a JSON.parse round trip would change: beyond 2^63, 1.0, -0, escapes, astral characters, key order, depth.
+const DEEP = `${'{"d":'.repeat(40)}1.50${'}'.repeat(40)}`;
+const hostile = (i: number): string =>
+  `{"z": ${i}, "big": 12345678901234567890, "f": 1.0, "neg": -0, "esc": "\\u00e9\\ud83d\\ude00 é\\n\\"q\\"", "a": [1.10, {"m": null}], "deep": ${DEEP}}`;
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(args: string[]): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await runTransferCli(args, {}, { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err };
+}
+
+describe('headless export and import (npm run export, npm run import) against the cluster under test', function () {
+  this.timeout(120000);
+  let cluster: TestCluster;
+  let dir: string;
+  const at = (name: string): string => path.join(dir, name);
+  const rest = async (method: string, route: string, body?: string, contentType = 'application/json') => {
+    const response = await fetch(cluster.url + route, { method, ...(body === undefined ? {} : { body, headers: { 'content-type': contentType } }) });
+    return { status: response.status, text: await response.text() };
+  };
+  /** A new index that stores any value as written (its fields are not mapped), one shard. */
+  const freshIndex = async (name: string) => {
+    await rest('DELETE', `/${name}`);
+    const made = await rest('PUT', `/${name}`, '{"settings":{"number_of_shards":1,"number_of_replicas":0},"mappings":{"dynamic":false}}');
+    assert.equal(made.status, 200, made.text);
+  };
+  const exported = async (index: string, format: string, file: string, ...extra: string[]) => {
+    const result = await run(['export', '--url', cluster.url, '--index', index, '--format', format, '--out', at(file), '--page-size', '7', ...extra]);
+    assert.equal(result.code, 0, result.err);
+    return fs.readFileSync(at(file), 'utf8');
+  };
+  const imported = async (index: string, file: string, ...extra: string[]) => run(['import', '--url', cluster.url, '--index', index, '--state-dir', at('state'), ...extra, at(file)]);
+  const sortedLines = (text: string) => text.split('\n').filter(Boolean).sort();
+
+  before(async () => {
+    cluster = await startTestCluster();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'esdocs-transfer-'));
+    await freshIndex('transfer-src');
+    let bulk = '';
+    for (let i = 0; i < 30; i++) bulk += `{"index":{"_id":"doc ${i}/é"${i % 10 === 0 ? ',"routing":"r1"' : ''}}}\n${hostile(i)}\n`;
+    const loaded = await rest('POST', '/transfer-src/_bulk?refresh=true', bulk, 'application/x-ndjson');
+    assert.equal(loaded.status, 200, loaded.text);
+    assert.ok(!loaded.text.includes('"errors":true'), loaded.text);
+  });
+
+  after(async () => {
+    await cluster.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('export → import into a new index → export again gives the same bytes, in every format', async () => {
+    const original = await exported('transfer-src', 'ndjson', 'src.ndjson');
+    assert.equal(sortedLines(original).length, 30);
+    assert.ok(original.includes('"big":12345678901234567890,"f":1.0,"neg":-0,"esc":"\\u00e9\\ud83d\\ude00 é\\n\\"q\\""'), original.slice(0, 300));
+    for (const format of ['tokens', 'bulk', 'json', 'ndjson']) {
+      const file = `src.${format}${format === 'tokens' ? '.gz' : ''}`;
+      await exported('transfer-src', format, file);
+      await freshIndex(`transfer-copy-${format}`);
+      const result = await imported(`transfer-copy-${format}`, file, '--batch-size', '4');
+      assert.equal(result.code, 0, result.out + result.err);
+      assert.match(result.out, /created 30\n/);
+      assert.deepEqual(sortedLines(await exported(`transfer-copy-${format}`, 'ndjson', `copy.${format}.ndjson`)), sortedLines(original), format);
+    }
+    const bulk = fs.readFileSync(at('src.bulk'), 'utf8');
+    assert.ok(bulk.includes('{"index":{"_index":"transfer-src","_id":"doc 0/é","routing":"r1"}}'), 'routing and ids are kept');
+  });
+
+  it('conditional re-import writes the offline edits and reports, not overwrites, what changed on the server meanwhile', async () => {
+    await freshIndex('transfer-edit');
+    const seeded = await rest('POST', '/transfer-edit/_bulk?refresh=true', Array.from({ length: 5 }, (_, i) => `{"index":{"_id":"e${i}"}}\n{"n":${i},"by":"seed"}\n`).join(''), 'application/x-ndjson');
+    assert.equal(seeded.status, 200);
+    const tokens = await exported('transfer-edit', 'tokens', 'edit.ndjson');
+    // Someone changes e1 and e3 on the server; offline, the file's copies of e1 and e2 are edited.
+    await rest('PUT', '/transfer-edit/_doc/e1?refresh=true', '{"n":1,"by":"colleague"}');
+    await rest('PUT', '/transfer-edit/_doc/e3?refresh=true', '{"n":3,"by":"colleague"}');
+    fs.writeFileSync(at('edit.ndjson'), tokens.replace('{"n":1,"by":"seed"}', '{"n":1,"by":"offline"}').replace('{"n":2,"by":"seed"}', '{"n":2,"by":"offline"}'));
+    const result = await imported('transfer-edit', 'edit.ndjson', '--mode', 'conditional', '--json', '--rejects', at('rejects.ndjson'));
+    assert.equal(result.code, 1, 'not every document was written');
+    const report = JSON.parse(result.out) as Record<string, { count: number; items: Array<{ id: string }> }>;
+    assert.deepEqual(report.conflicts.items.map((item) => item.id).sort(), ['e1', 'e3']);
+    assert.equal(report.updated.count, 3);
+    assert.equal((await rest('GET', '/transfer-edit/_source/e1')).text, '{"n":1,"by":"colleague"}', 'the colleague\'s change is kept');
+    assert.equal((await rest('GET', '/transfer-edit/_source/e2')).text, '{"n":2,"by":"offline"}', 'the offline edit is written');
+    assert.deepEqual(fs.readFileSync(at('rejects.ndjson'), 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { _id: string })._id).sort(), ['e1', 'e3'], 'the rejects file holds the original lines');
+  });
+
+  it('create-only never touches an existing document: importing the same file again reports each as existing', async () => {
+    const again = await imported('transfer-copy-ndjson', 'src.ndjson', '--json');
+    assert.equal(again.code, 1);
+    const report = JSON.parse(again.out) as Record<string, { count: number }>;
+    assert.deepEqual([report.created.count, report.existed.count], [0, 30], 'generated ids are the same for the same lines');
+  });
+
+  it('a preview counts the documents and names the malformed lines, and sends nothing', async () => {
+    fs.writeFileSync(at('broken.ndjson'), '{"a":1}\n{"a":\n{"b":2}\n[3]\n');
+    const preview = await run(['import', '--index', 'transfer-none', '--preview', at('broken.ndjson')]);
+    assert.equal(preview.code, 1);
+    assert.match(preview.out, /ndjson, 2 documents, 2 malformed/);
+    assert.match(preview.out, /broken\.ndjson:2: /);
+    assert.match(preview.out, /broken\.ndjson:4: /);
+    assert.equal((await rest('HEAD', '/transfer-none')).status, 404);
+  });
+
+  it('an import killed halfway resumes: every line is in the index exactly once', async () => {
+    const lines = 3000;
+    fs.writeFileSync(at('many.ndjson'), Array.from({ length: lines }, (_, i) => `{"i":${i},"big":12345678901234567890}`).join('\n') + '\n');
+    await freshIndex('transfer-resume');
+    const state = at('resume-state');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/transfer/transferCli.ts', 'import', '--url', cluster.url, '--index', 'transfer-resume', '--batch-size', '10', '--state-dir', state, at('many.ndjson')], { cwd: ROOT, stdio: 'ignore' });
+    const exited = once(child, 'exit');
+    // The first progress record is the first acknowledged batch: the import is under way.
+    await new Promise<void>((resolve) => {
+      const watcher = setInterval(() => {
+        if (fs.existsSync(state) && fs.readdirSync(state).some((name) => name.endsWith('.json'))) {
+          clearInterval(watcher);
+          resolve();
+        }
+      }, 5);
+    });
+    child.kill('SIGKILL');
+    await exited;
+    const resumed = await run(['import', '--url', cluster.url, '--index', 'transfer-resume', '--state-dir', state, '--resume', '--json', at('many.ndjson')]);
+    assert.match(resumed.err, /resuming after line \d+/);
+    const report = JSON.parse(resumed.out) as Record<string, { count: number }>;
+    assert.equal(report.created.count + report.existed.count, lines, resumed.out);
+    assert.equal((await rest('GET', '/transfer-resume/_count')).text.match(/"count":(\d+)/)?.[1], String(lines));
+    assert.deepEqual(fs.readdirSync(state).filter((name) => name.endsWith('.json')), [], 'a completed import leaves no progress record');
+    const nothing = await run(['import', '--url', cluster.url, '--index', 'transfer-resume', '--state-dir', state, '--resume', at('many.ndjson')]);
+    assert.equal(nothing.code, 1);
+    assert.match(nothing.err, /nothing to resume/);
+  });
+});

@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExportResult } from '../../src/transfer/exporter';
+import type { ImportResult } from '../../src/transfer/importer';
+import { answering, CONNECTION, closeAllEditors, freshIndex, putDocument, rawSource, rest, useTestConnection } from './support';
+
+const INDEX = 'transfer';
+const SOURCE = (i: number) => `{"n":${i},"big":9223372036854775807,"f":1.0}`;
+
+/** Replaces window functions while `body` runs (dialogs and pickers answered as a user would). */
+async function stubbing<T>(stubs: Record<string, unknown>, body: () => Thenable<T>): Promise<T> {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const saved = Object.fromEntries(Object.keys(stubs).map((key) => [key, window[key]]));
+  Object.assign(window, stubs);
+  try {
+    return await body();
+  } finally {
+    Object.assign(window, saved);
+  }
+}
+
+const firstItem = async (items: readonly unknown[] | Thenable<readonly unknown[]>) => (await items)[0];
+
+describe('Export and import commands', function () {
+  this.timeout(60000);
+  let dir: string;
+
+  before(async () => {
+    await useTestConnection();
+    await vscode.extensions.getExtension('esdocs.elasticsearch-documents')?.activate();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'esdocs-transfer-host-'));
+  });
+
+  beforeEach(async () => {
+    await freshIndex(INDEX);
+    for (let i = 0; i < 5; i++) await putDocument(INDEX, `t${i}`, SOURCE(i));
+  });
+
+  afterEach(closeAllEditors);
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('exports from the options a task gives, without asking anything, byte-exact', async () => {
+    const file = path.join(dir, 'sources.ndjson');
+    const result = await vscode.commands.executeCommand<ExportResult>('esdocs.exportDocuments', { connectionId: CONNECTION, index: INDEX, format: 'ndjson', file, queryString: 'n:[1 TO 3]' });
+    assert.equal(result.documents, 3);
+    assert.deepEqual(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).sort(), [SOURCE(1), SOURCE(2), SOURCE(3)]);
+  });
+
+  it('asks for the format and the file when run from a row; Cancel keeps or deletes what was written, as chosen', async () => {
+    const file = path.join(dir, 'asked.ndjson');
+    const row = { kind: 'index', connectionId: CONNECTION, index: { name: INDEX, health: 'green', docsCount: 5, hidden: false } };
+    const done = await stubbing({ showQuickPick: firstItem, showSaveDialog: async () => vscode.Uri.file(file) }, () => vscode.commands.executeCommand<ExportResult>('esdocs.exportDocuments', row));
+    assert.equal(done.documents, 5);
+    assert.equal(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length, 5);
+
+    const cancelled = await stubbing(
+      {
+        withProgress: <R>(_options: unknown, task: (progress: vscode.Progress<unknown>, token: vscode.CancellationToken) => Thenable<R>) => {
+          const cancel = new vscode.CancellationTokenSource();
+          cancel.cancel();
+          return task({ report: () => undefined }, cancel.token);
+        },
+      },
+      () => answering({ warning: 'Delete the File' }, () => vscode.commands.executeCommand<ExportResult>('esdocs.exportDocuments', { connectionId: CONNECTION, index: INDEX, format: 'json', file })),
+    );
+    assert.equal(cancelled.cancelled, true);
+    assert.equal(fs.existsSync(file), false, 'the partial file was deleted, as chosen');
+  });
+
+  it('imports offline edits conditionally: the document changed on the server meanwhile is reported, not overwritten', async () => {
+    const file = path.join(dir, 'tokens.ndjson');
+    await vscode.commands.executeCommand('esdocs.exportDocuments', { connectionId: CONNECTION, index: INDEX, format: 'tokens', file });
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"n":1,', '"n":100,').replace('"n":2,', '"n":200,'));
+    await putDocument(INDEX, 't2', '{"n":2,"by":"colleague"}');
+    const result = await stubbing({ showQuickPick: firstItem }, () =>
+      answering({}, () => vscode.commands.executeCommand<ImportResult>('esdocs.importDocuments', { connectionId: CONNECTION, index: INDEX, file })),
+    );
+    assert.deepEqual(result.report.conflicts.entries.map((entry) => entry.id), ['t2']);
+    assert.equal(result.report.updated.count, 4);
+    assert.equal(await rawSource(INDEX, 't1'), '{"n":100,"big":9223372036854775807,"f":1.0}');
+    assert.equal(await rawSource(INDEX, 't2'), '{"n":2,"by":"colleague"}');
+  });
+
+  it('imports a file picked in the dialog into a row\'s index, create-only by default', async () => {
+    const file = path.join(dir, 'new.ndjson');
+    fs.writeFileSync(file, '{"fresh":1}\n{"fresh":2}\n');
+    const row = { kind: 'index', connectionId: CONNECTION, index: { name: INDEX, health: 'green', docsCount: 5, hidden: false } };
+    const result = await stubbing({ showOpenDialog: async () => [vscode.Uri.file(file)], showQuickPick: firstItem }, () =>
+      answering({}, () => vscode.commands.executeCommand<ImportResult>('esdocs.importDocuments', row)),
+    );
+    assert.equal(result.report.created.count, 2);
+    assert.match((await rest('GET', `/${INDEX}/_count`)).text, /"count":7/);
+  });
+});
