@@ -1,5 +1,8 @@
 import type { ClusterGateway } from '../cluster/clusterGateway';
 import { DocumentPager } from '../cluster/documentPager';
+import { readIndexMappings } from '../cluster/indexMappings';
+import { readMappingModel } from '../mapping/model/mappingModel';
+import { csvColumns } from './model/csvColumns';
 import { FileSink } from './fileSink';
 import { ExportWriter, type ExportFormat } from './model/exportFormats';
 
@@ -14,6 +17,10 @@ export interface ExportOptions {
   readonly query?: string;
   /** Documents per page (default 1,000). */
   readonly pageSize?: number;
+  /** CSV: the columns, in order (default: `_id` and the mapping's fields, see `csvColumns`). */
+  readonly columns?: readonly string[];
+  /** CSV: start with a byte order mark, which spreadsheets read as UTF-8. */
+  readonly bom?: boolean;
   readonly onProgress?: (done: number, total: number | undefined) => void;
   /** Asked between pages: true stops the export, keeping what was written. */
   readonly cancelled?: () => boolean;
@@ -38,7 +45,8 @@ export async function exportDocuments(gateway: ClusterGateway, options: ExportOp
     ...(options.query ? { query: options.query } : {}),
     rememberSeen: false,
   });
-  const writer = new ExportWriter(options.format);
+  const columns = options.format === 'csv' ? (options.columns ?? (await mappingColumns(gateway, options.index))) : [];
+  const writer = new ExportWriter(options.format, { columns, bom: options.bom === true });
   const sink = new FileSink(options.out);
   let documents = 0;
   let cancelled = false;
@@ -70,4 +78,10 @@ export async function exportDocuments(gateway: ClusterGateway, options: ExportOp
     await sink.close();
   }
   return { documents, cancelled, ...(pager.total ? { total: pager.total.value } : {}) };
+}
+
+/** The CSV columns of an index: `_id` and its mapping's fields. */
+export async function mappingColumns(gateway: ClusterGateway, index: string): Promise<string[]> {
+  const model = readMappingModel(await readIndexMappings(gateway, index));
+  return model ? csvColumns(model) : ['_id'];
 }

@@ -2,7 +2,10 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { encodePathSegment, type ClusterGateway } from '../cluster/clusterGateway';
 import { ClusterError, failureFromResponse } from '../cluster/model/clusterErrors';
+import { readMappingModel } from '../mapping/model/mappingModel';
+import { csvItems, type CsvReadOptions } from './csvReader';
 import { fileLines } from './fileSink';
+import type { EmptyCells } from './model/csvColumns';
 import { bulkLines, readBulkOutcomes, type ImportMode } from './model/bulkImport';
 import { jsonArrayElements } from './model/jsonArrayElements';
 import { detectForm, ImportReader, type ImportDocument, type ImportForm, type ImportItem } from './model/importReader';
@@ -12,6 +15,8 @@ export interface ImportOptions {
   readonly index: string;
   readonly file: string;
   readonly mode: ImportMode;
+  /** A `.csv` file: its id column and what its empty cells become. */
+  readonly csv?: CsvImportOptions;
   /** Documents per `_bulk` request (default 500). */
   readonly batchDocuments?: number;
   /** Bytes per `_bulk` request (default 5 MiB); a bigger document goes alone. */
@@ -30,8 +35,16 @@ export interface ImportOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+export interface CsvImportOptions {
+  readonly idColumn?: string;
+  readonly empty?: EmptyCells;
+}
+
+/** What a file is read as: one of the three NDJSON forms, a JSON array, or CSV. */
+export type FileForm = ImportForm | 'json' | 'csv';
+
 export interface ImportResult {
-  readonly form: ImportForm | 'json';
+  readonly form: FileForm;
   readonly report: ImportReport;
   /** The last line read (and, unless cancelled or failed, done). */
   readonly lastLine: number;
@@ -52,10 +65,11 @@ export async function importDocuments(gateway: ClusterGateway, options: ImportOp
   if (gateway.readOnly) throw new ClusterError({ kind: 'readOnly', reason: l10n.t('the connection is read-only') });
   const report = options.report ?? emptyReport();
   const sender = new BatchSender(gateway, options, report);
-  const found: { form: ImportForm | 'json' } = { form: 'ndjson' };
+  const found: { form: FileForm } = { form: 'ndjson' };
+  const csv = isCsv(options.file) ? { ...options.csv, empty: options.csv?.empty ?? 'missing', types: await fieldTypes(gateway, options.index) } : undefined;
   let lastLine = 0;
   let cancelled = false;
-  for await (const item of readItems(options.file, found)) {
+  for await (const item of readItems(options.file, found, csv)) {
     lastLine = item.line;
     if (item.line <= (options.resumeAfterLine ?? 0)) continue;
     if (item.kind === 'malformed') {
@@ -79,7 +93,7 @@ export async function importDocuments(gateway: ClusterGateway, options: ImportOp
 }
 
 export interface ImportPreview {
-  readonly form: ImportForm | 'json';
+  readonly form: FileForm;
   readonly documents: number;
   readonly malformed: number;
   /** The first malformed lines, with why. */
@@ -87,12 +101,13 @@ export interface ImportPreview {
 }
 
 /** What an import of `file` would send, read through once before anything is: documents and malformed lines. */
-export async function previewImport(file: string): Promise<ImportPreview> {
-  const found: { form: ImportForm | 'json' } = { form: 'ndjson' };
+export async function previewImport(file: string, csv?: CsvImportOptions): Promise<ImportPreview> {
+  const found: { form: FileForm } = { form: 'ndjson' };
   let documents = 0;
   let malformed = 0;
   const malformedLines: Array<{ line: number; reason: string }> = [];
-  for await (const item of readItems(file, found)) {
+  const csvRead = isCsv(file) ? { ...csv, empty: csv?.empty ?? 'missing', types: new Map<string, string>() } : undefined;
+  for await (const item of readItems(file, found, csvRead)) {
     if (item.kind === 'document') {
       documents++;
     } else {
@@ -107,8 +122,13 @@ export async function previewImport(file: string): Promise<ImportPreview> {
  * The file's items, in order, read in one pass; `found.form` is set at the first line that holds
  * something. NDJSON is read line by line; a JSON array is gathered whole (the form is for small sets).
  */
-async function* readItems(file: string, found: { form: ImportForm | 'json' }): AsyncGenerator<ImportItem> {
+async function* readItems(file: string, found: { form: FileForm }, csv: CsvReadOptions | undefined): AsyncGenerator<ImportItem> {
   const name = path.basename(file);
+  if (csv) {
+    found.form = 'csv';
+    yield* csvItems(file, name, csv);
+    return;
+  }
   let reader: ImportReader | undefined;
   let arrayText: string | undefined;
   let number = 0;
@@ -138,6 +158,18 @@ async function* readItems(file: string, found: { form: ImportForm | 'json' }): A
     if (element.kind === 'malformed') yield element;
     else yield* sources.line(element.line, element.text);
   }
+}
+
+/** CSV is told by its name (`.csv`, `.csv.gz`): its content could read as anything. */
+export function isCsv(file: string): boolean {
+  return /\.csv(\.gz)?$/i.test(file);
+}
+
+/** The target's field types by path, which type CSV cells; none for an index that does not exist yet. */
+async function fieldTypes(gateway: ClusterGateway, index: string): Promise<Map<string, string>> {
+  const answer = await gateway.send({ method: 'GET', path: `/${encodePathSegment(index)}/_mapping` });
+  const model = answer.status === 200 ? readMappingModel(JSON.parse(answer.text) as unknown) : undefined;
+  return new Map([...(model?.fields.values() ?? [])].map((field) => [field.path, field.type]));
 }
 
 /** Collects documents into a `_bulk` body and sends it, retrying only what the cluster did not apply for load (429). */

@@ -42,7 +42,7 @@ async function runExport(args: ExportArgs, io: Output): Promise<number> {
   const gateway = cliGateway(args.connection, 'export');
   try {
     const result = await exportDocuments(gateway, {
-      index: args.index, format: args.format, out: args.out, pageSize: args.pageSize,
+      index: args.index, format: args.format, out: args.out, pageSize: args.pageSize, bom: args.bom, ...(args.columns ? { columns: args.columns } : {}),
       ...(args.query ? { query: args.query } : {}), ...(args.queryString ? { queryString: args.queryString } : {}),
     });
     if (args.json) io.out(`${JSON.stringify({ documents: result.documents, file: args.out, format: args.format })}\n`);
@@ -55,7 +55,7 @@ async function runExport(args: ExportArgs, io: Output): Promise<number> {
 
 async function runImport(args: ImportArgs, env: Readonly<Record<string, string | undefined>>, io: Output): Promise<number> {
   if (args.preview) {
-    const preview = await previewImport(args.file);
+    const preview = await previewImport(args.file, csvOptions(args));
     if (args.json) io.out(`${JSON.stringify(preview)}\n`);
     else {
       io.out(`${args.file}: ${preview.form}, ${preview.documents.toLocaleString('en-US')} documents, ${preview.malformed} malformed\n`);
@@ -77,9 +77,9 @@ async function runImport(args: ImportArgs, env: Readonly<Record<string, string |
   const gateway = cliGateway(args.connection, 'import');
   try {
     const result = await importDocuments(gateway, {
-      index: args.index, file, mode: args.mode, batchDocuments: args.batchDocuments, batchBytes: args.batchBytes,
+      index: args.index, file, mode: args.mode, batchDocuments: args.batchDocuments, batchBytes: args.batchBytes, csv: csvOptions(args),
       ...(earlier ? { resumeAfterLine: earlier.lastLine, report: earlier.report } : {}),
-      onAcknowledged: (lastLine, report) => records.write({ file, size: stat.size, mtimeMs: stat.mtimeMs, index: args.index, connection: target, mode: args.mode, lastLine, report }),
+      onAcknowledged: (lastLine, report) => records.write({ file, size: stat.size, mtimeMs: stat.mtimeMs, index: args.index, connection: target, mode: args.mode, empty: args.empty, lastLine, report }),
       ...(rejects ? { onRejected: (original: string) => void rejects.write(`${original}\n`) } : {}),
     });
     records.remove(file, target, args.index);
@@ -96,6 +96,10 @@ async function runImport(args: ImportArgs, env: Readonly<Record<string, string |
     await gateway.close();
     if (rejects) await new Promise((resolve) => rejects.end(resolve));
   }
+}
+
+function csvOptions(args: ImportArgs): { idColumn?: string; empty: 'missing' | 'null' } {
+  return { empty: args.empty, ...(args.idColumn ? { idColumn: args.idColumn } : {}) };
 }
 
 if (require.main === module) {

@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GatewayPool } from '../cluster/gatewayPool';
-import { exportDocuments, type ExportResult } from './exporter';
-import { importDocuments, previewImport, type ImportResult } from './importer';
+import { exportDocuments, mappingColumns, type ExportResult } from './exporter';
+import { importDocuments, isCsv, previewImport, type ImportResult } from './importer';
+import type { EmptyCells } from './model/csvColumns';
 import type { ImportMode } from './model/bulkImport';
 import type { ExportFormat } from './model/exportFormats';
 import { progressKey, resumes } from './model/importProgress';
@@ -24,6 +25,10 @@ export interface ExportRequest extends TransferTarget {
   readonly file?: string;
   /** A Query DSL query as JSON text. */
   readonly query?: string;
+  /** CSV: the columns, in order (default: `_id` and every field of the mapping). */
+  readonly columns?: readonly string[];
+  /** CSV: start with a byte order mark (for spreadsheets). */
+  readonly bom?: boolean;
 }
 
 /** `executeCommand('esdocs.importDocuments', …)`: what is given is not asked. */
@@ -32,6 +37,10 @@ export interface ImportRequest extends TransferTarget {
   readonly mode?: ImportMode;
   /** Continue an interrupted import of the same file without asking (false: start over). */
   readonly resume?: boolean;
+  /** CSV: what empty cells become (asked when not given). */
+  readonly empty?: EmptyCells;
+  /** CSV: the column holding the ids (default `_id` when the header has it). */
+  readonly idColumn?: string;
 }
 
 /** The formats offered, worded when asked for (not when the extension loads). */
@@ -40,6 +49,7 @@ const formats = (): ReadonlyArray<{ format: ExportFormat; extension: string; lab
   { format: 'tokens', extension: '.ndjson', label: vscode.l10n.t('NDJSON with tokens'), detail: vscode.l10n.t('_index, _id, _routing, _seq_no, _primary_term and _source: edit offline, import back conditionally') },
   { format: 'bulk', extension: '.ndjson', label: vscode.l10n.t('NDJSON, bulk'), detail: vscode.l10n.t('An action line and a source line per document, ready for _bulk') },
   { format: 'json', extension: '.json', label: vscode.l10n.t('JSON array'), detail: vscode.l10n.t('The sources as one array, for small sets') },
+  { format: 'csv', extension: '.csv', label: vscode.l10n.t('CSV'), detail: vscode.l10n.t('_id and the fields of the mapping, chosen and in order; arrays and objects as JSON text') },
 ];
 
 /**
@@ -64,9 +74,11 @@ export class TransferCommands {
     const file = request.file ?? (await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export {0} to', describe(request)), defaultUri: defaultFolder(`${request.index}${extension}`), saveLabel: vscode.l10n.t('Export') }))?.fsPath;
     if (file === undefined) return undefined;
     const gateway = this.gateways.get(request.connectionId);
+    const csv = format === 'csv' ? await this.csvLayout(request, await mappingColumns(gateway, request.index)) : undefined;
+    if (format === 'csv' && csv === undefined) return undefined;
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', describe(request)), cancellable: true }, (progress, cancel) =>
       exportDocuments(gateway, {
-        index: request.index, format, out: file,
+        index: request.index, format, out: file, ...(csv ?? {}),
         ...(request.queryString ? { queryString: request.queryString } : {}), ...(request.query ? { query: request.query } : {}),
         cancelled: () => cancel.isCancellationRequested,
         onProgress: (done, total) => progress.report({ message: total === undefined ? `${done.toLocaleString()}` : vscode.l10n.t('{0} of {1} documents', done.toLocaleString(), total.toLocaleString()) }),
@@ -86,9 +98,9 @@ export class TransferCommands {
   }
 
   async importDocuments(request: ImportRequest): Promise<ImportResult | undefined> {
-    const file = request.file ?? (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import into {0} from', request.index), defaultUri: defaultFolder(''), canSelectMany: false, filters: { [vscode.l10n.t('NDJSON or JSON')]: ['ndjson', 'jsonl', 'json', 'gz'], [vscode.l10n.t('All files')]: ['*'] }, openLabel: vscode.l10n.t('Import') }))?.[0]?.fsPath;
+    const file = request.file ?? (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import into {0} from', request.index), defaultUri: defaultFolder(''), canSelectMany: false, filters: { [vscode.l10n.t('NDJSON, JSON or CSV')]: ['ndjson', 'jsonl', 'json', 'csv', 'gz'], [vscode.l10n.t('All files')]: ['*'] }, openLabel: vscode.l10n.t('Import') }))?.[0]?.fsPath;
     if (file === undefined) return undefined;
-    const preview = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}', path.basename(file)) }, () => previewImport(file));
+    const preview = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}', path.basename(file)) }, () => previewImport(file, request.idColumn ? { idColumn: request.idColumn } : undefined));
     if (preview.documents === 0) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} holds no document to import ({1} malformed lines).', path.basename(file), preview.malformed));
       return undefined;
@@ -109,6 +121,8 @@ export class TransferCommands {
     const counted = vscode.l10n.t('{0} documents from {1}{2}', preview.documents.toLocaleString(), path.basename(file), malformed);
     const mode = resumeFrom?.mode ?? request.mode ?? (await this.chooseMode(request, counted, preview.form === 'tokens'));
     if (mode === undefined) return undefined;
+    const empty = isCsv(file) ? (resumeFrom?.empty ?? request.empty ?? (await chooseEmptyCells())) : 'missing';
+    if (empty === undefined) return undefined;
     const rejectsFile = path.join(this.storageFolder, 'imports', `${progressKey(file, request.connectionId, request.index)}.rejects.ndjson`);
     fs.mkdirSync(path.dirname(rejectsFile), { recursive: true });
     const rejects = fs.createWriteStream(rejectsFile, { flags: resumeFrom ? 'a' : 'w' });
@@ -117,12 +131,12 @@ export class TransferCommands {
     try {
       result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing into {0}', request.index), cancellable: true }, (progress, cancel) =>
         importDocuments(gateway, {
-          index: request.index, file, mode,
+          index: request.index, file, mode, csv: { empty, ...(request.idColumn ? { idColumn: request.idColumn } : {}) },
           ...(resumeFrom ? { resumeAfterLine: resumeFrom.lastLine, report: resumeFrom.report } : {}),
           cancelled: () => cancel.isCancellationRequested,
           onRejected: (original) => void rejects.write(`${original}\n`),
           onAcknowledged: (lastLine, report) => {
-            this.records.write({ file, size: stat.size, mtimeMs: stat.mtimeMs, index: request.index, connection: request.connectionId, mode, lastLine, report });
+            this.records.write({ file, size: stat.size, mtimeMs: stat.mtimeMs, index: request.index, connection: request.connectionId, mode, empty, lastLine, report });
             progress.report({ message: `${summaryLine(report)} · ${vscode.l10n.t('line {0}', lastLine.toLocaleString())}` });
           },
         }),
@@ -133,6 +147,22 @@ export class TransferCommands {
     if (!result.cancelled) this.records.remove(file, request.connectionId, request.index);
     void this.showReport(result, request.index, rejectsFile);
     return result;
+  }
+
+  /** CSV's columns (all of the mapping's, unticked ones left out) and the byte order mark, asked unless given. */
+  private async csvLayout(request: ExportRequest, available: readonly string[]): Promise<{ columns: readonly string[]; bom: boolean } | undefined> {
+    let columns = request.columns;
+    if (columns === undefined) {
+      const picked = await vscode.window.showQuickPick(available.map((column) => ({ label: column, picked: true })), { title: vscode.l10n.t('Export {0}: the columns of the CSV file', describe(request)), canPickMany: true, ignoreFocusOut: true });
+      if (picked === undefined || picked.length === 0) return undefined;
+      const chosen = new Set(picked.map((item) => item.label));
+      columns = available.filter((column) => chosen.has(column));
+    }
+    if (request.bom !== undefined) return { columns, bom: request.bom };
+    const withBom = { label: vscode.l10n.t('UTF-8 for spreadsheets'), detail: vscode.l10n.t('Starts with a byte order mark, by which Excel reads the file as UTF-8'), bom: true };
+    const plain = { label: vscode.l10n.t('UTF-8'), detail: vscode.l10n.t('No byte order mark, for other programs'), bom: false };
+    const encoding = await vscode.window.showQuickPick([withBom, plain], { title: vscode.l10n.t('Export {0}: encoding', describe(request)), ignoreFocusOut: true });
+    return encoding && { columns, bom: encoding.bom };
   }
 
   private async chooseMode(target: TransferTarget, counted: string, hasTokens: boolean): Promise<ImportMode | undefined> {
@@ -162,6 +192,14 @@ export class TransferCommands {
     if (choice === showRejected) await vscode.window.showTextDocument(vscode.Uri.file(rejectsFile));
     if (choice === showReport) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(JSON.parse(reportJson(report)), null, 2) }));
   }
+}
+
+async function chooseEmptyCells(): Promise<EmptyCells | undefined> {
+  const items: Array<vscode.QuickPickItem & { empty: EmptyCells }> = [
+    { empty: 'missing', label: vscode.l10n.t('Leave empty cells out'), detail: vscode.l10n.t('A document has no field where its cell is empty') },
+    { empty: 'null', label: vscode.l10n.t('Empty cells are null'), detail: vscode.l10n.t('A document has the field, set to null, where its cell is empty') },
+  ];
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Import CSV: empty cells'), ignoreFocusOut: true }))?.empty;
 }
 
 function describe(target: ExportRequest): string {

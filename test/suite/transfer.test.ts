@@ -84,6 +84,22 @@ describe('Export and import commands', function () {
     assert.equal(await rawSource(INDEX, 't2'), '{"n":2,"by":"colleague"}');
   });
 
+  it('exports CSV with the columns ticked, and imports it back with the cells typed by the mapping', async () => {
+    const file = path.join(dir, 'chosen.csv');
+    const untick = async (items: ReadonlyArray<vscode.QuickPickItem> | Thenable<ReadonlyArray<vscode.QuickPickItem>>, options?: vscode.QuickPickOptions) => {
+      const list = await items;
+      // The columns: all ticked but "f"; then the encoding: the first offered.
+      return options?.canPickMany ? list.filter((item) => item.label !== 'f') : list[0];
+    };
+    await stubbing({ showQuickPick: untick }, () => vscode.commands.executeCommand('esdocs.exportDocuments', { connectionId: CONNECTION, index: INDEX, format: 'csv', file, queryString: 'n:1' }));
+    assert.equal(fs.readFileSync(file, 'utf8'), '\uFEFF_id,n,big\r\nt1,1,9223372036854775807\r\n');
+    await freshIndex('transfer-csv');
+    await rest('PUT', '/transfer-csv/_mapping', '{"properties":{"n":{"type":"long"},"big":{"type":"long"}}}');
+    const result = await stubbing({ showQuickPick: firstItem }, () => vscode.commands.executeCommand<ImportResult>('esdocs.importDocuments', { connectionId: CONNECTION, index: 'transfer-csv', file }));
+    assert.equal(result.report.created.count, 1);
+    assert.equal(await rawSource('transfer-csv', 't1'), '{"n":1,"big":9223372036854775807}');
+  });
+
   it('imports a file picked in the dialog into a row\'s index, create-only by default', async () => {
     const file = path.join(dir, 'new.ndjson');
     fs.writeFileSync(file, '{"fresh":1}\n{"fresh":2}\n');

@@ -1,4 +1,6 @@
+import { stringify } from 'csv-stringify/sync';
 import { compactJsonText } from '../../json/jsonText';
+import { csvCells } from './csvColumns';
 
 /**
  * The forms an export writes, one document at a time. Every `_source` is its exact text made
@@ -6,9 +8,20 @@ import { compactJsonText } from '../../json/jsonText';
  * order come out as the cluster holds them; metadata is written with `JSON.stringify`, which
  * only ever sees strings and safe integers.
  */
-export type ExportFormat = 'ndjson' | 'bulk' | 'tokens' | 'json';
+export type ExportFormat = 'ndjson' | 'bulk' | 'tokens' | 'json' | 'csv';
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['ndjson', 'bulk', 'tokens', 'json'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['ndjson', 'bulk', 'tokens', 'json', 'csv'];
+
+/** CSV's columns (see `csvColumns`) and whether the file starts with a byte order mark, for spreadsheets. */
+export interface CsvLayout {
+  readonly columns: readonly string[];
+  readonly bom: boolean;
+}
+
+/** RFC 4180: CRLF between records, a field quoted when it holds a quote, a comma or a line break; formulas left as text. */
+function csvRecord(cells: readonly string[]): string {
+  return stringify([cells], { record_delimiter: 'windows' });
+}
 
 export interface ExportedDocument {
   readonly index: string;
@@ -28,13 +41,18 @@ export interface ExportedDocument {
 export class ExportWriter {
   private written = 0;
 
-  constructor(readonly format: ExportFormat) {}
+  constructor(
+    readonly format: ExportFormat,
+    private readonly csv: CsvLayout = { columns: ['_id'], bom: false },
+  ) {}
 
   start(): string {
+    if (this.format === 'csv') return `${this.csv.bom ? '\uFEFF' : ''}${csvRecord(this.csv.columns)}`;
     return this.format === 'json' ? '[' : '';
   }
 
   document(document: ExportedDocument): string {
+    if (this.format === 'csv') return csvRecord(csvCells(document.sourceText, this.csv.columns, document));
     const source = compactJsonText(document.sourceText);
     const first = this.written++ === 0;
     switch (this.format) {

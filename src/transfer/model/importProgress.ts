@@ -16,6 +16,8 @@ export interface ImportProgress {
   readonly index: string;
   readonly connection: string;
   readonly mode: ImportMode;
+  /** CSV: what its empty cells became. */
+  readonly empty?: 'missing' | 'null';
   readonly lastLine: number;
   readonly report: ImportReport;
 }

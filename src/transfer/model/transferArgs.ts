@@ -14,6 +14,8 @@ export interface ExportArgs {
   readonly queryString?: string;
   readonly pageSize: number;
   readonly json: boolean;
+  readonly columns?: readonly string[];
+  readonly bom: boolean;
 }
 
 export interface ImportArgs {
@@ -29,13 +31,18 @@ export interface ImportArgs {
   readonly batchDocuments: number;
   readonly batchBytes: number;
   readonly json: boolean;
+  readonly idColumn?: string;
+  readonly empty: 'missing' | 'null';
 }
 
 export const EXPORT_USAGE = `usage: npm run export -- --url URL --index INDEX --out FILE [options]
 
 Writes the documents of INDEX (or those a query matches) from one point in time; FILE.gz is gzipped.
 ${CONNECTION_USAGE}
-  --format F           ndjson (sources, the default) | bulk (action + source) | tokens (with _seq_no, _primary_term) | json (an array)
+  --format F           ndjson (sources, the default) | bulk (action + source) | tokens (with _seq_no, _primary_term)
+                       | json (an array) | csv (_id and the mapping's fields)
+  --columns A,B,…      csv: these columns, in this order
+  --bom                csv: start with a byte order mark (for spreadsheets)
   --query JSON         a Query DSL query, sent as written
   --q QUERY            a Lucene query string
   --page-size N        documents per page (default 1000)
@@ -44,7 +51,7 @@ Exit status: 0 when done, 1 on a failure, 2 on a usage error.`;
 
 export const IMPORT_USAGE = `usage: npm run import -- --url URL --index INDEX [options] FILE
 
-Imports NDJSON (sources, bulk or tokens, detected) or a JSON array, FILE.gz too, through _bulk.
+Imports NDJSON (sources, bulk or tokens, detected), a JSON array or CSV (FILE.csv), FILE.gz too, through _bulk.
 ${CONNECTION_USAGE}
   --mode M             create (the default: an existing id is never touched) | conditional (tokens: written
                        only if unchanged since the export, else a conflict) | overwrite (replaces)
@@ -52,6 +59,8 @@ ${CONNECTION_USAGE}
   --preview            send nothing: count the documents and list the malformed lines
   --rejects FILE       write the lines not imported (conflicts, existed, refused, malformed) to FILE
   --state-dir DIR      where progress records are kept (default ~/.local/state/elasticsearch-documents/imports)
+  --id-column C        csv: the column holding the ids (default _id when there is one; else ids are generated)
+  --empty missing|null csv: what an empty cell becomes (default missing)
   --batch-size N       documents per _bulk request (default 500)
   --batch-bytes N      bytes per _bulk request (default 5242880)
   --json               print the report as one JSON object
@@ -64,8 +73,8 @@ export function parseTransferArgs(argv: readonly string[], env: Readonly<Record<
   const values: Record<string, string> = {};
   const flags = new Set<string>();
   const files: string[] = [];
-  const valued = command === 'export' ? ['--index', '--format', '--out', '--query', '--q', '--page-size'] : ['--index', '--mode', '--rejects', '--state-dir', '--batch-size', '--batch-bytes'];
-  const switches = command === 'export' ? ['--json'] : ['--json', '--resume', '--preview'];
+  const valued = command === 'export' ? ['--index', '--format', '--out', '--query', '--q', '--page-size', '--columns'] : ['--index', '--mode', '--rejects', '--state-dir', '--batch-size', '--batch-bytes', '--id-column', '--empty'];
+  const switches = command === 'export' ? ['--json', '--bom'] : ['--json', '--resume', '--preview'];
   for (let i = 0; i < rest.length; i++) {
     const taken = takeConnectionOption(rest, i, connection);
     if (taken >= 0) {
@@ -94,16 +103,20 @@ export function parseTransferArgs(argv: readonly string[], env: Readonly<Record<
     const out = values['--out'] ?? files[0];
     if (out === undefined) throw new UsageError('--out FILE is required');
     return {
-      command, connection, index, format, out, json: flags.has('--json'), pageSize: positive(values['--page-size'], 1000, '--page-size'),
+      command, connection, index, format, out, json: flags.has('--json'), bom: flags.has('--bom'), pageSize: positive(values['--page-size'], 1000, '--page-size'),
+      ...(values['--columns'] ? { columns: values['--columns'].split(',').map((column) => column.trim()).filter(Boolean) } : {}),
       ...(values['--query'] ? { query: values['--query'] } : {}), ...(values['--q'] ? { queryString: values['--q'] } : {}),
     };
   }
   const mode = (values['--mode'] ?? 'create') as ImportMode;
   if (!IMPORT_MODES.includes(mode)) throw new UsageError(`--mode takes ${IMPORT_MODES.join(', ')}`);
   if (files.length !== 1) throw new UsageError('one FILE to import');
+  const empty = values['--empty'] ?? 'missing';
+  if (empty !== 'missing' && empty !== 'null') throw new UsageError('--empty takes missing or null');
   return {
     command, connection, index, mode, file: files[0], resume: flags.has('--resume'), preview: flags.has('--preview'), json: flags.has('--json'),
     batchDocuments: positive(values['--batch-size'], 500, '--batch-size'), batchBytes: positive(values['--batch-bytes'], 5 * 1024 * 1024, '--batch-bytes'),
+    empty, ...(values['--id-column'] ? { idColumn: values['--id-column'] } : {}),
     ...(values['--rejects'] ? { rejects: values['--rejects'] } : {}), ...(values['--state-dir'] ? { stateDir: values['--state-dir'] } : {}),
   };
 }

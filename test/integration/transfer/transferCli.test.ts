@@ -83,6 +83,21 @@ describe('headless export and import (npm run export, npm run import) against th
     assert.ok(bulk.includes('{"index":{"_index":"transfer-src","_id":"doc 0/é","routing":"r1"}}'), 'routing and ids are kept');
   });
 
+  it('CSV: export by the mapping\'s columns and import back into a new index give the same documents', async () => {
+    await rest('DELETE', '/transfer-csv');
+    const mapping = '{"mappings":{"properties":{"title":{"type":"text"},"n":{"type":"long"},"f":{"type":"double"},"tags":{"type":"keyword"},"who":{"properties":{"name":{"type":"keyword"}}}}}}';
+    assert.equal((await rest('PUT', '/transfer-csv', mapping)).status, 200);
+    const sources = ['{"title":"He said \\"hi\\", then\\nleft","n":9223372036854775807,"f":1.0,"tags":["a","b"],"who":{"name":"é😀"}}', '{"title":"=SUM(A1)","n":-1,"f":2.50,"tags":"one","who":{"name":"x,y"}}'];
+    await rest('POST', '/transfer-csv/_bulk?refresh=true', sources.map((source, i) => `{"index":{"_id":"c${i}"}}\n${source}\n`).join(''), 'application/x-ndjson');
+    const csv = await exported('transfer-csv', 'csv', 'movies.csv');
+    assert.equal(csv.split('\r\n')[0], '_id,title,n,f,tags,who.name');
+    await rest('DELETE', '/transfer-csv-copy');
+    assert.equal((await rest('PUT', '/transfer-csv-copy', mapping)).status, 200);
+    const result = await imported('transfer-csv-copy', 'movies.csv');
+    assert.equal(result.code, 0, result.out + result.err);
+    for (let i = 0; i < sources.length; i++) assert.equal((await rest('GET', `/transfer-csv-copy/_source/c${i}`)).text, sources[i]);
+  });
+
   it('conditional re-import writes the offline edits and reports, not overwrites, what changed on the server meanwhile', async () => {
     await freshIndex('transfer-edit');
     const seeded = await rest('POST', '/transfer-edit/_bulk?refresh=true', Array.from({ length: 5 }, (_, i) => `{"index":{"_id":"e${i}"}}\n{"n":${i},"by":"seed"}\n`).join(''), 'application/x-ndjson');

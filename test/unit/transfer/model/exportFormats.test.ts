@@ -21,6 +21,12 @@ describe('ExportWriter', () => {
     assert.equal(written('json'), `[\n${compact},\n{"n":1}\n]\n`);
   });
 
+  it('writes CSV through an RFC 4180 writer: a header, CRLF, quotes doubled, an optional byte order mark', () => {
+    const writer = new ExportWriter('csv', { columns: ['_id', 'big', 'u', 'note'], bom: true });
+    const text = writer.start() + writer.document({ index: 'm', id: 'a,b', sourceText: '{"big": 9223372036854775807, "u": "\\u00e9", "note": "say \\"hi\\"\\nthen"}' }) + writer.end();
+    assert.equal(text, '\uFEFF_id,big,u,note\r\n"a,b",9223372036854775807,é,"say ""hi""\nthen"\r\n');
+  });
+
   it('writes an empty JSON array for no documents, and nothing for the NDJSON forms', () => {
     assert.equal(written('json', []), '[]\n');
     assert.equal(written('ndjson', []), '');
