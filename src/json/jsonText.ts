@@ -90,9 +90,17 @@ export function topLevelMemberSpansOfBytes(bytes: Buffer): Map<string, Span> {
 
 /** The member spans over code units or bytes; `textOf` gives a key's JSON text, a few characters. */
 function memberSpansIn(units: Uint16Array | Uint8Array, textOf: (from: number, to: number) => string): Map<string, Span> {
+  return memberSpansAt(units, 0, textOf);
+}
+
+/**
+ * `topLevelMemberSpans` of the object that starts at `from` in a larger text's code units (see
+ * `utf16Units`): many objects of one text (the hits of a search) read without a copy each.
+ */
+export function memberSpansAt(units: Uint16Array | Uint8Array, from: number, textOf: (from: number, to: number) => string): Map<string, Span> {
   const spans = new Map<string, Span>();
   const length = units.length;
-  let i = 0;
+  let i = from;
   const skipWhitespace = (): void => {
     while (i < length && isWhitespace(units[i])) i++;
   };
@@ -104,7 +112,9 @@ function memberSpansIn(units: Uint16Array | Uint8Array, textOf: (from: number, t
     if (units[i] !== 0x22) return spans;
     const keyEnd = skipValueIn(units, i);
     if (keyEnd >= length) return spans;
-    const name = JSON.parse(textOf(i, keyEnd)) as string;
+    const keyText = textOf(i, keyEnd);
+    // Most keys have no escape: their characters between the quotes are the name.
+    const name = keyText.includes('\\') ? (JSON.parse(keyText) as string) : keyText.slice(1, -1);
     i = keyEnd;
     skipWhitespace();
     if (units[i] !== 0x3a) return spans;

@@ -1,5 +1,6 @@
 import type { ClusterGateway } from '../cluster/clusterGateway';
 import { DocumentPager } from '../cluster/documentPager';
+import type { SearchHit } from '../cluster/model/listingResponses';
 import { readIndexMappings } from '../cluster/indexMappings';
 import { readMappingModel } from '../mapping/model/mappingModel';
 import { csvColumns } from './model/csvColumns';
@@ -50,14 +51,19 @@ export async function exportDocuments(gateway: ClusterGateway, options: ExportOp
   const sink = new FileSink(options.out);
   let documents = 0;
   let cancelled = false;
+  let next: Promise<SearchHit[]> | undefined;
   try {
     await sink.write(writer.start());
-    while (!pager.done) {
+    // The next page is asked for before this one is written: the cluster searches while we write.
+    next = pager.nextPage();
+    while (next) {
+      const hits = await next;
+      next = undefined;
       if (options.cancelled?.()) {
         cancelled = true;
         break;
       }
-      const hits = await pager.nextPage();
+      if (!pager.done) next = pager.nextPage();
       let text = '';
       for (const hit of hits) {
         text += writer.document({
@@ -66,6 +72,7 @@ export async function exportDocuments(gateway: ClusterGateway, options: ExportOp
           ...(hit.routing === undefined ? {} : { routing: hit.routing }),
           ...(hit.token ? { seqNo: hit.token.seqNo, primaryTerm: hit.token.primaryTerm } : {}),
           sourceText: hit.sourceText ?? '{}',
+          ...(hit.sourceCompact ? { compact: true } : {}),
         });
       }
       await sink.write(text);
@@ -74,6 +81,8 @@ export async function exportDocuments(gateway: ClusterGateway, options: ExportOp
     }
     await sink.write(writer.end());
   } finally {
+    // A page still on its way when writing failed is let finish before the point in time is closed.
+    await next?.catch(() => undefined);
     await pager.close();
     await sink.close();
   }

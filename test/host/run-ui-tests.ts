@@ -17,6 +17,7 @@ import { editingScenario } from './uiEditing';
 import { mappingScenario } from './uiMapping';
 import { consoleScenario } from './uiConsole';
 import { mergeScenario } from './uiMerge';
+import { transferScenario } from './uiTransfer';
 import { walkthroughScenario } from './uiWalkthrough';
 import { addAwsConnectionScenario, addConnectionScenario } from './uiAddConnection';
 import { workbenchUrl } from './workbench';
@@ -90,6 +91,7 @@ async function main(): Promise<number> {
   await mergeScenario(page, checks, es.url);
   await mappingScenario(page, checks);
   await consoleScenario(page, checks, es.url);
+  await transferScenario(page, checks, es.url, configured.profile.workspace);
   await walkthroughScenario(page, checks);
 
   return checks.summary();

@@ -122,6 +122,13 @@ export const STEPS: readonly Step[] = [
   { name: 'a filtered page (query_string)', method: 'POST', path: '/_search', body: pitSearch('{"query_string":{"query":"title:film AND year:>1995"}}'), only: 'elasticsearch' },
   { name: 'a query_string syntax error: 400', method: 'POST', path: '/_search', body: pitSearch('{"query_string":{"query":"title:(unclosed"}}'), only: 'elasticsearch' },
   { name: 'close the point in time', method: 'DELETE', path: '/_pit', body: (v) => json({ id: v.pit }), only: 'elasticsearch' },
+  // The scroll API, which scroll clients such as elasticdump page with.
+  { name: 'open a scroll', method: 'POST', path: '/movies/_search?scroll=1m', body: '{"size":2,"sort":["_doc"],"_source":{"includes":["title"]}}', capture: (body) => ({ scroll: String((body as { _scroll_id?: string })._scroll_id) }),
+    // A `_doc` sort value is Lucene's document number, which counts the deleted and replaced documents of a segment.
+    volatile: ['_scroll_id', 'hits.hits.0.sort.0', 'hits.hits.1.sort.0'] },
+  { name: 'the next page of the scroll', method: 'POST', path: '/_search/scroll', body: (v) => json({ scroll: '1m', scroll_id: v.scroll }), volatile: ['_scroll_id', 'hits.hits.0.sort.0', 'hits.hits.1.sort.0'] },
+  { name: 'clear the scroll', method: 'DELETE', path: '/_search/scroll', body: (v) => json({ scroll_id: v.scroll }) },
+  { name: 'clear it again: 404', method: 'DELETE', path: '/_search/scroll', body: (v) => json({ scroll_id: v.scroll }) },
   { name: 'search on the closed point in time: 404', method: 'POST', path: '/_search', body: pitSearch('{"match_all":{}}'), only: 'elasticsearch' },
   { name: 'open a point in time (OpenSearch)', method: 'POST', path: '/movies/_search/point_in_time?keep_alive=5m', capture: pitOf, volatile: ['pit_id', 'creation_time'], only: 'opensearch' },
   { name: 'the first page (OpenSearch)', method: 'POST', path: '/_search', body: pitSearch('{"match_all":{}}'), capture: lastSort, only: 'opensearch' },

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { MalformedResponseError, truncate } from './esResponses';
+import { scanSearchResponse } from './searchHitsScan';
 import { tokenFromMetadata, type VersionToken } from './versionToken';
 
 /**
@@ -17,6 +18,8 @@ export interface SearchHit {
   readonly sourceText?: string;
   /** The hit's sort values as received, to be sent back verbatim as `search_after`. */
   readonly sortText?: string;
+  /** `sourceText` is already compact (no whitespace between tokens). */
+  readonly sourceCompact?: boolean;
 }
 
 export interface SearchPage {
@@ -39,6 +42,11 @@ function nodeString(node: Node | undefined): string | undefined {
 }
 
 export function readSearchResponse(text: string): SearchPage {
+  return scanSearchResponse(text) ?? readSearchResponseTree(text);
+}
+
+/** The full parse: slower, and it says what is wrong with an answer the scan does not take. */
+export function readSearchResponseTree(text: string): SearchPage {
   const root = parseTree(text);
   const hitsNode = root && findNodeAtLocation(root, ['hits', 'hits']);
   if (!root || hitsNode?.type !== 'array') throw new MalformedResponseError(l10n.t('the search answer has no hits.hits array'));

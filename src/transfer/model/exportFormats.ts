@@ -31,6 +31,8 @@ export interface ExportedDocument {
   readonly primaryTerm?: number;
   /** The `_source` exactly as received. */
   readonly sourceText: string;
+  /** `sourceText` has no whitespace between tokens already. */
+  readonly compact?: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export class ExportWriter {
 
   document(document: ExportedDocument): string {
     if (this.format === 'csv') return csvRecord(csvCells(document.sourceText, this.csv.columns, document));
-    const source = compactJsonText(document.sourceText);
+    const source = document.compact ? document.sourceText : compactJsonText(document.sourceText);
     const first = this.written++ === 0;
     switch (this.format) {
       case 'ndjson':

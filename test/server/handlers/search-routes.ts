@@ -1,4 +1,5 @@
-// _search and _count (through a point in time too: see pit-routes for opening and closing one).
+// _search and _count (through a point in time too: see pit-routes for opening and closing one), and the
+// scroll API's first page (the next pages: scroll-routes).
 import type { Router, EsResponse } from '../http/router';
 import type { ServerContext } from './context';
 import type { EsRequest } from '../http/es-request';
@@ -14,6 +15,7 @@ import { parsedSource } from '../engine/documents';
 import { RawJson } from '../http/json-text';
 import { jsonBody } from './common';
 import { parseSearch, type ParsedSearch } from './search-request';
+import { Scrolls } from './scroll-routes';
 import { EsError, illegalArgument } from '../errors';
 
 const SCORE = new RawJson('1.0');
@@ -88,6 +90,7 @@ export function searchableIndices(ctx: ServerContext, req: EsRequest): IndexStat
 
 export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
   const targetsFor = (req: EsRequest): IndexState[] => searchableIndices(ctx, req);
+  const scrolls = new Scrolls();
 
   const search = (req: EsRequest): EsResponse => {
     const started = Date.now();
@@ -120,8 +123,19 @@ export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
     } catch (e) {
       throw e instanceof EsError && first && e.type !== 'parsing_exception' && !(e instanceof AllShardsFailed) ? shardFailure(e, first) : e;
     }
+    if (p.scroll) {
+      // A scroll keeps the snapshot's hits, in order, and answers them page by page.
+      const all = executeSearch(targets, { ...p.spec, from: 0, size: Number.MAX_SAFE_INTEGER, trackTotalHits: true });
+      const page = scrolls.open(p, all.hits.slice(p.spec.from), p.spec.trackTotalHits === false ? undefined : all.total, all.shards, req.query.get('scroll')!);
+      return answer(p, page.hits, page.total, page.shards, started, { scrollId: page.scrollId });
+    }
+    return answer(p, outcome.hits, outcome.total, outcome.shards, started, { pitId });
+  };
+
+  /** A search's answer: its hits rendered as the request asked. */
+  const answer = (p: ParsedSearch, found: readonly Hit[], outcomeTotal: { value: number; relation: 'eq' | 'gte' } | undefined, shards: number, started: number, ids: { pitId?: string; scrollId?: string }): EsResponse => {
     const scored = p.spec.sort.length === 0 || p.spec.sort.some((s) => s.field === '_score');
-    const hits = outcome.hits.map((h) => ({
+    const hits = found.map((h) => ({
       _index: h.index.name,
       ...(ctx.cluster.dialect.typeInResponses ? { _type: '_doc' } : {}),
       _id: h.rec.id,
@@ -134,20 +148,22 @@ export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
       fields: p.docvalueFields.length ? docValueFields(h.index, h, p.docvalueFields) : undefined,
       sort: p.spec.sort.length ? h.sort : undefined,
     }));
-    let total: unknown = outcome.total;
-    if (p.restTotalHitsAsInt) total = outcome.total ? outcome.total.value : -1;
+    let total: unknown = outcomeTotal;
+    if (p.restTotalHitsAsInt) total = outcomeTotal ? outcomeTotal.value : -1;
     return {
       status: 200,
       warnings: p.warnings,
       body: {
-        pit_id: pitId,
+        _scroll_id: ids.scrollId,
+        pit_id: ids.pitId,
         took: Date.now() - started,
         timed_out: false,
-        _shards: { total: outcome.shards, successful: outcome.shards, skipped: 0, failed: 0 },
+        _shards: { total: shards, successful: shards, skipped: 0, failed: 0 },
         hits: { total, max_score: scored && hits.length ? SCORE : null, hits },
       },
     };
   };
+  scrolls.register(router, (page, started) => answer(page.p, page.hits, page.total, page.shards, started, { scrollId: page.scrollId }));
   router.add('search', ['GET', 'POST'], '/_search', 'optional', search);
   router.add('search', ['GET', 'POST'], '/{index}/_search', 'optional', search);
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readGetResponse, readGetResponseBytes, readWriteResponse } from '../../../../src/cluster/model/documentResponses';
 import { prettyPrintJson, prettyPrintJsonBytes } from '../../../../src/json/jsonText';
 import { MalformedResponseError } from '../../../../src/cluster/model/esResponses';
-import { readCatIndices, readSearchResponse } from '../../../../src/cluster/model/listingResponses';
+import { readCatIndices, readSearchResponse, readSearchResponseTree } from '../../../../src/cluster/model/listingResponses';
 
 const SOURCE = '{"genre":["IMAX","Sci-Fi"],"title":"Interstellar","big":12345678901234567890,"f":1.0}';
 
@@ -48,8 +48,21 @@ describe('esResponses', () => {
     const page = readSearchResponse(text);
     assert.equal(page.pitId, 'p2');
     assert.equal(page.hits.length, 2);
-    assert.deepEqual(page.hits[0], { index: 'movies', id: '1', sourceText: SOURCE, sortText: '[4294967296123]' });
-    assert.deepEqual(page.hits[1], { index: 'movies-2', id: 'a/b', routing: 'u1', sourceText: '{"x":1.50}', sortText: '[99]' });
+    assert.deepEqual(page.hits[0], { index: 'movies', id: '1', sourceText: SOURCE, sourceCompact: true, sortText: '[4294967296123]' });
+    assert.deepEqual(page.hits[1], { index: 'movies-2', id: 'a/b', routing: 'u1', sourceText: '{"x":1.50}', sourceCompact: true, sortText: '[99]' });
+  });
+
+  it('reads a page by skipping over it as the full parse reads it, whitespace between tokens aside', () => {
+    const pretty = `{\n  "hits" : {\n    "total" : 3,\n    "hits" : [\n      { "_index" : "m", "_id" : "a\\"b", "_seq_no" : 4, "_primary_term" : 2, "_version" : 3,\n        "_source" : { "t" : "x y", "n" : 1.0 }, "sort" : [ 1, "z" ] },\n` +
+      `      { "_index" : "m", "_id" : "\\u00e9", "_routing" : "r", "_source" : { } }\n    ]\n  },\n  "pit_id" : "p"\n}`;
+    const compact = (value: string | undefined) => value?.replace(/\s+(?=(?:[^"]*"[^"]*")*[^"]*$)/g, '');
+    const scanned = readSearchResponse(pretty);
+    const parsed = readSearchResponseTree(pretty);
+    assert.deepEqual(scanned.hits.map((hit) => ({ ...hit, sourceCompact: undefined })), parsed.hits.map((hit) => ({ ...hit, sourceText: compact(hit.sourceText), sortText: compact(hit.sortText), sourceCompact: undefined })));
+    assert.deepEqual([scanned.pitId, scanned.total], [parsed.pitId, parsed.total]);
+    assert.equal(scanned.hits[0].sourceText, '{"t":"x y","n":1.0}');
+    assert.deepEqual([scanned.hits[0].id, scanned.hits[1].id, scanned.hits[0].token], ['a"b', 'é', { seqNo: 4, primaryTerm: 2, version: 3 }]);
+    assert.throws(() => readSearchResponse('{"hits":{"hits":[{"_id":1}]}}'), /_id/, 'what the scan does not take, the full parse refuses with its reason');
   });
 });
 
