@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { ClusterError } from './model/clusterErrors';
 import { pagingMethodOf, tiebreakerOf, type PagingMethod } from './model/clusterEngine';
 import { parseJsonObject } from './model/esResponses';
-import { readSearchResponse, type SearchHit, type SearchPage } from './model/listingResponses';
+import { readSearchResponse } from './model/listingResponses';
+import type { SearchHit, SearchPage } from './model/searchPage';
 import { sortClause, type ListingSort } from './model/listingSort';
 import { encodePathSegment, type ClusterGateway } from './clusterGateway';
 

@@ -1,6 +1,6 @@
 import type { ClusterGateway } from '../cluster/clusterGateway';
 import { DocumentPager } from '../cluster/documentPager';
-import type { SearchHit } from '../cluster/model/listingResponses';
+import type { SearchHit } from '../cluster/model/searchPage';
 import { readIndexMappings } from '../cluster/indexMappings';
 import { readMappingModel } from '../mapping/model/mappingModel';
 import { csvColumns } from './model/csvColumns';

@@ -2,32 +2,13 @@ import * as l10n from '@vscode/l10n';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { MalformedResponseError, truncate } from './esResponses';
 import { scanSearchResponse } from './searchHitsScan';
-import { tokenFromMetadata, type VersionToken } from './versionToken';
+import type { SearchHit, SearchPage } from './searchPage';
+import { tokenFromMetadata } from './versionToken';
 
 /**
  * The answers that list documents or indices: a search's hits (each `_source` sliced out as
  * received, sort values kept verbatim for `search_after`) and the rows of `_cat/indices`.
  */
-
-export interface SearchHit {
-  readonly index: string;
-  readonly id: string;
-  readonly routing?: string;
-  /** Present when the search asked for `seq_no_primary_term` and `version`. */
-  readonly token?: VersionToken;
-  readonly sourceText?: string;
-  /** The hit's sort values as received, to be sent back verbatim as `search_after`. */
-  readonly sortText?: string;
-  /** `sourceText` is already compact (no whitespace between tokens). */
-  readonly sourceCompact?: boolean;
-}
-
-export interface SearchPage {
-  readonly hits: readonly SearchHit[];
-  readonly pitId?: string;
-  /** `hits.total`, when the search asked for it (`track_total_hits`). */
-  readonly total?: { readonly value: number; readonly relation: 'eq' | 'gte' };
-}
 
 function nodeText(text: string, node: Node | undefined): string | undefined {
   return node === undefined ? undefined : text.slice(node.offset, node.offset + node.length);

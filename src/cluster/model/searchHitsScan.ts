@@ -2,7 +2,7 @@ import { skipValueIn, utf16Units } from '../../json/jsonScan';
 import { leanScan } from '../../json/jsonLeanScan';
 import { memberSpansAt, type Span } from '../../json/jsonText';
 import { tokenFromMetadata } from './versionToken';
-import type { SearchHit, SearchPage } from './listingResponses';
+import type { SearchHit, SearchPage } from './searchPage';
 
 /**
  * A search answer read by skipping over its values instead of building a tree of them: the hits'

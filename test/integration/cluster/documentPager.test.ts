@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ClusterError } from '../../../src/cluster/model/clusterErrors';
 import { PREVIEW_FIELDS } from '../../../src/explorer/model/documentPreview';
-import type { SearchHit } from '../../../src/cluster/model/listingResponses';
+import type { SearchHit } from '../../../src/cluster/model/searchPage';
 import { ClusterGateway, type ClusterRequest, type ClusterResponse } from '../../../src/cluster/clusterGateway';
 import { plainGateway, plainSettings } from '../../support/plainGateway';
 import { DocumentPager } from '../../../src/cluster/documentPager';
