@@ -8,6 +8,7 @@ import type { EmptyCells } from './model/csvColumns';
 import type { ImportMode } from './model/bulkImport';
 import type { ExportFormat } from './model/exportFormats';
 import { progressKey, resumes } from './model/importProgress';
+import { progressText } from './model/progressText';
 import { reportJson, summaryLine } from './model/importReport';
 import { ProgressRecords } from './progressRecords';
 
@@ -76,12 +77,13 @@ export class TransferCommands {
     const gateway = this.gateways.get(request.connectionId);
     const csv = format === 'csv' ? await this.csvLayout(request, await mappingColumns(gateway, request.index)) : undefined;
     if (format === 'csv' && csv === undefined) return undefined;
+    const started = performance.now();
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', describe(request)), cancellable: true }, (progress, cancel) =>
       exportDocuments(gateway, {
         index: request.index, format, out: file, ...(csv ?? {}),
         ...(request.queryString ? { queryString: request.queryString } : {}), ...(request.query ? { query: request.query } : {}),
         cancelled: () => cancel.isCancellationRequested,
-        onProgress: (done, total) => progress.report({ message: total === undefined ? `${done.toLocaleString()}` : vscode.l10n.t('{0} of {1} documents', done.toLocaleString(), total.toLocaleString()) }),
+        onProgress: (done, total) => progress.report({ message: progressText(done, total, performance.now() - started) }),
       }),
     );
     if (result.cancelled) {
@@ -128,6 +130,7 @@ export class TransferCommands {
     const rejects = fs.createWriteStream(rejectsFile, { flags: resumeFrom ? 'a' : 'w' });
     const gateway = this.gateways.get(request.connectionId);
     let result: ImportResult;
+    const started = performance.now();
     try {
       result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing into {0}', request.index), cancellable: true }, (progress, cancel) =>
         importDocuments(gateway, {
@@ -137,7 +140,8 @@ export class TransferCommands {
           onRejected: (original) => void rejects.write(`${original}\n`),
           onAcknowledged: (lastLine, report) => {
             this.records.write({ file, size: stat.size, mtimeMs: stat.mtimeMs, index: request.index, connection: request.connectionId, mode, empty, lastLine, report });
-            progress.report({ message: `${summaryLine(report)} · ${vscode.l10n.t('line {0}', lastLine.toLocaleString())}` });
+            const done = report.created.count + report.updated.count + report.conflicts.count + report.existed.count + report.refused.count;
+            progress.report({ message: `${progressText(done, preview.documents, performance.now() - started)} · ${summaryLine(report)}` });
           },
         }),
       );

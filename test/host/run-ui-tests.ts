@@ -62,7 +62,14 @@ async function main(): Promise<number> {
   // A second, fresh server: code-server does not notice a settings.json written behind its back.
   await bare.stop();
   // Auto-save on, as the browser VS Code has it by default: the editing loop must still write only on Ctrl+S.
-  const configured = await startWorkbench(vsix, { 'esdocs.connections': [{ name: 'local', url: es.url }], 'files.autoSave': 'afterDelay', 'files.autoSaveDelay': 300 });
+  // Auto-closing brackets and quotes off: what the scenarios type then lands as typed, whatever the timing of the suggest widget.
+  const configured = await startWorkbench(vsix, {
+    'esdocs.connections': [{ name: 'local', url: es.url }],
+    'files.autoSave': 'afterDelay',
+    'files.autoSaveDelay': 300,
+    'editor.autoClosingBrackets': 'never',
+    'editor.autoClosingQuotes': 'never',
+  });
   await checks.check('the view lists the configured connection', async () => {
     await page.goto(workbenchUrl(configured));
     await activityItem(page).click();

@@ -22,7 +22,11 @@ async function fromContextMenu(page: Page, row: string, item: string): Promise<v
 async function answerFileDialog(page: Page, file: string): Promise<void> {
   const input = quickInput(page).locator('.quick-input-box input');
   await visible(input, 'The file dialog');
+  // The dialog fills in its starting path after it shows: typing before that would be overwritten.
+  const handle = await input.elementHandle();
+  await page.waitForFunction((element) => (element as unknown as { value: string }).value.includes('/'), handle);
   await input.fill(file);
+  await page.waitForFunction(([element, wanted]) => (element as unknown as { value: string }).value === wanted, [handle, file] as const);
   await input.press('Enter');
 }
 
@@ -31,7 +35,7 @@ async function waitForFile(file: string, text: string): Promise<void> {
   const watcher = fs.watch(path.dirname(file));
   try {
     await new Promise<void>((resolve, reject) => {
-      const check = () => fs.readFileSync(file, 'utf8').includes(text) && resolve();
+      const check = () => fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes(text) && resolve();
       watcher.on('change', check);
       check();
       setTimeout(() => reject(new Error(`${path.basename(file)} does not hold "${text}"`)), 30_000);
@@ -67,6 +71,7 @@ export async function transferScenario(page: Page, checks: Checks, esUrl: string
     await visible(tokens, 'The format "NDJSON with tokens"');
     await tokens.click();
     await answerFileDialog(page, file);
+    await waitForFile(file, '"_seq_no":');
     await visible(notification(page, 'documents of movies to movies-2014.ndjson'), 'The notification of the export');
     await screenshot(page, 'ui-export-done.png');
     const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { documentUri } from '../../src/documents/documentUris';
 import type { ConsoleAnswer } from '../../src/console/model/consoleResults';
-import { answering, clusterUrl, CONNECTION, closeAllEditors, eventually, freshIndex, putDocument, rawSource, replaceAll, rest, useTestConnection } from './support';
+import { answering, clusterUrl, CONNECTION, closeAllEditors, eventually, freshIndex, putDocument, rawSource, replaceAll, rest, useTestConnection, withWindowStubs } from './support';
 
 const INDEX = 'console';
 const READ_ONLY = 'read-only';
@@ -29,18 +29,6 @@ function resultsText(): string | undefined {
 
 async function exists(index: string, id: string): Promise<boolean> {
   return (await rest('GET', `/${index}/_doc/${id}`)).status === 200;
-}
-
-/** Answers the next quick pick with its first item while `body` runs. */
-async function pickingFirst<T>(body: () => Thenable<T>): Promise<T> {
-  const window = vscode.window as { showQuickPick: unknown };
-  const { showQuickPick } = window;
-  window.showQuickPick = async (items: readonly unknown[] | Thenable<readonly unknown[]>) => (await items)[0];
-  try {
-    return await body();
-  } finally {
-    window.showQuickPick = showQuickPick;
-  }
 }
 
 describe('Console', function () {
@@ -202,7 +190,7 @@ PUT ${INDEX}/_doc/r
     await sendAt(editor, 0);
     await replaceAll(editor.document, '\n');
     await vscode.window.showTextDocument(editor.document);
-    await pickingFirst(() => vscode.commands.executeCommand('esdocs.consoleHistory'));
+    await withWindowStubs({ showQuickPick: async (items: readonly unknown[] | Thenable<readonly unknown[]>) => (await items)[0] }, () => vscode.commands.executeCommand('esdocs.consoleHistory'));
     assert.match(editor.document.getText(), new RegExp(`^GET ${INDEX}/_count$`, 'm'));
   });
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { addressOf } from '../../src/documents/documentUris';
 import type { ConnectionNode, DocumentNode, IndexNode, TreeNode } from '../../src/explorer/treeNodes';
-import { answering, CONNECTION, closeAllEditors, eventually, freshIndex, listEverything, putDocument, rest, scriptedInputBox, useTestConnection } from './support';
+import { answering, CONNECTION, closeAllEditors, eventually, freshIndex, listEverything, putDocument, rest, scriptedInputBox, useTestConnection, withWindowStubs } from './support';
 
 const INDEX = 'paging';
 const COUNT = 25000;
@@ -153,7 +153,6 @@ describe('Refreshing, counting, opening by id', function () {
   this.timeout(120000);
   const SMALL = 'counting';
   let tree: ExtensionApi['tree'];
-  const window = vscode.window as unknown as Record<string, unknown>;
 
   before(async () => {
     await useTestConnection();
@@ -248,19 +247,9 @@ describe('Refreshing, counting, opening by id', function () {
 
   type Driven = vscode.QuickPick<vscode.QuickPickItem> & { fireAccept(): void; type(text: string): void };
 
-  async function withStubs<T>(stubs: Record<string, unknown>, body: () => Thenable<T> | Promise<T>): Promise<T> {
-    const saved = Object.fromEntries(Object.keys(stubs).map((key) => [key, window[key]]));
-    Object.assign(window, stubs);
-    try {
-      return await body();
-    } finally {
-      Object.assign(window, saved);
-    }
-  }
-
   it('Open Document… takes an index name typed before the list arrived, and asks no routing unless asked', async () => {
     const prompts: string[] = [];
-    await withStubs(
+    await withWindowStubs(
       {
         createQuickPick: scriptedQuickPick((pick) => {
           // Typed and accepted at once: the list of indices is still loading.
@@ -284,7 +273,7 @@ describe('Refreshing, counting, opening by id', function () {
 
   it('Open Document… says that no index matches, and stays open', async () => {
     let title: string | undefined;
-    await withStubs(
+    await withWindowStubs(
       {
         createQuickPick: scriptedQuickPick((pick, itemsArrived) => {
           void itemsArrived.then(() => {
@@ -303,7 +292,7 @@ describe('Refreshing, counting, opening by id', function () {
 
   it('asks for the routing when the user presses the routing button', async () => {
     const node = await indexNode(tree, SMALL);
-    const uri = await withStubs(
+    const uri = await withWindowStubs(
       { createInputBox: () => scriptedInputBox(() => 'routed-1', ['Give a routing value too']), showInputBox: async () => 'r1' },
       () => vscode.commands.executeCommand<vscode.Uri>('esdocs.newDocument', node),
     );
@@ -319,7 +308,7 @@ describe('Refreshing, counting, opening by id', function () {
     try {
       if ((await tree.getChildren()).length > 0) this.skip();
       const messages: string[] = [];
-      await withStubs({ showInformationMessage: async (message: string) => void messages.push(message) }, () => vscode.commands.executeCommand('esdocs.openDocument'));
+      await withWindowStubs({ showInformationMessage: async (message: string) => void messages.push(message) }, () => vscode.commands.executeCommand('esdocs.openDocument'));
       assert.deepEqual(messages, ['To open a document by id, first add a connection to its Elasticsearch cluster.']);
     } finally {
       await config.update('connections', previous, vscode.ConfigurationTarget.Global);

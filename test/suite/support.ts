@@ -103,6 +103,18 @@ export async function answering<T>(answers: { inputs?: string[]; warning?: strin
   }
 }
 
+/** Replaces functions of `vscode.window` while `body` runs: dialogs and pickers answered as a user would. */
+export async function withWindowStubs<T>(stubs: Record<string, unknown>, body: () => Thenable<T> | Promise<T>): Promise<T> {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const saved = Object.fromEntries(Object.keys(stubs).map((key) => [key, window[key]]));
+  Object.assign(window, stubs);
+  try {
+    return await body();
+  } finally {
+    Object.assign(window, saved);
+  }
+}
+
 /**
  * An input box that, once shown, accepts the next answer (or is dismissed when there is none).
  * `press` triggers the box's buttons, by tooltip, before it accepts.

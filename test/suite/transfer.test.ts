@@ -5,22 +5,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExportResult } from '../../src/transfer/exporter';
 import type { ImportResult } from '../../src/transfer/importer';
-import { answering, CONNECTION, closeAllEditors, freshIndex, putDocument, rawSource, rest, useTestConnection } from './support';
+import { answering, CONNECTION, closeAllEditors, freshIndex, putDocument, rawSource, rest, useTestConnection, withWindowStubs } from './support';
 
 const INDEX = 'transfer';
 const SOURCE = (i: number) => `{"n":${i},"big":9223372036854775807,"f":1.0}`;
-
-/** Replaces window functions while `body` runs (dialogs and pickers answered as a user would). */
-async function stubbing<T>(stubs: Record<string, unknown>, body: () => Thenable<T>): Promise<T> {
-  const window = vscode.window as unknown as Record<string, unknown>;
-  const saved = Object.fromEntries(Object.keys(stubs).map((key) => [key, window[key]]));
-  Object.assign(window, stubs);
-  try {
-    return await body();
-  } finally {
-    Object.assign(window, saved);
-  }
-}
 
 const firstItem = async (items: readonly unknown[] | Thenable<readonly unknown[]>) => (await items)[0];
 
@@ -52,11 +40,11 @@ describe('Export and import commands', function () {
   it('asks for the format and the file when run from a row; Cancel keeps or deletes what was written, as chosen', async () => {
     const file = path.join(dir, 'asked.ndjson');
     const row = { kind: 'index', connectionId: CONNECTION, index: { name: INDEX, health: 'green', docsCount: 5, hidden: false } };
-    const done = await stubbing({ showQuickPick: firstItem, showSaveDialog: async () => vscode.Uri.file(file) }, () => vscode.commands.executeCommand<ExportResult>('esdocs.exportDocuments', row));
+    const done = await withWindowStubs({ showQuickPick: firstItem, showSaveDialog: async () => vscode.Uri.file(file) }, () => vscode.commands.executeCommand<ExportResult>('esdocs.exportDocuments', row));
     assert.equal(done.documents, 5);
     assert.equal(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length, 5);
 
-    const cancelled = await stubbing(
+    const cancelled = await withWindowStubs(
       {
         withProgress: <R>(_options: unknown, task: (progress: vscode.Progress<unknown>, token: vscode.CancellationToken) => Thenable<R>) => {
           const cancel = new vscode.CancellationTokenSource();
@@ -75,7 +63,7 @@ describe('Export and import commands', function () {
     await vscode.commands.executeCommand('esdocs.exportDocuments', { connectionId: CONNECTION, index: INDEX, format: 'tokens', file });
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"n":1,', '"n":100,').replace('"n":2,', '"n":200,'));
     await putDocument(INDEX, 't2', '{"n":2,"by":"colleague"}');
-    const result = await stubbing({ showQuickPick: firstItem }, () =>
+    const result = await withWindowStubs({ showQuickPick: firstItem }, () =>
       answering({}, () => vscode.commands.executeCommand<ImportResult>('esdocs.importDocuments', { connectionId: CONNECTION, index: INDEX, file })),
     );
     assert.deepEqual(result.report.conflicts.entries.map((entry) => entry.id), ['t2']);
@@ -91,11 +79,11 @@ describe('Export and import commands', function () {
       // The columns: all ticked but "f"; then the encoding: the first offered.
       return options?.canPickMany ? list.filter((item) => item.label !== 'f') : list[0];
     };
-    await stubbing({ showQuickPick: untick }, () => vscode.commands.executeCommand('esdocs.exportDocuments', { connectionId: CONNECTION, index: INDEX, format: 'csv', file, queryString: 'n:1' }));
+    await withWindowStubs({ showQuickPick: untick }, () => vscode.commands.executeCommand('esdocs.exportDocuments', { connectionId: CONNECTION, index: INDEX, format: 'csv', file, queryString: 'n:1' }));
     assert.equal(fs.readFileSync(file, 'utf8'), '\uFEFF_id,n,big\r\nt1,1,9223372036854775807\r\n');
     await freshIndex('transfer-csv');
     await rest('PUT', '/transfer-csv/_mapping', '{"properties":{"n":{"type":"long"},"big":{"type":"long"}}}');
-    const result = await stubbing({ showQuickPick: firstItem }, () => vscode.commands.executeCommand<ImportResult>('esdocs.importDocuments', { connectionId: CONNECTION, index: 'transfer-csv', file }));
+    const result = await withWindowStubs({ showQuickPick: firstItem }, () => vscode.commands.executeCommand<ImportResult>('esdocs.importDocuments', { connectionId: CONNECTION, index: 'transfer-csv', file }));
     assert.equal(result.report.created.count, 1);
     assert.equal(await rawSource('transfer-csv', 't1'), '{"n":1,"big":9223372036854775807}');
   });
@@ -104,7 +92,7 @@ describe('Export and import commands', function () {
     const file = path.join(dir, 'new.ndjson');
     fs.writeFileSync(file, '{"fresh":1}\n{"fresh":2}\n');
     const row = { kind: 'index', connectionId: CONNECTION, index: { name: INDEX, health: 'green', docsCount: 5, hidden: false } };
-    const result = await stubbing({ showOpenDialog: async () => [vscode.Uri.file(file)], showQuickPick: firstItem }, () =>
+    const result = await withWindowStubs({ showOpenDialog: async () => [vscode.Uri.file(file)], showQuickPick: firstItem }, () =>
       answering({}, () => vscode.commands.executeCommand<ImportResult>('esdocs.importDocuments', row)),
     );
     assert.equal(result.report.created.count, 2);
