@@ -88,6 +88,29 @@ describe('Export and import commands', function () {
     assert.equal(await rawSource('transfer-csv', 't1'), '{"n":1,"big":9223372036854775807}');
   });
 
+  it('Cancel stops an import between batches; importing the same file again offers Resume and finishes it, nothing twice', async () => {
+    const file = path.join(dir, 'many.ndjson');
+    fs.writeFileSync(file, Array.from({ length: 1200 }, (_, i) => `{"m":${i}}`).join('\n') + '\n');
+    await freshIndex('transfer-cancel');
+    const cancelAfterFirstBatch = <R>(_options: unknown, task: (progress: vscode.Progress<unknown>, token: vscode.CancellationToken) => Thenable<R>) => {
+      const cancel = new vscode.CancellationTokenSource();
+      // The first report comes once the first batch is acknowledged; the user presses Cancel then.
+      return task({ report: () => cancel.cancel() }, cancel.token);
+    };
+    const stopped = await withWindowStubs({ withProgress: cancelAfterFirstBatch }, () =>
+      answering({}, () => vscode.commands.executeCommand<ImportResult>('esdocs.importDocuments', { connectionId: CONNECTION, index: 'transfer-cancel', file, mode: 'create' })),
+    );
+    assert.equal(stopped.cancelled, true);
+    assert.ok(stopped.report.created.count > 0 && stopped.report.created.count < 1200, `${stopped.report.created.count} created before Cancel`);
+    const resumed = await withWindowStubs({ showInformationMessage: async (_message: string, _options: unknown, resume: string) => resume }, () =>
+      vscode.commands.executeCommand<ImportResult>('esdocs.importDocuments', { connectionId: CONNECTION, index: 'transfer-cancel', file }),
+    );
+    assert.equal(resumed.cancelled, false);
+    assert.equal(resumed.report.created.count, 1200, 'the report of both runs together');
+    await rest('POST', '/transfer-cancel/_refresh');
+    assert.match((await rest('GET', '/transfer-cancel/_count')).text, /"count":1200/);
+  });
+
   it('imports a file picked in the dialog into a row\'s index, create-only by default', async () => {
     const file = path.join(dir, 'new.ndjson');
     fs.writeFileSync(file, '{"fresh":1}\n{"fresh":2}\n');
