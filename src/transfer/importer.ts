@@ -77,14 +77,16 @@ export async function importDocuments(gateway: ClusterGateway, options: ImportOp
       await options.onRejected?.(item.original);
       continue;
     }
-    if (sender.wouldOverflow(item)) {
+    // Made once per document: its size decides the batch, and the text is what is sent (again, on a 429).
+    const lines = bulkLines(item, options.mode);
+    if (sender.wouldOverflow(lines)) {
       await sender.flush();
       if (options.cancelled?.()) {
         cancelled = true;
         break;
       }
     }
-    sender.add(item);
+    sender.add(item, lines);
   }
   if (!cancelled) await sender.flush();
   // What was imported is searchable when the import says it is done (one request, not one per batch).
@@ -173,8 +175,14 @@ async function fieldTypes(gateway: ClusterGateway, index: string): Promise<Map<s
 }
 
 /** Collects documents into a `_bulk` body and sends it, retrying only what the cluster did not apply for load (429). */
+/** A document of a batch with its two `_bulk` lines. */
+interface Queued {
+  readonly document: ImportDocument;
+  readonly lines: string;
+}
+
 class BatchSender {
-  private documents: ImportDocument[] = [];
+  private documents: Queued[] = [];
   private bytes = 0;
   /** Every line up to this one is done. */
   acknowledged = 0;
@@ -186,14 +194,14 @@ class BatchSender {
     private readonly report: ImportReport,
   ) {}
 
-  wouldOverflow(document: ImportDocument): boolean {
+  wouldOverflow(lines: string): boolean {
     if (this.documents.length === 0) return false;
-    return this.documents.length >= (this.options.batchDocuments ?? 500) || this.bytes + bulkLines(document, this.options.mode).length > (this.options.batchBytes ?? 5 * 1024 * 1024);
+    return this.documents.length >= (this.options.batchDocuments ?? 500) || this.bytes + lines.length > (this.options.batchBytes ?? 5 * 1024 * 1024);
   }
 
-  add(document: ImportDocument): void {
-    this.documents.push(document);
-    this.bytes += bulkLines(document, this.options.mode).length;
+  add(document: ImportDocument, lines: string): void {
+    this.documents.push({ document, lines });
+    this.bytes += lines.length;
   }
 
   async flush(): Promise<void> {
@@ -201,7 +209,7 @@ class BatchSender {
     let pending = this.documents;
     this.documents = [];
     this.bytes = 0;
-    const lastLine = pending[pending.length - 1].line;
+    const lastLine = pending[pending.length - 1].document.line;
     for (let attempt = 1; pending.length > 0; attempt++) {
       if (attempt > 1) await (this.options.sleep ?? delay)(FIRST_BACKOFF_MS * 2 ** (attempt - 2));
       const retry = await this.send(pending, attempt === MAX_ATTEMPTS);
@@ -212,22 +220,23 @@ class BatchSender {
   }
 
   /** One `_bulk` request; the documents to send again (429), unless this was the last attempt. */
-  private async send(documents: readonly ImportDocument[], last: boolean): Promise<ImportDocument[]> {
+  private async send(queued: readonly Queued[], last: boolean): Promise<Queued[]> {
     const { mode } = this.options;
-    const body = documents.map((document) => bulkLines(document, mode)).join('');
+    const body = queued.map((entry) => entry.lines).join('');
+    const documents = queued.map((entry) => entry.document);
     this.sentAny = true;
     const answer = await this.gateway.send({ method: 'POST', path: `/${encodePathSegment(this.options.index)}/_bulk`, body, contentType: 'application/x-ndjson' });
     // The whole request refused for load: nothing of it was applied.
-    if (answer.status === 429 && !last) return [...documents];
+    if (answer.status === 429 && !last) return [...queued];
     if (answer.status >= 300) throw new ClusterError(failureFromResponse(answer.status, answer.text));
     const outcomes = readBulkOutcomes(answer.text, documents, mode);
-    const retry: ImportDocument[] = [];
+    const retry: Queued[] = [];
     for (let i = 0; i < documents.length; i++) {
       const document = documents[i];
       const outcome = outcomes[i];
       const entry = { line: document.line, id: document.id };
       if (outcome.kind === 'retry' && !last) {
-        retry.push(document);
+        retry.push(queued[i]);
         continue;
       }
       if (outcome.kind === 'created' || outcome.kind === 'updated' || outcome.kind === 'existed') record(this.report, outcome.kind, entry);
