@@ -67,6 +67,22 @@ const opensearchClient: esbuild.BuildOptions = {
   outfile: `dist/${OPENSEARCH_BUNDLE}`,
 };
 
+// A table's page, bundled for the browser and loaded only when a table opens: its script (AG Grid
+// included) and its stylesheet.
+const tableView: esbuild.BuildOptions = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  entryPoints: { table: 'src/table/webview/tableApp.ts', 'table-style': 'src/table/webview/table.css' },
+  outdir: 'dist',
+  entryNames: '[name]',
+  logLevel: 'warning',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+};
+
 function suiteEntries(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -88,9 +104,9 @@ const suite: esbuild.BuildOptions = {
 };
 
 async function main(): Promise<void> {
-  const builds = production ? [extension, client, opensearchClient] : [extension, client, opensearchClient, suite];
+  const builds = production ? [extension, client, opensearchClient, tableView] : [extension, client, opensearchClient, tableView, suite];
   // Maps left by a development build would lie about a minified bundle; they are never packaged.
-  if (production) for (const file of ['extension.js.map', `${CLIENT_BUNDLE}.map`, `${OPENSEARCH_BUNDLE}.map`]) rmSync(join('dist', file), { force: true });
+  if (production) for (const file of ['extension.js.map', `${CLIENT_BUNDLE}.map`, `${OPENSEARCH_BUNDLE}.map`, 'table.js.map', 'table-style.css.map']) rmSync(join('dist', file), { force: true });
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     console.log('watching for changes…');

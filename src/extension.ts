@@ -39,6 +39,7 @@ import { MappingDiagnostics } from './documents/mappingDiagnostics';
 import { registerMappingProviders } from './documents/mappingProviders';
 import { createConsole } from './console/consoleFeature';
 import { TransferCommands } from './transfer/transferCommands';
+import { TableFeature } from './table/tableFeature';
 
 export const TREE_VIEW_ID = 'esdocs.documents';
 
@@ -130,6 +131,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     describe,
     redact: (text) => redactor.text(text),
   });
+  const tables = new TableFeature({
+    gateway: (id) => gateways.get(id),
+    store: documents,
+    mappings,
+    refresh: () => settings.refreshOnSave,
+    extensionUri: context.extensionUri,
+    hasConnection: (id) => connections.get(id) !== undefined,
+    report: (error) => {
+      const message = describe('Table', error);
+      log.warn(`table failed: ${message}`);
+      void vscode.window.showErrorMessage(message);
+    },
+  });
   const operations = new DocumentOperations(documents, files, saver, tokens, drafts, tree, connections, settings, pickers, describe, skeletonFor);
   // A row's Refresh reads its index's mapping again; the view's Refresh, every mapping.
   const refreshMappings = (node?: TreeNode): void => {
@@ -161,6 +175,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     mappingDiagnostics,
     ...registerMappingProviders(mappings, mappingDiagnostics),
     ...consoleFeature.disposables,
+    tables,
     // A save the mapping refused: the field is marked, and the mapping (which may have changed) is read again.
     saver.onDidRefuseByMapping((refusal) => {
       mappingDiagnostics.markRefusal(refusal);
@@ -200,6 +215,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       explicitSave,
       console: consoleFeature.commands,
       transfer: new TransferCommands(gateways, context.globalStorageUri.fsPath),
+      tables,
       report: { describe, log: (line) => log.warn(line) },
       onRefresh: refreshMappings,
     }),

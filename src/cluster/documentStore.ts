@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
+import { readBulkItems, type BulkAction, type BulkItem } from './model/bulkResponses';
 import { ClusterError, failureFromResponse } from './model/clusterErrors';
 import { checkDocumentId, type DocumentAddress } from './model/documentAddress';
-import { readGetResponseBytes, readWriteResponse, type GetBytesResult, type GetResult, type WriteResult } from './model/documentResponses';
+import { readGetResponseBytes, readMgetResponse, readWriteResponse, type GetBytesResult, type GetResult, type MgetDoc, type WriteResult } from './model/documentResponses';
 import type { RefreshPolicy } from '../platform/model/settingValues';
 import type { VersionToken } from './model/versionToken';
 import { encodePathSegment, readResponseBytes, type ClusterGateway } from './clusterGateway';
@@ -33,6 +34,12 @@ export class DocumentStore {
     }
     if (response.status >= 400) throw new ClusterError(gateway.failureOf(response));
     return readResponseBytes(response, readGetResponseBytes);
+  }
+
+  /** Reads several documents in one `_mget`, each with its exact source and version, in the order asked. */
+  async getMany(connectionId: string, addresses: ReadonlyArray<{ index: string; id: string; routing?: string }>): Promise<MgetDoc[]> {
+    const docs = addresses.map(({ index, id, routing }) => ({ _index: index, _id: id, ...(routing === undefined ? {} : { routing }) }));
+    return this.gateway(connectionId).sendOkAndRead({ method: 'POST', path: '/_mget', body: JSON.stringify({ docs }) }, readMgetResponse);
   }
 
   /** Replaces the document only if it is still at `token`; a 409 comes back as a `conflict` ClusterError. */
@@ -75,6 +82,18 @@ export class DocumentStore {
       path: docPath(address, '_doc'),
       query: { if_seq_no: token.seqNo, if_primary_term: token.primaryTerm, routing: address.routing, refresh: refreshParam(refresh) },
     }, readWriteResponse);
+  }
+
+  /**
+   * Sends one `_bulk` request of write actions on the connection, refused before anything is
+   * sent on a read-only one. The caller makes every action conditional (see `bulkAction`); the
+   * items come back in the order sent.
+   */
+  async bulk(connectionId: string, actions: readonly BulkAction[], refresh: RefreshPolicy): Promise<BulkItem[]> {
+    const gateway = this.gateway(connectionId);
+    if (gateway.readOnly) throw new ClusterError({ kind: 'readOnly', reason: l10n.t('the connection "{0}" is read-only', connectionId) });
+    const body = actions.map(({ action, source }) => (source === undefined ? `${action}\n` : `${action}\n${source}\n`)).join('');
+    return gateway.sendOkAndRead({ method: 'POST', path: '/_bulk', query: { refresh: refreshParam(refresh) }, body, contentType: 'application/x-ndjson' }, (text) => readBulkItems(text, actions.length));
   }
 
   private async write(address: DocumentAddress, endpoint: string, body: string, query: Record<string, string | number | undefined>): Promise<WriteResult> {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConsoleCommands } from '../console/consoleCommands';
 import type { ExportRequest, ImportRequest, TransferCommands } from '../transfer/transferCommands';
+import type { TableActionRequest, TableFeature } from '../table/tableFeature';
 import type { DocumentAddress } from '../cluster/model/documentAddress';
 import type { ConflictResolver } from '../documents/conflictResolver';
 import { ExplicitSave } from '../documents/explicitSave';
@@ -22,6 +23,7 @@ export interface CommandServices {
   readonly explicitSave: ExplicitSave;
   readonly console: ConsoleCommands;
   readonly transfer: TransferCommands;
+  readonly tables: TableFeature;
   readonly report: FailureReport;
   /** A Refresh of a row (or, without one, of the whole view): what was read for it is read again. */
   readonly onRefresh?: (node?: TreeNode) => void;
@@ -32,7 +34,7 @@ export interface CommandServices {
  * error. Every handler runs through the one error handler.
  */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { connectionCommands, explorer, pickers, conflicts, operations, explicitSave, console, transfer, report, onRefresh } = services;
+  const { connectionCommands, explorer, pickers, conflicts, operations, explicitSave, console, transfer, tables, report, onRefresh } = services;
   const conflict = conflictCommands(conflicts);
   const handlers: Record<CommandId, (...args: never[]) => unknown> = {
     [CommandIds.addConnection]: () => connectionCommands.add(),
@@ -84,6 +86,14 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const target = isRequest(arg) ? arg : await explorer.transferTarget(arg, false);
       return target && transfer.importDocuments(target);
     },
+    // A tree row (its filter applies), `{connectionId, index, filter?}` from a caller, or the pickers.
+    [CommandIds.openTable]: async (arg?: TreeNode | { connectionId: string; index: string; filter?: string }) => {
+      const target = isRequest<{ connectionId: string; index: string; filter?: string }>(arg) ? arg : await explorer.transferTarget(arg);
+      if (target === undefined) return undefined;
+      const filter = 'filter' in target ? target.filter : 'queryString' in target ? target.queryString : undefined;
+      return tables.open({ connectionId: target.connectionId, index: target.index, ...(filter ? { filter } : {}) });
+    },
+    [CommandIds.tableAction]: (request: TableActionRequest) => tables.run(request),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, runSafely(id, handler as (...args: unknown[]) => unknown, report)));
 }

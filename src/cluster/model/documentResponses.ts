@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { topLevelMemberSpansOfBytes } from '../../json/jsonText';
 import { validateJson } from '../../json/jsonValidate';
 import { MalformedResponseError, parseJsonObject, truncate } from './esResponses';
@@ -91,4 +92,27 @@ export function readWriteResponse(text: string): WriteResult {
   const token = tokenFromMetadata(body);
   if (token === undefined) throw new MalformedResponseError(l10n.t('the write was answered without _seq_no and _primary_term'));
   return { result: String(body.result ?? ''), token, ...(typeof body._index === 'string' ? { index: body._index } : {}) };
+}
+
+/** One document of an `_mget` answer, in the order asked; its `_source` as the exact text received. */
+export type MgetDoc =
+  | { readonly found: true; readonly index: string; readonly id: string; readonly sourceText: string; readonly token: VersionToken }
+  | { readonly found: false; readonly index: string; readonly id: string; readonly reason?: string };
+
+export function readMgetResponse(text: string): MgetDoc[] {
+  const root = parseTree(text);
+  const docs = root && findNodeAtLocation(root, ['docs']);
+  if (docs?.type !== 'array') throw new MalformedResponseError(l10n.t('the _mget answer has no docs array'));
+  return (docs.children ?? []).map((doc): MgetDoc => {
+    const value = (path: string): unknown => findNodeAtLocation(doc, [path])?.value;
+    const index = String(value('_index') ?? '');
+    const id = String(value('_id') ?? '');
+    const source = findNodeAtLocation(doc, ['_source']);
+    const token = tokenFromMetadata({ _seq_no: value('_seq_no'), _primary_term: value('_primary_term'), _version: value('_version') });
+    if (value('found') === true && source !== undefined && token !== undefined) {
+      return { found: true, index, id, sourceText: text.slice(source.offset, source.offset + source.length), token };
+    }
+    const error = findNodeAtLocation(doc, ['error', 'reason'])?.value;
+    return { found: false, index, id, ...(typeof error === 'string' ? { reason: error } : {}) };
+  });
 }

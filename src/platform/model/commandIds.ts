@@ -36,6 +36,8 @@ export const CommandIds = {
   openHit: 'esdocs.openHit',
   exportDocuments: 'esdocs.exportDocuments',
   importDocuments: 'esdocs.importDocuments',
+  openTable: 'esdocs.openTable',
+  tableAction: 'esdocs.tableAction',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

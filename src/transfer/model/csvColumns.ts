@@ -1,5 +1,6 @@
 import { compactJsonText } from '../../json/jsonText';
 import { parseJsonTree, type JsonNode } from '../../json/jsonTree';
+import { flatFieldPaths } from '../../mapping/model/fieldPaths';
 import { OBJECT_TYPES, type MappingModel } from '../../mapping/model/mappingModel';
 
 /**
@@ -13,19 +14,7 @@ export const ID_COLUMN = '_id';
 export const ROUTING_COLUMN = '_routing';
 
 export function csvColumns(model: MappingModel): string[] {
-  const columns = [ID_COLUMN];
-  const visit = (path: string): void => {
-    for (const name of model.children.get(path) ?? []) {
-      const full = path === '' ? name : `${path}.${name}`;
-      const field = model.fields.get(full);
-      if (field === undefined) continue;
-      const below = model.children.get(full);
-      if (field.type === 'object' && below && below.length > 0 && field.enabled !== false) visit(full);
-      else columns.push(full);
-    }
-  };
-  visit('');
-  return columns;
+  return [ID_COLUMN, ...flatFieldPaths(model)];
 }
 
 /** The cells of one document for `columns`, from its exact `_source` text. */

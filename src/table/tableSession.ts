@@ -1,0 +1,267 @@
+import * as vscode from 'vscode';
+import type { ClusterGateway } from '../cluster/clusterGateway';
+import type { DocumentStore } from '../cluster/documentStore';
+import { describeError } from '../cluster/model/clusterErrors';
+import type { MappingModel } from '../mapping/model/mappingModel';
+import type { RefreshPolicy } from '../platform/model/settingValues';
+import { Disposable } from '../platform/model/disposable';
+import { cellInput } from './model/cellInput';
+import { cellOf } from './model/tableCells';
+import { tableColumns } from './model/tableColumns';
+import { queryOf, sortOf } from './model/tableQuery';
+import type { ColumnView, FilterKind, HostMessage, SortKey, TableSetup, TableViewState, ViewMessage } from './model/tableProtocol';
+import { rowView, sourceOfHit } from './model/tableRows';
+import { StagedEdits, type RowSource } from './model/stagedEdits';
+import { TablePager } from './tablePager';
+import { TableWriter, type SaveReport } from './tableWriter';
+import { valueTextAt } from '../json/jsonPaths';
+
+export const TABLE_PAGE_SIZE = 100;
+
+export interface TableTarget {
+  readonly connectionId: string;
+  readonly index: string;
+}
+
+export interface TableDeps {
+  readonly gateway: ClusterGateway;
+  readonly store: DocumentStore;
+  readonly refresh: () => RefreshPolicy;
+  readonly mapping: MappingModel | undefined;
+  /** Whether the connection offers ES|QL. */
+  readonly esql: boolean;
+}
+
+/**
+ * One open table: what it lists (index, filter, sort), the pages read, the edits staged and the
+ * writes that save them. The webview asks through `handle`; everything it shows comes back
+ * through `onDidPost`. Actions that need VS Code's own UI (review, merge choices, confirmations)
+ * are the panel's; this class reads, stages and writes.
+ */
+export class TableSession extends Disposable {
+  private readonly posted = this.register(new vscode.EventEmitter<HostMessage>());
+  readonly onDidPost = this.posted.event;
+  private readonly changedStage = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChangeStage = this.changedStage.event;
+  private filter: string;
+  private filterKind: FilterKind;
+  private sort: readonly SortKey[];
+  private shown: readonly string[] | undefined;
+  private columns: ColumnView[];
+  private readonly found = new Set<string>();
+  private pager: TablePager | undefined;
+  /** Sources newer than the pages: what a save left, or a merge read. */
+  private readonly latest = new Map<string, RowSource>();
+  readonly staged: StagedEdits;
+  readonly writer: TableWriter;
+
+  constructor(
+    /** Names the table in the commands and diffs that act on it. */
+    readonly id: number,
+    readonly target: TableTarget,
+    private readonly deps: TableDeps,
+    state?: Partial<TableViewState>,
+  ) {
+    super();
+    this.filter = state?.filter ?? '';
+    this.filterKind = state?.filterKind ?? 'query';
+    this.sort = state?.sort ?? [];
+    this.shown = state?.shown;
+    this.staged = StagedEdits.restore(state?.staged);
+    this.columns = tableColumns(deps.mapping);
+    this.writer = new TableWriter(target.connectionId, deps.store, deps.refresh, this.staged);
+  }
+
+  get readOnly(): boolean {
+    return this.deps.gateway.readOnly;
+  }
+
+  get title(): string {
+    return this.filter.trim() === '' ? this.target.index : `${this.target.index} · ${this.filter.trim()}`;
+  }
+
+  /** What the webview keeps across a reload of the window. */
+  viewState(): TableViewState {
+    return { ...this.target, filter: this.filter, filterKind: this.filterKind, sort: this.sort, ...(this.shown ? { shown: this.shown } : {}), staged: this.staged.snapshot() };
+  }
+
+  setup(): TableSetup {
+    const readOnlyReason = this.readOnly ? vscode.l10n.t('The connection is read-only: the table shows documents without editing them.') : undefined;
+    return {
+      title: this.title,
+      columns: this.columns,
+      editable: !this.readOnly,
+      ...(readOnlyReason ? { readOnlyReason } : {}),
+      filter: this.filter,
+      filterKind: this.filterKind,
+      esql: this.deps.esql,
+      sort: this.sort,
+      ...(this.shown ? { shown: this.shown } : {}),
+    };
+  }
+
+  async handle(message: ViewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.post({ type: 'setup', setup: this.setup() });
+        this.postStage();
+        return;
+      case 'getRows':
+        if (JSON.stringify(message.sort) !== JSON.stringify(this.sort)) {
+          this.sort = message.sort;
+          await this.restart(false);
+          this.postState();
+        }
+        return this.getRows(message.request, message.start, message.end);
+      case 'filter':
+        this.filter = message.text;
+        this.filterKind = message.kind;
+        await this.restart();
+        this.post({ type: 'setup', setup: this.setup() });
+        this.postState();
+        return;
+      case 'edit':
+        return this.edit(message.key, message.path, message.text);
+      case 'columns':
+        this.shown = message.shown;
+        this.postState();
+        return;
+      default:
+        return undefined;
+    }
+  }
+
+  /** Stages a cell's typed text, or says why it is refused; nothing is sent. */
+  edit(key: string, path: string, text: string): void {
+    if (this.readOnly) return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('the connection is read-only') });
+    const source = this.sourceOf(key);
+    if (source === undefined) return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('the row is no longer loaded: scroll to it again') });
+    const shownText = this.staged.textToSend(key) ?? source.sourceText;
+    const current = cellOf(valueTextAt(shownText, path));
+    const input = cellInput(text, current.kind, this.deps.mapping?.fields.get(path));
+    if (!input.ok) return this.post({ type: 'refused', key, path, reason: input.reason });
+    if (this.staged.stage(source, path, input.valueText)) this.rowsChanged([key]);
+    else this.rowsChanged([key]);
+    if (input.warning) this.post({ type: 'notice', text: input.warning });
+  }
+
+  undo(): void {
+    const key = this.staged.undo();
+    if (key !== undefined) this.rowsChanged([key]);
+  }
+
+  redo(): void {
+    const key = this.staged.redo();
+    if (key !== undefined) this.rowsChanged([key]);
+  }
+
+  discard(keys?: readonly string[]): void {
+    this.rowsChanged(this.staged.discard(keys));
+  }
+
+  /** Sends the staged rows (all but those in conflict) in `_bulk` batches, each conditional. */
+  async save(keys?: readonly string[]): Promise<SaveReport> {
+    const report = await this.writer.save(keys);
+    for (const saved of report.saved) this.latest.set(saved.key, saved);
+    this.rowsChanged([...report.saved.map((row) => row.key), ...report.conflicts, ...report.failed.map((row) => row.key)]);
+    return report;
+  }
+
+  /** Reads the server's current version of the rows, for a merge or an overwrite. */
+  async current(keys: readonly string[]): Promise<Map<string, RowSource | undefined>> {
+    const current = await this.writer.read(keys.map((key) => this.staged.row(key)?.source ?? this.sourceOf(key)).filter((s): s is RowSource => s !== undefined));
+    for (const source of current.values()) if (source) this.latest.set(source.key, source);
+    return current;
+  }
+
+  /** The server's text as last read for a merge or a compare. */
+  serverText(key: string): string | undefined {
+    return this.latest.get(key)?.sourceText;
+  }
+
+  /** The row was rebased or otherwise changed outside an edit: the grid shows it again. */
+  rowsChanged(keys: readonly string[]): void {
+    const paths = new Set(this.columns.map((column) => column.path));
+    const rows = [...new Set(keys)].map((key) => this.sourceOf(key)).filter((s): s is RowSource => s !== undefined).map((source) => rowView(source, paths, this.staged));
+    if (rows.length > 0) this.post({ type: 'updateRows', rows });
+    this.postStage();
+  }
+
+  /** The source a row shows: staged, newer than its page, or as its page read it. */
+  sourceOf(key: string): RowSource | undefined {
+    const staged = this.staged.row(key)?.source;
+    if (staged) return staged;
+    const latest = this.latest.get(key);
+    if (latest) return latest;
+    for (const hit of this.pager?.keptHits() ?? []) {
+      const source = sourceOfHit(hit);
+      if (source?.key === key) return source;
+    }
+    return undefined;
+  }
+
+  override dispose(): void {
+    void this.pager?.close();
+    super.dispose();
+  }
+
+  private postStage(): void {
+    this.post({ type: 'staged', summary: this.staged.summary() });
+    this.postState();
+    this.changedStage.fire();
+  }
+
+  private post(message: HostMessage): void {
+    this.posted.fire(message);
+  }
+
+  /** A new listing (filter or sort): the pages read are dropped; `reload` tells the grid to ask again. */
+  private async restart(reload = true): Promise<void> {
+    await this.pager?.close();
+    this.pager = undefined;
+    this.latest.clear();
+    if (reload) this.post({ type: 'reload' });
+  }
+
+  private postState(): void {
+    this.post({ type: 'state', state: this.viewState() });
+  }
+
+  private pagerNow(): TablePager | string {
+    if (this.pager) return this.pager;
+    const query = queryOf(this.filter);
+    if (!query.ok) return query.reason;
+    const columns = this.columns;
+    const sort = this.sort;
+    this.pager = new TablePager(this.deps.gateway, this.target.index, TABLE_PAGE_SIZE, { query: query.query, sort: (tiebreaker) => sortOf(sort, columns, tiebreaker) });
+    return this.pager;
+  }
+
+  private async getRows(request: number, start: number, end: number): Promise<void> {
+    const pager = this.pagerNow();
+    if (typeof pager === 'string') return this.post({ type: 'rowsFailed', request, message: pager });
+    try {
+      const first = Math.floor(start / pager.pageSize);
+      const last = Math.floor((Math.max(end, start + 1) - 1) / pager.pageSize);
+      const hits = [];
+      for (let p = first; p <= last; p++) hits.push(...(await pager.page(p)));
+      if (pager !== this.pager) return;
+      const paths = new Set(this.columns.map((column) => column.path));
+      const before = this.found.size;
+      const skip = start - first * pager.pageSize;
+      const rows = hits.slice(skip, skip + (end - start)).map((hit) => {
+        const source = sourceOfHit(hit);
+        if (source === undefined) throw new Error(vscode.l10n.t('a hit came without its source or version'));
+        return rowView(this.staged.row(source.key)?.source ?? this.latest.get(source.key) ?? source, paths, this.staged, this.found);
+      });
+      if (this.found.size > before) {
+        this.columns = tableColumns(this.deps.mapping, [...this.found]);
+        this.post({ type: 'setup', setup: this.setup() });
+      }
+      const total = pager.total;
+      this.post({ type: 'rows', request, start, rows, ...(pager.rowCount === undefined ? {} : { lastRow: pager.rowCount }), ...(total ? { total: total.value, totalRelation: total.relation } : {}) });
+    } catch (error) {
+      this.post({ type: 'rowsFailed', request, message: describeError(vscode.l10n.t('Reading the documents of {0}', this.target.index), error) });
+    }
+  }
+}

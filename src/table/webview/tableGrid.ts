@@ -1,0 +1,193 @@
+import {
+  CellStyleModule, createGrid, InfiniteRowModelModule, ModuleRegistry, RowApiModule, RowSelectionModule, RowStyleModule, ScrollApiModule,
+  TextEditorModule, themeQuartz, TooltipModule, type ColDef, type GridApi, type IDatasource, type IGetRowsParams, type SortModelItem,
+} from 'ag-grid-community';
+import { editsInPlace, type CellView, type ColumnView, type RowView, type SortKey, type TableSetup } from '../model/tableProtocol';
+
+ModuleRegistry.registerModules([InfiniteRowModelModule, TextEditorModule, RowSelectionModule, RowStyleModule, CellStyleModule, TooltipModule, RowApiModule, ScrollApiModule]);
+
+/** Rows per block the grid asks for, and blocks it keeps: what the webview holds whatever was scrolled through. */
+export const BLOCK_ROWS = 100;
+const BLOCKS_KEPT = 8;
+
+export interface GridCallbacks {
+  /** The grid needs rows `start`…`end` in this order; answer through `GridView.answer`. */
+  getRows(request: number, start: number, end: number, sort: readonly SortKey[]): void;
+  edit(key: string, path: string, text: string): void;
+  openCell(key: string, path: string): void;
+  selectionChanged(keys: string[]): void;
+  viewportChanged(first: number, last: number): void;
+}
+
+/** VS Code's theme on AG Grid's own theme: its colours and fonts, by CSS variable. */
+const theme = themeQuartz.withParams({
+  backgroundColor: 'var(--vscode-editor-background)',
+  foregroundColor: 'var(--vscode-editor-foreground)',
+  headerBackgroundColor: 'var(--vscode-editorGroupHeader-tabsBackground)',
+  headerTextColor: 'var(--vscode-foreground)',
+  borderColor: 'var(--vscode-editorWidget-border, var(--vscode-panel-border))',
+  accentColor: 'var(--vscode-focusBorder)',
+  selectedRowBackgroundColor: 'var(--vscode-list-inactiveSelectionBackground)',
+  rowHoverColor: 'var(--vscode-list-hoverBackground)',
+  fontFamily: 'var(--vscode-editor-font-family)',
+  fontSize: 'var(--vscode-editor-font-size)',
+  headerFontFamily: 'var(--vscode-font-family)',
+  spacing: 4,
+  wrapperBorderRadius: 0,
+  borderRadius: 2,
+  inputBackgroundColor: 'var(--vscode-input-background)',
+  inputTextColor: 'var(--vscode-input-foreground)',
+});
+
+const STATE_COLUMN = '\u0000state';
+
+/**
+ * The grid: AG Grid's infinite row model over the host's pages (it keeps a few blocks, asks for
+ * more as the user scrolls), its ARIA grid roles and keyboard navigation, its cell editor. A cell's
+ * typed value never changes the row here: it goes to the host, which stages it and sends the row
+ * back as it now is.
+ */
+export class GridView {
+  private readonly api: GridApi<RowView>;
+  private readonly pending = new Map<number, IGetRowsParams>();
+  private requests = 0;
+  private editable = false;
+
+  constructor(element: HTMLElement, nonce: string, private readonly callbacks: GridCallbacks) {
+    const datasource: IDatasource = {
+      getRows: (params) => {
+        const request = ++this.requests;
+        this.pending.set(request, params);
+        callbacks.getRows(request, params.startRow, params.endRow, params.sortModel.map((item: SortModelItem) => ({ path: item.colId, order: item.sort })));
+      },
+    };
+    this.api = createGrid<RowView>(element, {
+      theme,
+      styleNonce: nonce,
+      rowModelType: 'infinite',
+      cacheBlockSize: BLOCK_ROWS,
+      maxBlocksInCache: BLOCKS_KEPT,
+      infiniteInitialRowCount: 1,
+      datasource,
+      getRowId: (params) => params.data.key,
+      rowSelection: { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true },
+      singleClickEdit: false,
+      stopEditingWhenCellsLoseFocus: true,
+      enterNavigatesVerticallyAfterEdit: false,
+      tooltipShowDelay: 300,
+      columnDefs: [],
+      rowClassRules: {
+        'row-edited': (params) => params.data?.state === 'edited',
+        'row-conflict': (params) => params.data?.state === 'conflict',
+        'row-failed': (params) => params.data?.state === 'failed',
+      },
+      onSelectionChanged: () => callbacks.selectionChanged(this.selectedKeys()),
+      onBodyScrollEnd: () => this.reportViewport(),
+      onModelUpdated: () => this.reportViewport(),
+      onCellKeyDown: (event) => {
+        if (!('colDef' in event)) return;
+        const key = (event.event as KeyboardEvent | undefined)?.key;
+        const path = event.colDef.colId;
+        if (key === 'Enter' && event.data && path && !this.inPlace(event.data, path)) callbacks.openCell(event.data.key, path);
+      },
+      onCellDoubleClicked: (event) => {
+        const path = event.colDef.colId;
+        if (event.data && path && !this.inPlace(event.data, path)) callbacks.openCell(event.data.key, path);
+      },
+    });
+  }
+
+  setColumns(setup: TableSetup): void {
+    this.editable = setup.editable;
+    const order = setup.shown ? setup.shown : setup.columns.map((column) => column.path);
+    const byPath = new Map(setup.columns.map((column) => [column.path, column]));
+    const shown = order.map((path) => byPath.get(path)).filter((column): column is ColumnView => column !== undefined);
+    const sortOf = new Map(setup.sort.map((key, i) => [key.path, { sort: key.order, sortIndex: i }]));
+    const stateColumn: ColDef<RowView> = {
+      colId: STATE_COLUMN,
+      headerName: '',
+      width: 86,
+      pinned: 'left',
+      sortable: false,
+      editable: false,
+      valueGetter: (params) => (params.data && params.data.state !== 'clean' ? params.data.state : ''),
+      tooltipValueGetter: (params) => params.data?.message,
+      cellClass: 'state-cell',
+    };
+    this.api.setGridOption('columnDefs', [stateColumn, ...shown.map((column): ColDef<RowView> => ({
+      colId: column.path,
+      headerName: column.path,
+      headerTooltip: column.description,
+      sortable: column.sortField !== undefined,
+      ...(sortOf.has(column.path) ? sortOf.get(column.path) : {}),
+      pinned: column.path === '_id' ? 'left' : undefined,
+      editable: (params) => this.editable && column.path !== '_id' && params.data !== undefined && this.inPlace(params.data, column.path),
+      valueGetter: (params) => cellAt(params.data, column.path).text,
+      valueSetter: (params) => {
+        if (params.data) this.callbacks.edit(params.data.key, column.path, String(params.newValue ?? ''));
+        return false;
+      },
+      tooltipValueGetter: (params) => tooltipOf(cellAt(params.data, column.path)),
+      cellClassRules: {
+        'cell-edited': (params) => cellAt(params.data, column.path).edited === true,
+        'cell-missing': (params) => cellAt(params.data, column.path).kind === 'missing',
+        'cell-null': (params) => cellAt(params.data, column.path).kind === 'null',
+        'cell-json': (params) => ['object', 'array'].includes(cellAt(params.data, column.path).kind),
+        'cell-number': (params) => cellAt(params.data, column.path).kind === 'number',
+      },
+    }))]);
+  }
+
+  /** The host's answer to a request for rows. */
+  answer(request: number, rows: readonly RowView[], lastRow: number | undefined): void {
+    const params = this.pending.get(request);
+    this.pending.delete(request);
+    params?.successCallback([...rows], lastRow ?? -1);
+  }
+
+  fail(request: number): void {
+    this.pending.get(request)?.failCallback();
+    this.pending.delete(request);
+  }
+
+  /** Rows the host changed (a stage, an undo, a save): shown as they now are, where loaded. */
+  update(rows: readonly RowView[]): void {
+    for (const row of rows) this.api.getRowNode(row.key)?.setData(row);
+  }
+
+  reload(): void {
+    this.pending.clear();
+    this.api.purgeInfiniteCache();
+  }
+
+  selectedKeys(): string[] {
+    return this.api.getSelectedNodes().map((node) => node.data?.key).filter((key): key is string => key !== undefined);
+  }
+
+  isEditing(): boolean {
+    return this.api.getEditingCells().length > 0;
+  }
+
+  focusFirstCell(): void {
+    const first = this.api.getColumns()?.[1];
+    if (first) this.api.setFocusedCell(0, first);
+  }
+
+  private inPlace(row: RowView, path: string): boolean {
+    return editsInPlace(cellAt(row, path));
+  }
+
+  private reportViewport(): void {
+    this.callbacks.viewportChanged(this.api.getFirstDisplayedRowIndex(), this.api.getLastDisplayedRowIndex());
+  }
+}
+
+function cellAt(row: RowView | undefined, path: string): CellView {
+  return row?.cells[path] ?? { kind: 'missing', text: '' };
+}
+
+function tooltipOf(cell: CellView): string | undefined {
+  if (cell.kind === 'missing') return 'missing';
+  if (cell.kind === 'null') return 'null';
+  return cell.text.length > 60 ? cell.text.slice(0, 1000) : undefined;
+}
