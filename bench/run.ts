@@ -17,6 +17,7 @@ import { deepPage, firstListing, firstPage, loadWideIndex, PreopeningGateway, ra
 import { countRequests, measure, measureCapped, type Measured, type Row } from './measure';
 import { cappedOpen } from './capped';
 import { PeerTool } from './peerTool';
+import { tablePage, tableSave } from './table';
 import { RawHttp } from './rawHttp';
 import { machine, printBudgets, printTable } from './report';
 import { measureSizes } from './sizes';
@@ -71,6 +72,9 @@ async function main(): Promise<void> {
     await run(deepOptions, deepPage(listGateway, raw, 200, deepOptions.warmup));
     await run(deepOptions, deepPage(listGateway, raw, 2000, deepOptions.warmup));
     await run(runs(args, 50), firstListing(listGateway));
+    await run(deepOptions, tablePage(listGateway, 1));
+    await run(deepOptions, tablePage(listGateway, 200));
+    await run({ runs: args.quick ? 3 : 10, warmup: 2 }, await tableSave(raw, ctx.store, ctx.connectionId));
     await loadWideIndex(raw);
     await run(runs(args, 100), wideListing(listGateway));
     const doc64k = await openAndSave(ctx, '64 KB', 64 * 1024);

@@ -138,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     refresh: () => settings.refreshOnSave,
     extensionUri: context.extensionUri,
     hasConnection: (id) => connections.get(id) !== undefined,
+    memento: context.workspaceState,
     report: (error) => {
       const message = describe('Table', error);
       log.warn(`table failed: ${message}`);

@@ -37,6 +37,8 @@ export class ExplorerCommands {
 
   /** The index an export or import acts on: the row's (with its filter, for a read), else one picked. */
   async transferTarget(node?: TreeNode, withFilter = true): Promise<{ connectionId: string; index: string; queryString?: string } | undefined> {
+    // A data stream is read by its name; its documents are written to their backing indices.
+    if (node?.kind === 'dataStream') return { connectionId: node.connectionId, index: node.stream.name };
     const target = node?.kind === 'index' ? node : await this.pickers.index(node?.kind === 'connection' ? node : undefined);
     if (target === undefined) return undefined;
     const filter = withFilter ? this.listings.filterOf(target) : undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConsoleCommands } from '../console/consoleCommands';
 import type { ExportRequest, ImportRequest, TransferCommands } from '../transfer/transferCommands';
-import type { TableActionRequest, TableFeature } from '../table/tableFeature';
+import type { OpenTableRequest, TableActionRequest, TableFeature } from '../table/tableFeature';
 import type { DocumentAddress } from '../cluster/model/documentAddress';
 import type { ConflictResolver } from '../documents/conflictResolver';
 import { ExplicitSave } from '../documents/explicitSave';
@@ -86,12 +86,11 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const target = isRequest(arg) ? arg : await explorer.transferTarget(arg, false);
       return target && transfer.importDocuments(target);
     },
-    // A tree row (its filter applies), `{connectionId, index, filter?}` from a caller, or the pickers.
-    [CommandIds.openTable]: async (arg?: TreeNode | { connectionId: string; index: string; filter?: string }) => {
-      const target = isRequest<{ connectionId: string; index: string; filter?: string }>(arg) ? arg : await explorer.transferTarget(arg);
-      if (target === undefined) return undefined;
-      const filter = 'filter' in target ? target.filter : 'queryString' in target ? target.queryString : undefined;
-      return tables.open({ connectionId: target.connectionId, index: target.index, ...(filter ? { filter } : {}) });
+    // A tree row (its filter applies), `{connectionId, index, filter?}` or `{connectionId, esql}` from a caller, or the pickers.
+    [CommandIds.openTable]: async (arg?: TreeNode | OpenTableRequest) => {
+      if (arg !== undefined && !('kind' in arg) && typeof arg.connectionId === 'string') return tables.open(arg);
+      const target = await explorer.transferTarget(arg as TreeNode | undefined);
+      return target && tables.open({ connectionId: target.connectionId, index: target.index, ...(target.queryString ? { filter: target.queryString } : {}) });
     },
     [CommandIds.tableAction]: (request: TableActionRequest) => tables.run(request),
   };

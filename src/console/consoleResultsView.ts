@@ -10,6 +10,7 @@ interface Shown {
   readonly results: FormattedResults;
   /** The connection of each answer, in order. */
   readonly connections: readonly string[];
+  readonly answers: readonly ConsoleAnswer[];
 }
 
 /**
@@ -39,7 +40,7 @@ export class ConsoleResultsView extends Disposable implements vscode.TextDocumen
   /** Shows `answers` (replacing the console's earlier ones) beside the console, without taking the focus. */
   async show(console: vscode.Uri, answers: ReadonlyArray<{ answer: ConsoleAnswer; connectionId: string }>): Promise<vscode.TextEditor> {
     const uri = ConsoleResultsView.uriFor(console);
-    this.shown.set(uri.toString(), { results: formatResults(answers.map(({ answer }) => answer)), connections: answers.map(({ connectionId }) => connectionId) });
+    this.shown.set(uri.toString(), { results: formatResults(answers.map(({ answer }) => answer)), connections: answers.map(({ connectionId }) => connectionId), answers: answers.map(({ answer }) => answer) });
     this.changed.fire(uri);
     this.lensesChanged.fire();
     const document = await vscode.workspace.openTextDocument(uri);
@@ -61,7 +62,22 @@ export class ConsoleResultsView extends Disposable implements vscode.TextDocumen
     const shown = this.shown.get(document.uri.toString());
     if (shown === undefined || document.getText() !== shown.results.text) return [];
     const { hits, starts } = shown.results;
-    return hits.map((hit) => {
+    // An answer of a search or an ES|QL query opens as a table, from its status line.
+    const tables = shown.answers.flatMap((answer, i) => {
+      if (answer.table === undefined) return [];
+      const position = document.positionAt(starts[i]);
+      const table = answer.table;
+      const target = table.kind === 'search'
+        ? { connectionId: shown.connections[i], index: table.index, ...(table.query === undefined ? {} : { filter: table.query }) }
+        : { connectionId: shown.connections[i], esql: table.esql };
+      return [new vscode.CodeLens(new vscode.Range(position, position), {
+        title: vscode.l10n.t('$(table) Open in Table'),
+        tooltip: vscode.l10n.t('Show what this request asked for as a table whose cells you can edit, each save conditional'),
+        command: CommandIds.openTable,
+        arguments: [target],
+      })];
+    });
+    return [...tables, ...hits.map((hit) => {
       let answer = 0;
       while (answer + 1 < starts.length && starts[answer + 1] <= hit.offset) answer++;
       const address: DocumentAddress = { connectionId: shown.connections[answer], index: hit.index, id: hit.id, ...(hit.routing !== undefined ? { routing: hit.routing } : {}) };
@@ -72,6 +88,6 @@ export class ConsoleResultsView extends Disposable implements vscode.TextDocumen
         command: CommandIds.openHit,
         arguments: [address],
       });
-    });
+    })];
   }
 }

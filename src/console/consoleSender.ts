@@ -12,6 +12,7 @@ import { analyzeRequest } from './model/consoleChecks';
 import { splitPath } from './model/consoleEndpoints';
 import { parseConsole, type ConsoleRequest } from './model/consoleParser';
 import type { ConsoleAnswer } from './model/consoleResults';
+import { tableRequestOf } from './model/consoleTable';
 import { effectOf } from './model/consoleSafety';
 
 /** Which requests of a console to send. */
@@ -78,7 +79,8 @@ export class ConsoleSender {
         try {
           if (!(await this.guards.confirm(gateway, connection, planned[i]))) break;
           const sent = await exchange(gateway, wire);
-          const answer: ConsoleAnswer = { requestLine: `${wire.method} ${wire.path}`, line: request.line, status: sent.status, elapsedMs: sent.elapsedMs, bytes: sent.bytes, text: sent.text, json: sent.json };
+          const table = sent.status === 200 ? tableRequestOf(wire.method, wire.path, wire.body) : undefined;
+          const answer: ConsoleAnswer = { requestLine: `${wire.method} ${wire.path}`, line: request.line, status: sent.status, elapsedMs: sent.elapsedMs, bytes: sent.bytes, text: sent.text, json: sent.json, ...(table ? { table } : {}) };
           answers.push({ answer, connectionId: connection.id });
           const source = document.getText();
           await this.history.record({

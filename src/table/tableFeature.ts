@@ -5,6 +5,7 @@ import { versionAtLeast } from '../cluster/model/clusterEngine';
 import type { MappingCache } from '../mapping/mappingCache';
 import { Disposable } from '../platform/model/disposable';
 import type { RefreshPolicy } from '../platform/model/settingValues';
+import { esqlSource } from './model/esqlAnswer';
 import type { TableCommand, TableViewState } from './model/tableProtocol';
 import { TableActions } from './tableActions';
 import { TableDiffs } from './tableDiffs';
@@ -20,7 +21,14 @@ export interface TableFeatureDeps {
   /** Whether the connection still exists (a revived table of a removed connection closes). */
   readonly hasConnection: (connectionId: string) => boolean;
   readonly report: (error: unknown) => void;
+  /** Where the columns chosen for each index are kept (the workspace's state). */
+  readonly memento: vscode.Memento;
 }
+
+/** What `esdocs.openTable` takes from a caller: an index (and its filter), or an ES|QL query. */
+export type OpenTableRequest =
+  | { readonly connectionId: string; readonly index: string; readonly filter?: string }
+  | { readonly connectionId: string; readonly esql: string };
 
 /** What `esdocs.tableAction` takes: the table (the active one when left out), the action, the rows. */
 export interface TableActionRequest {
@@ -57,10 +65,19 @@ export class TableFeature extends Disposable {
     }));
   }
 
-  /** Opens a table of an index; `filter` is a query string or a JSON query. Returns its panel. */
-  async open(target: TableTarget & { filter?: string }): Promise<TablePanel> {
-    const panel = vscode.window.createWebviewPanel(TABLE_VIEW_TYPE, target.index, vscode.ViewColumn.Active, { retainContextWhenHidden: false, enableFindWidget: true });
-    return this.show(panel, target, { filter: target.filter ?? '' });
+  /**
+   * Opens a table: of an index, with `filter` a query string or a JSON query; or of an ES|QL
+   * query (`esql`), whose first source names the index. Returns its panel.
+   */
+  async open(request: OpenTableRequest): Promise<TablePanel | undefined> {
+    const index = 'esql' in request ? esqlSource(request.esql) : request.index;
+    if (index === undefined) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('An ES|QL query for a table starts with FROM and an index.'));
+      return undefined;
+    }
+    const state: Partial<TableViewState> = 'esql' in request ? { filter: request.esql, filterKind: 'esql' } : { filter: request.filter ?? '' };
+    const panel = vscode.window.createWebviewPanel(TABLE_VIEW_TYPE, index, vscode.ViewColumn.Active, { retainContextWhenHidden: false, enableFindWidget: true });
+    return this.show(panel, { connectionId: request.connectionId, index }, state);
   }
 
   /** Runs a table's action: from its page's buttons, a keybinding (the active table) or a caller. */
@@ -80,7 +97,13 @@ export class TableFeature extends Disposable {
     const mapping = await this.deps.mappings.get({ connectionId: target.connectionId, index: target.index });
     const esql = await gateway.cluster().then((identity) => identity.engine === 'elasticsearch' && versionAtLeast(identity.version, 8, 11), () => false);
     const id = this.nextId++;
-    const session = new TableSession(id, { connectionId: target.connectionId, index: target.index }, { gateway, store: this.deps.store, refresh: this.deps.refresh, mapping: mapping?.model, esql }, state);
+    const columnsKey = `esdocs.table.columns/${JSON.stringify([target.connectionId, target.index])}`;
+    const kept = this.deps.memento.get<string[]>(columnsKey);
+    const session = new TableSession(id, { connectionId: target.connectionId, index: target.index }, {
+      gateway, store: this.deps.store, refresh: this.deps.refresh, mapping: mapping?.model, esql,
+      ...(Array.isArray(kept) ? { columnsKept: kept } : {}),
+      keepColumns: (shown) => void this.deps.memento.update(columnsKey, shown),
+    }, state);
     const table = new TablePanel(panel, session, this.deps.extensionUri, this.deps.report);
     this.panels.set(id, table);
     table.onDidClose(() => {

@@ -65,6 +65,12 @@ export class TablePager {
     return this.read(p);
   }
 
+  /** Page `p` read from the cluster even when it is kept: what a page dropped from the cache costs. */
+  async pageAgain(p: number): Promise<readonly SearchHit[]> {
+    this.pages.delete(p);
+    return this.page(p);
+  }
+
   /** The hits of the pages kept, to find a row the grid shows. */
   *keptHits(): Iterable<SearchHit> {
     for (const hits of this.pages.values()) yield* hits;

@@ -9,14 +9,13 @@ import { cellInput } from './model/cellInput';
 import { cellOf } from './model/tableCells';
 import { tableColumns } from './model/tableColumns';
 import { queryOf, sortOf } from './model/tableQuery';
-import type { ColumnView, FilterKind, HostMessage, SortKey, TableSetup, TableViewState, ViewMessage } from './model/tableProtocol';
+import { PAGE_ROWS, type ColumnView, type FilterKind, type HostMessage, type SortKey, type TableSetup, type TableViewState, type ViewMessage } from './model/tableProtocol';
 import { rowView, sourceOfHit } from './model/tableRows';
 import { StagedEdits, type RowSource } from './model/stagedEdits';
 import { TablePager } from './tablePager';
 import { TableWriter, type SaveReport } from './tableWriter';
+import { EsqlListing } from './esqlListing';
 import { valueTextAt } from '../json/jsonPaths';
-
-export const TABLE_PAGE_SIZE = 100;
 
 export interface TableTarget {
   readonly connectionId: string;
@@ -30,6 +29,9 @@ export interface TableDeps {
   readonly mapping: MappingModel | undefined;
   /** Whether the connection offers ES|QL. */
   readonly esql: boolean;
+  /** The columns last chosen for this index (kept per index, across tables and sessions). */
+  readonly columnsKept?: readonly string[];
+  readonly keepColumns?: (shown: readonly string[]) => void;
 }
 
 /**
@@ -50,6 +52,7 @@ export class TableSession extends Disposable {
   private columns: ColumnView[];
   private readonly found = new Set<string>();
   private pager: TablePager | undefined;
+  private esql: EsqlListing | undefined;
   /** Sources newer than the pages: what a save left, or a merge read. */
   private readonly latest = new Map<string, RowSource>();
   readonly staged: StagedEdits;
@@ -66,7 +69,7 @@ export class TableSession extends Disposable {
     this.filter = state?.filter ?? '';
     this.filterKind = state?.filterKind ?? 'query';
     this.sort = state?.sort ?? [];
-    this.shown = state?.shown;
+    this.shown = state?.shown ?? deps.columnsKept;
     this.staged = StagedEdits.restore(state?.staged);
     this.columns = tableColumns(deps.mapping);
     this.writer = new TableWriter(target.connectionId, deps.store, deps.refresh, this.staged);
@@ -86,11 +89,14 @@ export class TableSession extends Disposable {
   }
 
   setup(): TableSetup {
-    const readOnlyReason = this.readOnly ? vscode.l10n.t('The connection is read-only: the table shows documents without editing them.') : undefined;
+    const esqlRows = this.filterKind === 'esql' && this.esql?.columns !== undefined;
+    const readOnlyReason = this.readOnly
+      ? vscode.l10n.t('The connection is read-only: the table shows documents without editing them.')
+      : esqlRows && !this.esql?.editable ? vscode.l10n.t('These rows do not name their documents: add METADATA _id, _index after FROM to edit them.') : undefined;
     return {
       title: this.title,
-      columns: this.columns,
-      editable: !this.readOnly,
+      columns: esqlRows ? (this.esql?.columns ?? []) : this.columns,
+      editable: readOnlyReason === undefined,
       ...(readOnlyReason ? { readOnlyReason } : {}),
       filter: this.filter,
       filterKind: this.filterKind,
@@ -124,6 +130,8 @@ export class TableSession extends Disposable {
         return this.edit(message.key, message.path, message.text);
       case 'columns':
         this.shown = message.shown;
+        if (this.filterKind === 'query') this.deps.keepColumns?.(message.shown);
+        this.post({ type: 'setup', setup: this.setup() });
         this.postState();
         return;
       default:
@@ -132,9 +140,9 @@ export class TableSession extends Disposable {
   }
 
   /** Stages a cell's typed text, or says why it is refused; nothing is sent. */
-  edit(key: string, path: string, text: string): void {
+  async edit(key: string, path: string, text: string): Promise<void> {
     if (this.readOnly) return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('the connection is read-only') });
-    const source = this.sourceOf(key);
+    const source = this.sourceOf(key) ?? (await this.readForEdit(key));
     if (source === undefined) return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('the row is no longer loaded: scroll to it again') });
     const shownText = this.staged.textToSend(key) ?? source.sourceText;
     const current = cellOf(valueTextAt(shownText, path));
@@ -143,6 +151,15 @@ export class TableSession extends Disposable {
     if (this.staged.stage(source, path, input.valueText)) this.rowsChanged([key]);
     else this.rowsChanged([key]);
     if (input.warning) this.post({ type: 'notice', text: input.warning });
+  }
+
+  /** An ES|QL row's document, read (one `_mget`) when its first cell is edited: the source and version the edit is staged on. */
+  private async readForEdit(key: string): Promise<RowSource | undefined> {
+    const address = this.esql?.addressOf(key);
+    if (address === undefined) return undefined;
+    const read = (await this.writer.read([address])).get(key);
+    if (read) this.latest.set(key, read);
+    return read;
   }
 
   undo(): void {
@@ -181,6 +198,14 @@ export class TableSession extends Disposable {
 
   /** The row was rebased or otherwise changed outside an edit: the grid shows it again. */
   rowsChanged(keys: readonly string[]): void {
+    if (this.filterKind === 'esql') {
+      void this.esql?.rows(0, Number.MAX_SAFE_INTEGER, this.staged, this.latest).then(({ rows }) => {
+        const wanted = new Set(keys);
+        this.post({ type: 'updateRows', rows: rows.filter((row) => wanted.has(row.key)) });
+        this.postStage();
+      });
+      return;
+    }
     const paths = new Set(this.columns.map((column) => column.path));
     const rows = [...new Set(keys)].map((key) => this.sourceOf(key)).filter((s): s is RowSource => s !== undefined).map((source) => rowView(source, paths, this.staged));
     if (rows.length > 0) this.post({ type: 'updateRows', rows });
@@ -198,6 +223,19 @@ export class TableSession extends Disposable {
       if (source?.key === key) return source;
     }
     return undefined;
+  }
+
+  private async getEsqlRows(request: number, start: number, end: number): Promise<void> {
+    const listing = (this.esql ??= new EsqlListing(this.deps.gateway, this.filter));
+    const first = listing.columns === undefined;
+    try {
+      const { rows, count } = await listing.rows(start, end, this.staged, this.latest);
+      if (listing !== this.esql) return;
+      if (first) this.post({ type: 'setup', setup: this.setup() });
+      this.post({ type: 'rows', request, start, rows, lastRow: count, total: count, totalRelation: 'eq' });
+    } catch (error) {
+      this.post({ type: 'rowsFailed', request, message: describeError(vscode.l10n.t('Running the ES|QL query'), error) });
+    }
   }
 
   override dispose(): void {
@@ -219,6 +257,7 @@ export class TableSession extends Disposable {
   private async restart(reload = true): Promise<void> {
     await this.pager?.close();
     this.pager = undefined;
+    this.esql = undefined;
     this.latest.clear();
     if (reload) this.post({ type: 'reload' });
   }
@@ -233,11 +272,12 @@ export class TableSession extends Disposable {
     if (!query.ok) return query.reason;
     const columns = this.columns;
     const sort = this.sort;
-    this.pager = new TablePager(this.deps.gateway, this.target.index, TABLE_PAGE_SIZE, { query: query.query, sort: (tiebreaker) => sortOf(sort, columns, tiebreaker) });
+    this.pager = new TablePager(this.deps.gateway, this.target.index, PAGE_ROWS, { query: query.query, sort: (tiebreaker) => sortOf(sort, columns, tiebreaker) });
     return this.pager;
   }
 
   private async getRows(request: number, start: number, end: number): Promise<void> {
+    if (this.filterKind === 'esql') return this.getEsqlRows(request, start, end);
     const pager = this.pagerNow();
     if (typeof pager === 'string') return this.post({ type: 'rowsFailed', request, message: pager });
     try {
@@ -259,7 +299,9 @@ export class TableSession extends Disposable {
         this.post({ type: 'setup', setup: this.setup() });
       }
       const total = pager.total;
-      this.post({ type: 'rows', request, start, rows, ...(pager.rowCount === undefined ? {} : { lastRow: pager.rowCount }), ...(total ? { total: total.value, totalRelation: total.relation } : {}) });
+      // An exact total of the point in time is the number of rows: the grid's scrollbar spans them all at once.
+      const lastRow = pager.rowCount ?? (total?.relation === 'eq' ? total.value : undefined);
+      this.post({ type: 'rows', request, start, rows, ...(lastRow === undefined ? {} : { lastRow }), ...(total ? { total: total.value, totalRelation: total.relation } : {}) });
     } catch (error) {
       this.post({ type: 'rowsFailed', request, message: describeError(vscode.l10n.t('Reading the documents of {0}', this.target.index), error) });
     }

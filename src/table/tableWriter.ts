@@ -97,13 +97,14 @@ export class TableWriter {
   }
 
   /** The server's current version of each row (undefined: it is gone), by key, in one `_mget`. */
-  async read(sources: readonly RowSource[]): Promise<Map<string, RowSource | undefined>> {
+  async read(sources: ReadonlyArray<Pick<RowSource, 'key' | 'index' | 'id' | 'routing'>>): Promise<Map<string, RowSource | undefined>> {
     const current = new Map<string, RowSource | undefined>();
     if (sources.length === 0) return current;
     const docs = await this.store.getMany(this.connectionId, sources);
     docs.forEach((doc, i) => {
       const asked = sources[i];
-      current.set(asked.key, doc.found ? { ...asked, key: rowKey(asked.index, asked.id, asked.routing), sourceText: doc.sourceText, token: doc.token } : undefined);
+      const routing = asked.routing === undefined ? {} : { routing: asked.routing };
+      current.set(asked.key, doc.found ? { key: rowKey(asked.index, asked.id, asked.routing), index: asked.index, id: asked.id, ...routing, sourceText: doc.sourceText, token: doc.token } : undefined);
     });
     return current;
   }

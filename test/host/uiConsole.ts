@@ -1,19 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Checks } from './checks';
-import { replaceInEditor, screenshot, visible } from './uiPage';
+import { replaceInEditor, runCommand, screenshot, visible } from './uiPage';
 
 const suggestion = (page: Page, label: string) => page.locator('.suggest-widget.visible .monaco-list-row', { hasText: label }).first();
 const activeEditor = (page: Page) => page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await visible(input, 'The command palette');
-  await input.fill(`>${title}`);
-  await visible(page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first(), `The command "${title}"`);
-  await input.press('Enter');
-}
 
 /**
  * The request console as a new user meets it, on the demo connection: New Console, a `_search`

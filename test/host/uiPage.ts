@@ -47,3 +47,13 @@ export async function replaceInEditor(page: Page, find: string, replacement: str
   await widget.locator('.replace-part textarea').press('Control+Alt+Enter');
   await page.keyboard.press('Escape');
 }
+
+/** Runs a command by its title from the command palette (F1), as a user does. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await visible(input, 'The command palette');
+  await input.fill(`>${title}`);
+  await visible(page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first(), `The command "${title}"`);
+  await input.press('Enter');
+}

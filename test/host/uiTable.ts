@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { Checks } from './checks';
-import { notification, screenshot, treeRow, visible } from './uiPage';
+import { notification, runCommand, screenshot, treeRow, visible } from './uiPage';
 
 /** The table's page: VS Code's webview iframe, and the page's own frame inside it. */
 const tablePage = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -94,17 +94,36 @@ export async function tableScenario(page: Page, checks: Checks, esUrl: string): 
     assert.equal((await frame.locator('#staged-text').innerText()).trim(), '2 documents changed');
   });
 
+  await checks.check('Ctrl+Z takes the last staged edit back and Ctrl+Y puts it again', async () => {
+    await cell(frame, '1', 'title').click();
+    await page.keyboard.press('Control+z');
+    await frame.locator('[role="row"][row-index="1"] .cell-edited[col-id="year"]').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+y');
+    await visible(frame.locator('[role="row"][row-index="1"] .cell-edited[col-id="year"]'), 'The year edit again');
+  });
+
   await checks.check('Review shows the changes of both documents in VS Code\'s diff', async () => {
     await frame.locator('button[data-command="review"]').click();
     await visible(page.locator('.tab', { hasText: '2 documents to be saved' }), 'The tab of the review');
+    await visible(page.locator('.monaco-diff-editor .view-line', { hasText: 'Edited in the table' }).first(), 'The edited title in the diff');
     await screenshot(page, 'ui-table-review.png');
     await page.locator('.tab', { hasText: 'movies' }).first().click();
     await visible(frame.locator('#staged-text'), 'The table again');
   });
 
-  await checks.check('Save writes both documents in one _bulk request, each conditional, and the marks go', async () => {
+  await checks.check('a reload of the window brings the table back with its staged edits, unsent', async () => {
+    // As a user reloads: the workbench shuts down in order, keeping each webview's state.
+    await runCommand(page, 'Developer: Reload Window');
+    await visible(frame.locator('#staged-text', { hasText: '2 documents changed' }), 'The restored bar "2 documents changed"');
+    await visible(frame.locator('[role="columnheader"][col-id="year"][aria-sort="descending"]'), 'The restored sort');
+    await visible(frame.locator('.cell-edited', { hasText: 'Edited in the table' }), 'The restored edit');
+    assert.deepEqual((await document(esUrl, first))._source, before, 'nothing was written by the reload');
+  });
+
+  await checks.check('Ctrl+S in the table writes both documents in one _bulk request, each conditional, and the marks go', async () => {
     await fetch(`${esUrl}/_esdocs_test/requests`, { method: 'DELETE' });
-    await frame.locator('button[data-command="save"]').click();
+    await cell(frame, '2', 'title').click();
+    await page.keyboard.press('Control+s');
     await frame.locator('#staged').waitFor({ state: 'hidden' });
     const saved = await document(esUrl, first);
     assert.equal(saved._source.title, 'Edited in the table');

@@ -1,4 +1,4 @@
-// `npm run real-cluster -- --engine elasticsearch|opensearch [--port 9200] [--seed movies] [--nodes 3] [--verbose]`
+// `npm run real-cluster -- --engine elasticsearch|opensearch [--port 9200] [--seed movies] [--nodes 3] [--esql] [--verbose]`
 // Starts a real engine on 127.0.0.1. The last line printed at start-up is `listening on <url>`, as with
 // `npm run es-server`. While it runs, stdin takes `stop-node NAME` (with --nodes > 1). Ctrl+C / SIGTERM stop it.
 import * as readline from 'node:readline';
@@ -34,6 +34,9 @@ function parseArgs(argv: string[]): RealClusterOptions {
         opts.seed = seed;
         break;
       }
+      case '--esql':
+        opts.esql = true;
+        break;
       case '--verbose':
         opts.verbose = true;
         break;

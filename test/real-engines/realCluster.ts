@@ -28,6 +28,8 @@ export interface RealClusterOptions {
   port?: number;
   /** Pass the engine's own log through to stderr (else kept, and shown only if the start fails). */
   verbose?: boolean;
+  /** Elasticsearch with X-Pack core and ES|QL loaded (`POST /_query`); off by default, as they change other answers. */
+  esql?: boolean;
 }
 
 export interface RunningRealCluster {
@@ -142,6 +144,7 @@ export async function startRealCluster(options: RealClusterOptions): Promise<Run
     `-Djava.io.tmpdir=${path.join(home, 'tmp')}`,
     '-cp', build.classpath, LAUNCHER_CLASS,
     '--engine', options.engine, '--http-port', String(port), '--nodes', String(nodes), '--home', home,
+    ...(options.esql ? ['--esql', 'true'] : []),
   ];
   fs.mkdirSync(path.join(home, 'tmp'));
   const child = spawn('java', javaArgs, { stdio: ['pipe', 'pipe', 'pipe'] });

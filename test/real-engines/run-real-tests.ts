@@ -16,6 +16,7 @@ import { runMain } from '../host/cleanup';
 import { spawn } from 'node:child_process';
 import { npmCommand } from '../host/proc';
 import { runDifferential } from './differential';
+import { runEsqlDifferential } from './esqlDifferential';
 import { realEnginesUnavailable, type RealEngine } from './engineBuild';
 import { startRealCluster, type RunningRealCluster } from './realCluster';
 import { useRealEngine } from './testCluster';
@@ -28,6 +29,7 @@ const ELASTIC_LAYER = [
   'test/integration/cluster/pathEncoding.test.ts',
   'test/integration/console/consoleCli.test.ts',
   'test/integration/transfer/transferCli.test.ts',
+  'test/integration/table/tableWriter.test.ts',
 ];
 const TORTURE = ['test/reliability/concurrentEditors.test.ts', 'test/reliability/mergeEditors.test.ts'];
 const EDITING_LOOP = 'Editing a document|Resolving conflicts|Merging with|Document operations';
@@ -48,8 +50,8 @@ function record(row: Row): void {
   console.log(`\n[test:real] ${row.what}: ${row.passed} passed, ${row.failed} failed, ${row.skipped} skipped${row.informational ? ' (for information)' : ''}\n`);
 }
 
-async function withEngine<T>(engine: RealEngine, body: (cluster: RunningRealCluster) => Promise<T>): Promise<T> {
-  const cluster = await startRealCluster({ engine });
+async function withEngine<T>(engine: RealEngine, body: (cluster: RunningRealCluster) => Promise<T>, esql = false): Promise<T> {
+  const cluster = await startRealCluster({ engine, esql });
   console.log(`[test:real] ${engine} ${cluster.version} on ${cluster.url}, started in ${(cluster.startupMs / 1000).toFixed(1)} s`);
   try {
     return await body(cluster);
@@ -125,6 +127,13 @@ async function main(): Promise<number> {
     await mocha(`integration and reliability on Elasticsearch ${es.version}`, es, [...ELASTIC_LAYER, ...TORTURE]);
     await editingLoop(es.url, `Elasticsearch ${es.version}`);
   });
+  // ES|QL needs X-Pack core loaded, which changes answers the steps above compare: a node of its own.
+  await withEngine('elasticsearch', async (es) => {
+    const result = await runEsqlDifferential(es);
+    for (const { query, real, test } of result.mismatches) console.log(`ES|QL mismatch: ${query}\n  Elasticsearch: ${real.replace(/\n/g, '\n    ')}\n  test server:   ${test.replace(/\n/g, '\n    ')}`);
+    record({ what: `ES|QL on Elasticsearch ${es.version} (${result.queries} queries, ${result.mismatches.length} mismatches; took, documents_found and values_loaded not compared)`, passed: result.queries - result.mismatches.length, failed: result.mismatches.length, skipped: 0 });
+    await mocha(`the table's ES|QL rows on Elasticsearch ${es.version}`, es, ['test/integration/table/esqlListing.test.ts']);
+  }, true);
   await withEngine('opensearch', async (os) => {
     await conformance(`OpenSearch ${os.version}: its point-in-time tests`, os.url, openSearchRestTests());
     await conformance(`OpenSearch ${os.version}: the Elasticsearch YAML suites`, os.url, elasticsearchRestTests(), true);

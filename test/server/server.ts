@@ -11,6 +11,7 @@ import type { ServerContext } from './handlers/context';
 import { registerWriteRoutes } from './handlers/write-routes';
 import { registerReadRoutes } from './handlers/read-routes';
 import { registerBulkRoute } from './handlers/bulk-route';
+import { registerEsqlRoute } from './handlers/esql-route';
 import { registerSearchRoutes } from './handlers/search-routes';
 import { registerPitRoutes } from './handlers/pit-routes';
 import { registerIndicesRoutes } from './handlers/indices-routes';
@@ -92,6 +93,8 @@ export function buildRouter(ctx: ServerContext): Router {
   registerReadRoutes(router, ctx);
   registerBulkRoute(router, ctx);
   registerSearchRoutes(router, ctx);
+  // ES|QL came with Elasticsearch 8.11.
+  if (!ctx.dialect.opensearch && (ctx.dialect.major > 8 || (ctx.dialect.major === 8 && ctx.dialect.minor >= 11))) registerEsqlRoute(router, ctx);
   registerPitRoutes(router, ctx);
   registerIndicesRoutes(router, ctx);
   registerAliasRoutes(router, ctx);

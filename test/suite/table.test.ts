@@ -233,4 +233,40 @@ describe('Documents table', function () {
     assert.equal(tables()[0].label, `● ${INDEX}`);
     assert.equal(await rawSource(INDEX, 'd6'), SOURCE(6));
   });
+
+  it('fills the grid from an ES|QL query; rows with _id and _index edit, read with one _mget, and save conditionally', async function () {
+    if (onRealEngine()) this.skip();
+    const panel = await vscode.commands.executeCommand<TablePanel>('esdocs.openTable', { connectionId: CONNECTION, esql: `FROM ${INDEX} METADATA _id, _index | WHERE n >= 240 | SORT n DESC | LIMIT 5` });
+    await setup(panel);
+    const answer = await rows(panel, 0, 100);
+    assert.equal(answer.rows.length, 5);
+    assert.equal(answer.lastRow, 5);
+    const shown = lastOf(panel, 'setup')!.setup;
+    assert.equal(shown.columns[0].path, '_id');
+    assert.equal(shown.filterKind, 'esql');
+    assert.equal(shown.editable, true);
+    const d249 = row(answer, 'd249');
+    assert.deepEqual(d249.cells.big, { kind: 'number', text: '18446744073709551615' });
+    await rest('DELETE', '/_esdocs_test/requests');
+    await panel.receive({ type: 'edit', key: d249.key, path: 'n', text: '2490' });
+    assert.deepEqual(lastOf(panel, 'updateRows')?.rows[0].cells.n, { kind: 'number', text: '2490', edited: true });
+    await action(panel, 'save');
+    const counts = (await restJson<{ byRoute: Record<string, number> }>('GET', '/_esdocs_test/requests')).byRoute;
+    assert.deepEqual(counts, { 'POST /_mget': 1, 'POST /_bulk': 1 });
+    assert.equal(await rawSource(INDEX, 'd249'), SOURCE(249).replace('"n":249', '"n":2490'));
+  });
+
+  it('shows ES|QL rows that do not name their documents read-only, saying what to add', async function () {
+    if (onRealEngine()) this.skip();
+    const panel = await vscode.commands.executeCommand<TablePanel>('esdocs.openTable', { connectionId: CONNECTION, esql: `FROM ${INDEX} | KEEP title, n | LIMIT 3` });
+    await setup(panel);
+    await rows(panel, 0, 100);
+    const shown = lastOf(panel, 'setup')!.setup;
+    assert.equal(shown.editable, false);
+    assert.match(shown.readOnlyReason ?? '', /METADATA _id, _index/);
+    await panel.receive({ type: 'filter', text: `FROM ${INDEX} | STATS c = COUNT(*)`, kind: 'esql' });
+    const request = nextRequest++;
+    await panel.receive({ type: 'getRows', request, start: 0, end: 100, sort: [] });
+    assert.match(JSON.stringify(panel.posted.find((message) => message.type === 'rowsFailed' && message.request === request)), /STATS/);
+  });
 });

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { visit } from 'jsonc-parser';
 import { indentJson } from '../../json/jsonScan';
+import type { TableRequest } from './consoleTable';
 
 /**
  * The results view's text: each answer under a status line (`// 200 OK · 12 ms · 3.4 KB`), its
@@ -20,6 +21,8 @@ export interface ConsoleAnswer {
   readonly text: string;
   /** The answer's media type said JSON (or did not say, and the text is an object or an array). */
   readonly json: boolean;
+  /** The table that shows what the request asked for, when it was a search or an ES|QL query that succeeded. */
+  readonly table?: TableRequest;
 }
 
 export interface AnswerHit {

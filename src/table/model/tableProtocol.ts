@@ -7,6 +7,9 @@
 /** The id column's path. */
 export const ID_PATH = '_id';
 
+/** Rows per page: the block the grid asks for, and the page the host reads with one search. */
+export const PAGE_ROWS = 100;
+
 /** A value longer than this is edited in the document editor, not in its cell. */
 export const LONG_VALUE = 200;
 

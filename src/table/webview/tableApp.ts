@@ -36,6 +36,7 @@ const grid = new GridView(byId('grid'), document.body.dataset.nonce ?? '', {
     selectionText.textContent = keys.length === 1 ? '1 document selected' : `${keys.length} documents selected`;
     for (const button of selectionBar.querySelectorAll<HTMLButtonElement>('[data-needs-edit]')) button.disabled = !setup?.editable;
   },
+  columnsMoved: (shown) => post({ type: 'columns', shown }),
   viewportChanged: (first, last) => {
     view = { first, last };
     showStatus();
@@ -123,12 +124,12 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
   button.addEventListener('click', () => command(name, button.dataset.scope === 'selection' ? grid.selectedKeys() : undefined));
 }
 
-// Undo, redo and save of staged edits, when no cell is being typed into (there the keys are the editor's).
+// Undo and redo of staged edits, when no cell is being typed into (there the keys are the editor's).
+// Ctrl+S is VS Code's keybinding for the active table (package.json), which the workbench runs.
 window.addEventListener('keydown', (event) => {
   if (!(event.ctrlKey || event.metaKey) || grid.isEditing() || event.target === filterInput) return;
   const key = event.key.toLowerCase();
-  if (key === 's') command('save');
-  else if (key === 'z' && !event.shiftKey) command('undo');
+  if (key === 'z' && !event.shiftKey) command('undo');
   else if (key === 'y' || (key === 'z' && event.shiftKey)) command('redo');
   else return;
   event.preventDefault();

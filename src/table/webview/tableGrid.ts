@@ -2,12 +2,11 @@ import {
   CellStyleModule, createGrid, InfiniteRowModelModule, ModuleRegistry, RowApiModule, RowSelectionModule, RowStyleModule, ScrollApiModule,
   TextEditorModule, themeQuartz, TooltipModule, type ColDef, type GridApi, type IDatasource, type IGetRowsParams, type SortModelItem,
 } from 'ag-grid-community';
-import { editsInPlace, type CellView, type ColumnView, type RowView, type SortKey, type TableSetup } from '../model/tableProtocol';
+import { editsInPlace, PAGE_ROWS, type CellView, type ColumnView, type RowView, type SortKey, type TableSetup } from '../model/tableProtocol';
 
 ModuleRegistry.registerModules([InfiniteRowModelModule, TextEditorModule, RowSelectionModule, RowStyleModule, CellStyleModule, TooltipModule, RowApiModule, ScrollApiModule]);
 
-/** Rows per block the grid asks for, and blocks it keeps: what the webview holds whatever was scrolled through. */
-export const BLOCK_ROWS = 100;
+/** Blocks the grid keeps: what the webview holds whatever was scrolled through. */
 const BLOCKS_KEPT = 8;
 
 export interface GridCallbacks {
@@ -16,6 +15,8 @@ export interface GridCallbacks {
   edit(key: string, path: string, text: string): void;
   openCell(key: string, path: string): void;
   selectionChanged(keys: string[]): void;
+  /** The user dragged a column elsewhere: the columns shown, in their new order. */
+  columnsMoved(shown: string[]): void;
   viewportChanged(first: number, last: number): void;
 }
 
@@ -65,7 +66,7 @@ export class GridView {
       theme,
       styleNonce: nonce,
       rowModelType: 'infinite',
-      cacheBlockSize: BLOCK_ROWS,
+      cacheBlockSize: PAGE_ROWS,
       maxBlocksInCache: BLOCKS_KEPT,
       infiniteInitialRowCount: 1,
       datasource,
@@ -82,6 +83,9 @@ export class GridView {
         'row-failed': (params) => params.data?.state === 'failed',
       },
       onSelectionChanged: () => callbacks.selectionChanged(this.selectedKeys()),
+      onColumnMoved: (event) => {
+        if (event.finished && event.source === 'uiColumnMoved') callbacks.columnsMoved(this.api.getColumnState().map((column) => column.colId).filter((id) => id !== STATE_COLUMN));
+      },
       onBodyScrollEnd: () => this.reportViewport(),
       onModelUpdated: () => this.reportViewport(),
       onCellKeyDown: (event) => {

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * ElasticsearchRootPlugin (GET /), for OpenSearch analysis-common and Painless.
  *
  * Usage: java -cp CLASSPATH esdocs.realengines.RealEngineLauncher --engine elasticsearch|opensearch
- *   --http-port PORT [--nodes N] [--home DIR]
+ *   --http-port PORT [--nodes N] [--home DIR] [--esql true]
  *
  * One node: it owns PORT. N nodes: N master-eligible data nodes (node-1..node-N) plus a
  * coordinating-only node "entry" that owns PORT, so that stopping any data node (say, the one that holds
@@ -53,12 +53,15 @@ public final class RealEngineLauncher {
     private final String pkg;
     private final Path home;
     private final Map<String, Object> nodes = new LinkedHashMap<>();
+    /** Load X-Pack core and ES|QL (Elasticsearch only): off by default, as they change answers other tests compare. */
+    private final boolean esql;
 
-    private RealEngineLauncher(PrintStream control, String engine, Path home) {
+    private RealEngineLauncher(PrintStream control, String engine, Path home, boolean esql) {
         this.control = control;
         this.engine = engine;
         this.pkg = engine.equals("opensearch") ? "org.opensearch" : "org.elasticsearch";
         this.home = home;
+        this.esql = esql;
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,7 +75,7 @@ public final class RealEngineLauncher {
         int httpPort = Integer.parseInt(opts.getOrDefault("--http-port", "9200"));
         int dataNodes = Integer.parseInt(opts.getOrDefault("--nodes", "1"));
         Path home = opts.containsKey("--home") ? Path.of(opts.get("--home")) : Files.createTempDirectory("real-engine-");
-        RealEngineLauncher launcher = new RealEngineLauncher(control, engine, home);
+        RealEngineLauncher launcher = new RealEngineLauncher(control, engine, home, "true".equals(opts.get("--esql")));
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAll, "real-engine-shutdown"));
         try {
             launcher.start(httpPort, dataNodes);
@@ -220,7 +223,10 @@ public final class RealEngineLauncher {
     /** The classpath plugins each engine gets; a missing optional one is skipped with a note. */
     private List<Class<?>> plugins() {
         List<String> required = pkg.equals("org.opensearch") ? List.of("org.opensearch.transport.Netty4Plugin") : List.of("org.elasticsearch.transport.netty4.Netty4Plugin", "esdocs.realengines.ElasticsearchRootPlugin");
-        List<String> optional = pkg.equals("org.opensearch") ? List.of("org.opensearch.analysis.common.CommonAnalysisPlugin", "org.opensearch.painless.PainlessPlugin") : List.of();
+        List<String> optional = pkg.equals("org.opensearch")
+            ? List.of("org.opensearch.analysis.common.CommonAnalysisPlugin", "org.opensearch.painless.PainlessPlugin")
+            // ES|QL (POST /_query), with --esql true: X-Pack core (licence state), the ES|QL core and the ES|QL plugin.
+            : esql ? List.of("esdocs.realengines.PerNodeXPackPlugin", "org.elasticsearch.xpack.esql.core.plugin.EsqlCorePlugin", "org.elasticsearch.xpack.esql.plugin.EsqlPlugin") : List.of();
         List<Class<?>> found = new ArrayList<>();
         for (String name : required) {
             try {

@@ -1,0 +1,75 @@
+import type { ClusterGateway } from '../cluster/clusterGateway';
+import { valueTextAt } from '../json/jsonPaths';
+import { esqlColumns, esqlEditable, readEsqlAnswer, type EsqlAnswer } from './model/esqlAnswer';
+import type { RowSource, StagedEdits } from './model/stagedEdits';
+import { cellOf } from './model/tableCells';
+import { ID_PATH, type CellView, type ColumnView, type RowView } from './model/tableProtocol';
+import { rowKey } from './model/tableRows';
+
+/** A document an ES|QL row names, by `_index` and `_id`. */
+export interface RowAddress {
+  readonly key: string;
+  readonly index: string;
+  readonly id: string;
+}
+
+/**
+ * The rows of an ES|QL query: one `POST /_query` (ES|QL has no paging; its `LIMIT`, 1,000 by
+ * default, bounds the answer), held while the table shows it. A row that names its document
+ * (`METADATA _id, _index`) can be edited: its source and version are read with one `_mget` when
+ * its first cell is edited, and from then on it shows that source's values.
+ */
+export class EsqlListing {
+  private answer: Promise<EsqlAnswer> | undefined;
+  private read: EsqlAnswer | undefined;
+
+  constructor(
+    private readonly gateway: ClusterGateway,
+    private readonly query: string,
+  ) {}
+
+  get columns(): ColumnView[] | undefined {
+    return this.read && esqlColumns(this.read);
+  }
+
+  get editable(): boolean {
+    return this.read !== undefined && esqlEditable(this.read);
+  }
+
+  async rows(start: number, end: number, staged: StagedEdits, latest: ReadonlyMap<string, RowSource>): Promise<{ rows: RowView[]; count: number }> {
+    const answer = await (this.answer ??= this.gateway
+      .sendOkAndRead({ method: 'POST', path: '/_query', body: JSON.stringify({ query: this.query }) }, readEsqlAnswer)
+      .then((read) => (this.read = read)));
+    const rows = answer.rows.slice(start, end).map((values, i) => this.rowView(answer, values, start + i, staged, latest));
+    return { rows, count: answer.rows.length };
+  }
+
+  /** The document a row names, when the query asked for `_id` and `_index`. */
+  addressOf(key: string): RowAddress | undefined {
+    const answer = this.read;
+    if (answer === undefined || !esqlEditable(answer)) return undefined;
+    const [index, id] = JSON.parse(key) as [string, string];
+    return typeof index === 'string' && typeof id === 'string' ? { key, index, id } : undefined;
+  }
+
+  private rowView(answer: EsqlAnswer, values: readonly string[], n: number, staged: StagedEdits, latest: ReadonlyMap<string, RowSource>): RowView {
+    const named = (name: string): string | undefined => {
+      const i = answer.columns.findIndex((column) => column.name === name);
+      const text = i < 0 ? undefined : values[i];
+      return text?.startsWith('"') ? (JSON.parse(text) as string) : undefined;
+    };
+    const index = named('_index');
+    const id = named('_id');
+    const key = index !== undefined && id !== undefined ? rowKey(index, id, undefined) : JSON.stringify(['esql', n]);
+    const row = staged.row(key);
+    const text = row ? staged.textToSend(key) : latest.get(key)?.sourceText;
+    const cells: Record<string, CellView> = {};
+    answer.columns.forEach((column, i) => {
+      // Once the document was read (to edit it), its own values show: what a save would send.
+      const fromSource = text !== undefined && column.name !== ID_PATH && !column.name.startsWith('_') ? valueTextAt(text, column.name) : undefined;
+      const cell = cellOf(fromSource ?? values[i]);
+      cells[column.name] = row?.edits.has(column.name) ? { ...cell, edited: true } : cell;
+    });
+    return { key, id: id ?? '', index: index ?? '', cells, state: row?.state ?? 'clean', ...(row?.reason === undefined ? {} : { message: row.reason }) };
+  }
+}
