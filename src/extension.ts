@@ -40,6 +40,10 @@ import { registerMappingProviders } from './documents/mappingProviders';
 import { createConsole } from './console/consoleFeature';
 import { TransferCommands } from './transfer/transferCommands';
 import { TableFeature } from './table/tableFeature';
+import { BulkCommands } from './bulk/bulkCommands';
+import { BulkDiffs } from './bulk/bulkDiffs';
+import { ChangeRunner } from './bulk/changeRunner';
+import { JournalStore } from './bulk/journalStore';
 
 export const TREE_VIEW_ID = 'esdocs.documents';
 
@@ -145,6 +149,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       void vscode.window.showErrorMessage(message);
     },
   });
+  const journals = new JournalStore(vscode.Uri.joinPath(context.globalStorageUri, 'bulk-changes').fsPath, () => settings.bulk.journals);
+  const changes = new ChangeRunner((id) => gateways.get(id), documents, journals, {
+    refresh: () => settings.refreshOnSave,
+    batchDocuments: () => settings.bulk.batchSize,
+    batchBytes: () => settings.bulk.batchBytes,
+  });
+  const bulkDiffs = new BulkDiffs();
   const operations = new DocumentOperations(documents, files, saver, tokens, drafts, tree, connections, settings, pickers, describe, skeletonFor);
   // A row's Refresh reads its index's mapping again; the view's Refresh, every mapping.
   const refreshMappings = (node?: TreeNode): void => {
@@ -177,6 +188,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     ...registerMappingProviders(mappings, mappingDiagnostics),
     ...consoleFeature.disposables,
     tables,
+    bulkDiffs,
+    { dispose: () => void changes.dispose() },
     // A save the mapping refused: the field is marked, and the mapping (which may have changed) is read again.
     saver.onDidRefuseByMapping((refusal) => {
       mappingDiagnostics.markRefusal(refusal);
@@ -217,6 +230,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       console: consoleFeature.commands,
       transfer: new TransferCommands(gateways, context.globalStorageUri.fsPath),
       tables,
+      bulk: new BulkCommands(changes, journals, bulkDiffs, () => settings.bulk.confirmAbove),
       report: { describe, log: (line) => log.warn(line) },
       onRefresh: refreshMappings,
     }),

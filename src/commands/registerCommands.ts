@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ConsoleCommands } from '../console/consoleCommands';
 import type { ExportRequest, ImportRequest, TransferCommands } from '../transfer/transferCommands';
 import type { OpenTableRequest, TableActionRequest, TableFeature } from '../table/tableFeature';
+import type { BulkCommands, ChangeSetOptions, PreviewOptions } from '../bulk/bulkCommands';
 import type { DocumentAddress } from '../cluster/model/documentAddress';
 import type { ConflictResolver } from '../documents/conflictResolver';
 import { ExplicitSave } from '../documents/explicitSave';
@@ -24,6 +25,7 @@ export interface CommandServices {
   readonly console: ConsoleCommands;
   readonly transfer: TransferCommands;
   readonly tables: TableFeature;
+  readonly bulk: BulkCommands;
   readonly report: FailureReport;
   /** A Refresh of a row (or, without one, of the whole view): what was read for it is read again. */
   readonly onRefresh?: (node?: TreeNode) => void;
@@ -34,7 +36,7 @@ export interface CommandServices {
  * error. Every handler runs through the one error handler.
  */
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { connectionCommands, explorer, pickers, conflicts, operations, explicitSave, console, transfer, tables, report, onRefresh } = services;
+  const { connectionCommands, explorer, pickers, conflicts, operations, explicitSave, console, transfer, tables, bulk, report, onRefresh } = services;
   const conflict = conflictCommands(conflicts);
   const handlers: Record<CommandId, (...args: never[]) => unknown> = {
     [CommandIds.addConnection]: () => connectionCommands.add(),
@@ -93,6 +95,16 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       return target && tables.open({ connectionId: target.connectionId, index: target.index, ...(target.queryString ? { filter: target.queryString } : {}) });
     },
     [CommandIds.tableAction]: (request: TableActionRequest) => tables.run(request),
+    // A tree row (its filter applies) or nothing (the pickers ask); then the change is asked for.
+    [CommandIds.changeDocuments]: async (node?: TreeNode) => {
+      const target = await explorer.transferTarget(node);
+      return target && bulk.changeDocuments(target);
+    },
+    [CommandIds.previewChange]: (options: PreviewOptions) => bulk.previewChange(options),
+    [CommandIds.applyChange]: (options: ChangeSetOptions) => bulk.applyChange(options),
+    [CommandIds.reapplyChange]: (options: ChangeSetOptions) => bulk.reapplyChange(options),
+    [CommandIds.undoChange]: (options: ChangeSetOptions) => bulk.undoChange(options),
+    [CommandIds.bulkChangeHistory]: () => bulk.history(),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, runSafely(id, handler as (...args: unknown[]) => unknown, report)));
 }

@@ -70,6 +70,18 @@ export class Settings {
     return this.config.get<boolean>('console.confirmDestructive', true) !== false;
   }
 
+  /** `esdocs.bulk.*`: a bulk change's batches, its confirmation threshold, the journals kept. */
+  get bulk(): { batchSize: number; batchBytes: number; confirmAbove: number; journals: number } {
+    const within = (value: number | undefined, fallback: number, min: number, max: number): number =>
+      typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+    return {
+      batchSize: Math.round(within(this.config.get<number>('bulk.batchSize'), 500, 1, 10_000)),
+      batchBytes: Math.round(within(this.config.get<number>('bulk.batchMegabytes'), 5, 0.1, 100) * 1024 * 1024),
+      confirmAbove: Math.round(within(this.config.get<number>('bulk.confirmAbove'), 1000, 0, Number.MAX_SAFE_INTEGER)),
+      journals: Math.round(within(this.config.get<number>('bulk.journals'), 50, 1, 1000)),
+    };
+  }
+
   onDidChange(listener: (affects: (key: string) => boolean) => void): vscode.Disposable {
     return vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SECTION)) listener((key) => event.affectsConfiguration(`${SECTION}.${key}`));

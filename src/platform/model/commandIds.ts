@@ -38,6 +38,12 @@ export const CommandIds = {
   importDocuments: 'esdocs.importDocuments',
   openTable: 'esdocs.openTable',
   tableAction: 'esdocs.tableAction',
+  changeDocuments: 'esdocs.changeDocuments',
+  previewChange: 'esdocs.previewChange',
+  applyChange: 'esdocs.applyChange',
+  reapplyChange: 'esdocs.reapplyChange',
+  undoChange: 'esdocs.undoChange',
+  bulkChangeHistory: 'esdocs.bulkChangeHistory',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

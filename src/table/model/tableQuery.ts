@@ -1,23 +1,9 @@
-import * as l10n from '@vscode/l10n';
-import { validateJson } from '../../json/jsonValidate';
 import type { ColumnView, SortKey } from './tableProtocol';
 
 /**
- * The search a table sends: its query from the filter box (query-string syntax, or a Query DSL
- * object as JSON text, sent as written) and its sort from the clicked headers, always ending with
- * the tiebreaker so every row has one position for `search_after`.
+ * The sort a table sends, from the clicked headers, always ending with the tiebreaker so every
+ * row has one position for `search_after` (its query: `cluster/model/queryText.ts`).
  */
-
-export type QueryText = { readonly ok: true; readonly query: string } | { readonly ok: false; readonly reason: string };
-
-export function queryOf(filter: string): QueryText {
-  const text = filter.trim();
-  if (text === '') return { ok: true, query: '{"match_all":{}}' };
-  if (!text.startsWith('{')) return { ok: true, query: `{"query_string":{"query":${JSON.stringify(text)}}}` };
-  const shape = validateJson(text);
-  if (shape.problem) return { ok: false, reason: l10n.t('the query is not valid JSON: {0}', shape.problem.message) };
-  return { ok: true, query: text };
-}
 
 /** The sort clause as JSON text; keys of columns the engine cannot sort by are left out. */
 export function sortOf(keys: readonly SortKey[], columns: readonly ColumnView[], tiebreaker: '_shard_doc' | '_id'): string {

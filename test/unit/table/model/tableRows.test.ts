@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readMappingModel } from '../../../../src/mapping/model/mappingModel';
 import { StagedEdits } from '../../../../src/table/model/stagedEdits';
 import { tableColumns } from '../../../../src/table/model/tableColumns';
-import { queryOf, sortOf } from '../../../../src/table/model/tableQuery';
+import { queryOf } from '../../../../src/cluster/model/queryText';
+import { sortOf } from '../../../../src/table/model/tableQuery';
 import { rowKey, rowView, sourceOfHit } from '../../../../src/table/model/tableRows';
 import { describeRange } from '../../../../src/table/model/tableWords';
 

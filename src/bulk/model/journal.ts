@@ -1,0 +1,138 @@
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { compactJsonText } from '../../json/jsonText';
+import type { VersionToken } from '../../cluster/model/versionToken';
+import type { Change } from './changeKinds';
+
+/**
+ * A change set's journal: NDJSON, one line per fact, appended and flushed before the write it
+ * describes goes out. The header says what the change set is; a `before` line holds a document's
+ * exact prior source (spliced in as its own text, never re-encoded) and the version it was changed
+ * from; an `after` line what the cluster answered for it. A crash leaves `before` lines without
+ * `after`: those documents' outcome is unknown, and undo checks them before touching anything.
+ */
+
+export interface ChangeSetHeader {
+  readonly type: 'changeSet';
+  readonly id: string;
+  readonly description: string;
+  readonly time: string;
+  readonly connection: string;
+  readonly index: string;
+  readonly query: string;
+  readonly change?: Change;
+  /** The change set this one undoes. */
+  readonly undoes?: string;
+}
+
+export interface DocumentRef {
+  readonly index: string;
+  readonly id: string;
+  readonly routing?: string;
+}
+
+export interface BeforeLine extends DocumentRef {
+  readonly token: VersionToken;
+  readonly sourceText: string;
+}
+
+export interface AfterLine extends DocumentRef {
+  readonly status: number;
+  readonly token?: VersionToken;
+  readonly reason?: string;
+}
+
+export interface EndLine {
+  readonly changed: number;
+  readonly unchanged: number;
+  readonly conflicts: number;
+  readonly refused: number;
+  readonly cancelled?: boolean;
+}
+
+export function headerLine(header: ChangeSetHeader): string {
+  return `${JSON.stringify(header)}\n`;
+}
+
+function ref(doc: DocumentRef): string {
+  return `"index":${JSON.stringify(doc.index)},"id":${JSON.stringify(doc.id)}${doc.routing === undefined ? '' : `,"routing":${JSON.stringify(doc.routing)}`}`;
+}
+
+export function beforeLine(doc: BeforeLine): string {
+  return `{"type":"before",${ref(doc)},"seqNo":${doc.token.seqNo},"primaryTerm":${doc.token.primaryTerm},"version":${doc.token.version},"source":${compactJsonText(doc.sourceText)}}\n`;
+}
+
+export function afterLine(doc: AfterLine): string {
+  const token = doc.token ? `,"seqNo":${doc.token.seqNo},"primaryTerm":${doc.token.primaryTerm},"version":${doc.token.version}` : '';
+  return `{"type":"after",${ref(doc)},"status":${doc.status}${token}${doc.reason === undefined ? '' : `,"reason":${JSON.stringify(doc.reason)}`}}\n`;
+}
+
+export function endLine(end: EndLine): string {
+  return `${JSON.stringify({ type: 'end', ...end })}\n`;
+}
+
+export type JournalLine =
+  | ChangeSetHeader
+  | ({ readonly type: 'before' } & BeforeLine)
+  | ({ readonly type: 'after' } & AfterLine)
+  | ({ readonly type: 'end' } & EndLine);
+
+/** One line of a journal, its `source` as the exact text written; undefined for a line cut short by a crash. */
+export function readJournalLine(line: string): JournalLine | undefined {
+  const root = parseTree(line);
+  if (root?.type !== 'object') return undefined;
+  const value = (name: string): unknown => findNodeAtLocation(root, [name])?.value;
+  const type = value('type');
+  if (type === 'changeSet') return JSON.parse(line) as ChangeSetHeader;
+  if (type === 'end') return JSON.parse(line) as JournalLine;
+  const doc = { index: String(value('index')), id: String(value('id')), ...(typeof value('routing') === 'string' ? { routing: value('routing') as string } : {}) };
+  const token = typeof value('seqNo') === 'number' ? { seqNo: value('seqNo') as number, primaryTerm: value('primaryTerm') as number, version: (value('version') as number) ?? 0 } : undefined;
+  if (type === 'before') {
+    const source = findNodeAtLocation(root, ['source']);
+    if (source === undefined || token === undefined) return undefined;
+    return { type, ...doc, token, sourceText: line.slice(source.offset, source.offset + source.length) };
+  }
+  if (type === 'after') return { type, ...doc, status: Number(value('status')), ...(token ? { token } : {}), ...(typeof value('reason') === 'string' ? { reason: value('reason') as string } : {}) };
+  return undefined;
+}
+
+export function docKey(doc: DocumentRef): string {
+  return JSON.stringify([doc.index, doc.id, doc.routing ?? null]);
+}
+
+/**
+ * What a journal says was done. For each document: the prior source of its first write that the
+ * cluster acknowledged (what undo restores) and the version its last acknowledged write left (what
+ * undo is conditional on); the documents whose write was sent but never answered (a crash, a lost
+ * connection), with the version they were read at. A write refused or in conflict changed nothing.
+ */
+export interface JournalState {
+  readonly header: ChangeSetHeader;
+  readonly restore: Map<string, BeforeLine>;
+  readonly written: Map<string, AfterLine>;
+  readonly unanswered: Map<string, BeforeLine>;
+  readonly end?: EndLine;
+}
+
+export function readJournal(text: string): JournalState | undefined {
+  let header: ChangeSetHeader | undefined;
+  const restore = new Map<string, BeforeLine>();
+  const written = new Map<string, AfterLine>();
+  const sent = new Map<string, BeforeLine>();
+  let end: EndLine | undefined;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const read = readJournalLine(line);
+    if (read === undefined) continue;
+    if (read.type === 'changeSet') header = read;
+    else if (read.type === 'before') sent.set(docKey(read), read);
+    else if (read.type === 'after') {
+      const key = docKey(read);
+      const before = sent.get(key);
+      sent.delete(key);
+      if (read.status < 200 || read.status >= 300) continue;
+      if (before && !restore.has(key)) restore.set(key, before);
+      written.set(key, read);
+    } else end = read;
+  }
+  return header && { header, restore, written, unanswered: sent, ...(end ? { end } : {}) };
+}
