@@ -124,7 +124,8 @@ export class BulkCommands {
     const reapply = vscode.l10n.t('Re-apply to Changed Documents');
     const show = vscode.l10n.t('Show Report');
     const undo = vscode.l10n.t('Undo');
-    const choice = await (report.conflicts.length + report.refused.length > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(text, ...(report.conflicts.length > 0 ? [reapply] : []), show, ...(report.changed > 0 ? [undo] : []));
+    const buttons = [...(report.conflicts.length > 0 ? [reapply] : []), show, ...(report.changed > 0 ? [undo] : [])];
+    const choice = report.conflicts.length + report.refused.length > 0 ? await vscode.window.showWarningMessage(text, ...buttons) : await vscode.window.showInformationMessage(text, ...buttons);
     if (choice === reapply) await this.reapplyChange({ changeSetId: report.changeSetId });
     else if (choice === show) await openReport({ conflicts: report.conflicts, refused: report.refused });
     else if (choice === undo) await this.undoChange({ changeSetId: report.changeSetId });
@@ -159,7 +160,8 @@ function previewText(where: string, preview: Preview): string {
 /** `480 changed · 12 unchanged (no-op) · 7 conflicts · 1 refused (mapping: year is long)`. */
 export function reportText(where: string, report: ApplyReport): string {
   const parts = [vscode.l10n.t('{0} changed', report.changed), vscode.l10n.t('{0} unchanged (no-op)', report.unchanged)];
-  if (report.conflicts.length > 0) parts.push(vscode.l10n.t('{0} conflicts (changed since the preview, not written)', report.conflicts.length));
+  if (report.conflicts.length === 1) parts.push(vscode.l10n.t('1 conflict (changed since the preview, not written)'));
+  else if (report.conflicts.length > 1) parts.push(vscode.l10n.t('{0} conflicts (changed since the preview, not written)', report.conflicts.length));
   if (report.refused.length > 0) parts.push(vscode.l10n.t('{0} refused ({1})', report.refused.length, report.refused[0].reason));
   if (report.cancelled) parts.push(vscode.l10n.t('cancelled: the rest was not sent'));
   return `${where ? `${where}: ` : ''}${parts.join(' · ')}`;

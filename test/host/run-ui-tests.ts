@@ -19,6 +19,7 @@ import { consoleScenario } from './uiConsole';
 import { mergeScenario } from './uiMerge';
 import { transferScenario } from './uiTransfer';
 import { tableScenario } from './uiTable';
+import { bulkScenario } from './uiBulk';
 import { walkthroughScenario } from './uiWalkthrough';
 import { addAwsConnectionScenario, addConnectionScenario } from './uiAddConnection';
 import { workbenchUrl } from './workbench';
@@ -106,6 +107,7 @@ async function main(): Promise<number> {
   if (wanted('console')) await consoleScenario(page, checks, es.url);
   if (wanted('transfer')) await transferScenario(page, checks, es.url, configured.profile.workspace);
   if (wanted('table')) await tableScenario(page, checks, es.url);
+  if (wanted('bulk')) await bulkScenario(page, checks, es.url);
   if (wanted('walkthrough')) await walkthroughScenario(page, checks);
 
   return checks.summary();
