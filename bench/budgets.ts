@@ -38,6 +38,8 @@ export function budgets(rows: readonly Row[], sizes: Sizes): Budget[] {
     ...requestBudget(rows, 'list page 2,000', 1),
     ...requestBudget(rows, 'table page 200 (100 rows)', 1),
     ...requestBudget(rows, 'table save 1,000 staged rows', 2),
+    // A snapshot of 10,000 read twice in pages of 1,000 (preview, apply), opened and closed, and 20 batches of 500.
+    ...requestBudget(rows, 'bulk change of 10,000 documents (preview + apply)', 44),
     ...peerBudget(rows, 'open 2 KB', 1.1),
     ...peerBudget(rows, 'save 2 KB', 1.1),
     ...peerBudget(rows, 'open 5 MB', 1.0),

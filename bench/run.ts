@@ -18,6 +18,7 @@ import { countRequests, measure, measureCapped, type Measured, type Row } from '
 import { cappedOpen } from './capped';
 import { PeerTool } from './peerTool';
 import { tablePage, tableSave } from './table';
+import { bulkChange } from './bulk';
 import { RawHttp } from './rawHttp';
 import { machine, printBudgets, printTable } from './report';
 import { measureSizes } from './sizes';
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     await run(deepOptions, tablePage(listGateway, 1));
     await run(deepOptions, tablePage(listGateway, 200));
     await run({ runs: args.quick ? 3 : 10, warmup: 2 }, await tableSave(raw, ctx.store, ctx.connectionId));
+    await run({ runs: args.quick ? 2 : 5, warmup: 1 }, await bulkChange(raw, listGateway, new DocumentStore(() => listGateway), ctx.connectionId));
     await loadWideIndex(raw);
     await run(runs(args, 100), wideListing(listGateway));
     const doc64k = await openAndSave(ctx, '64 KB', 64 * 1024);
