@@ -17,6 +17,8 @@ export interface BulkTarget {
   readonly connectionId: string;
   readonly index: string;
   readonly queryString?: string;
+  /** A Query DSL query as JSON text (a console search's, a table selection's ids). */
+  readonly query?: string;
 }
 
 /**
@@ -38,8 +40,9 @@ export class BulkCommands {
     const change = await askChange(target.index);
     if (change === undefined) return undefined;
     const preview = await this.withProgress(vscode.l10n.t('Reading the documents of {0}…', target.index), () =>
-      this.runner.preview({ connectionId: target.connectionId, index: target.index, ...(target.queryString ? { query: target.queryString } : {}), change }));
-    const where = target.queryString ? `${target.index} · ${target.queryString}` : target.index;
+      this.runner.preview({ connectionId: target.connectionId, index: target.index, ...(target.query ?? target.queryString ? { query: target.query ?? target.queryString } : {}), change }));
+    const filter = target.query ?? target.queryString;
+    const where = filter ? `${target.index} · ${filter.length > 60 ? `${filter.slice(0, 57)}…` : filter}` : target.index;
     for (;;) {
       const apply = vscode.l10n.t('Apply');
       const show = vscode.l10n.t('Show Changes');

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ConsoleCommands } from '../console/consoleCommands';
 import type { ExportRequest, ImportRequest, TransferCommands } from '../transfer/transferCommands';
 import type { OpenTableRequest, TableActionRequest, TableFeature } from '../table/tableFeature';
-import type { BulkCommands, ChangeSetOptions, PreviewOptions } from '../bulk/bulkCommands';
+import type { BulkCommands, BulkTarget, ChangeSetOptions, PreviewOptions } from '../bulk/bulkCommands';
 import type { DocumentAddress } from '../cluster/model/documentAddress';
 import type { ConflictResolver } from '../documents/conflictResolver';
 import { ExplicitSave } from '../documents/explicitSave';
@@ -96,8 +96,8 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     },
     [CommandIds.tableAction]: (request: TableActionRequest) => tables.run(request),
     // A tree row (its filter applies) or nothing (the pickers ask); then the change is asked for.
-    [CommandIds.changeDocuments]: async (node?: TreeNode) => {
-      const target = await explorer.transferTarget(node);
+    [CommandIds.changeDocuments]: async (arg?: TreeNode | BulkTarget) => {
+      const target = isRequest<BulkTarget>(arg) ? arg : await explorer.transferTarget(arg);
       return target && bulk.changeDocuments(target);
     },
     [CommandIds.previewChange]: (options: PreviewOptions) => bulk.previewChange(options),

@@ -70,12 +70,22 @@ export class ConsoleResultsView extends Disposable implements vscode.TextDocumen
       const target = table.kind === 'search'
         ? { connectionId: shown.connections[i], index: table.index, ...(table.query === undefined ? {} : { filter: table.query }) }
         : { connectionId: shown.connections[i], esql: table.esql };
-      return [new vscode.CodeLens(new vscode.Range(position, position), {
+      const range = new vscode.Range(position, position);
+      const lenses = [new vscode.CodeLens(range, {
         title: vscode.l10n.t('$(table) Open in Table'),
         tooltip: vscode.l10n.t('Show what this request asked for as a table whose cells you can edit, each save conditional'),
         command: CommandIds.openTable,
         arguments: [target],
       })];
+      // A search's documents can also be exported or changed in bulk, by the same query.
+      if (table.kind === 'search') {
+        const search = { connectionId: shown.connections[i], index: table.index, ...(table.query === undefined ? {} : { query: table.query }) };
+        lenses.push(
+          new vscode.CodeLens(range, { title: vscode.l10n.t('$(export) Export…'), tooltip: vscode.l10n.t('Export the documents this search matches'), command: CommandIds.exportDocuments, arguments: [search] }),
+          new vscode.CodeLens(range, { title: vscode.l10n.t('$(edit) Change Documents…'), tooltip: vscode.l10n.t('Change the documents this search matches, previewed first, each write conditional, undoable'), command: CommandIds.changeDocuments, arguments: [search] }),
+        );
+      }
+      return lenses;
     });
     return [...tables, ...hits.map((hit) => {
       let answer = 0;

@@ -39,6 +39,10 @@ export class TableActions {
       case 'copyCsv':
       case 'copyJson':
         return this.copy(session, command, keys);
+      case 'export':
+        return vscode.commands.executeCommand(CommandIds.exportDocuments, selection(session, keys));
+      case 'change':
+        return vscode.commands.executeCommand(CommandIds.changeDocuments, selection(session, keys));
     }
   }
 
@@ -185,6 +189,13 @@ export class TableActions {
     await vscode.env.clipboard.writeText(out);
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} documents', texts.length), 3000);
   }
+}
+
+/** Selected rows as what Export and Change Documents take: their index and an `ids` query (a row's key names its document). */
+function selection(session: TableSession, keys: readonly string[]): { connectionId: string; index: string; query: string } {
+  const docs = keys.map((key) => JSON.parse(key) as [string, string, string | null]).filter((doc) => typeof doc[0] === 'string' && typeof doc[1] === 'string' && doc[0] !== 'esql');
+  const index = docs[0]?.[0] ?? session.target.index;
+  return { connectionId: session.target.connectionId, index, query: JSON.stringify({ ids: { values: docs.filter((doc) => doc[0] === index).map((doc) => doc[1]) } }) };
 }
 
 async function pickSide(path: string, yours: string, server: string | undefined): Promise<Choice | undefined> {

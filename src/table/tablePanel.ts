@@ -109,6 +109,8 @@ function pageHtml(webview: vscode.Webview, dist: vscode.Uri): string {
   <button data-command="copyNdjson" data-scope="selection">${t('Copy as NDJSON')}</button>
   <button data-command="copyCsv" data-scope="selection">${t('Copy as CSV')}</button>
   <button data-command="copyJson" data-scope="selection">${t('Copy as JSON')}</button>
+  <button data-command="export" data-scope="selection">${t('Export…')}</button>
+  <button data-command="change" data-scope="selection" data-needs-edit>${t('Change…')}</button>
 </div>
 <div id="notice" class="bar" role="alert" hidden></div>
 <div id="grid"></div>

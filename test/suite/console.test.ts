@@ -136,6 +136,11 @@ PUT ${INDEX}/_doc/r
       const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', results.uri);
       return found.some((lens) => lens.command?.command === 'esdocs.openHit') ? found : undefined;
     }, 'an Open lens on the hit');
+    // The answer itself opens as a table, or is exported or changed, by the search's own query.
+    const onAnswer = lenses.filter((lens) => ['esdocs.openTable', 'esdocs.exportDocuments', 'esdocs.changeDocuments'].includes(lens.command?.command ?? ''));
+    assert.deepEqual(onAnswer.map((lens) => lens.command?.command), ['esdocs.openTable', 'esdocs.exportDocuments', 'esdocs.changeDocuments']);
+    assert.deepEqual(onAnswer[0].command?.arguments, [{ connectionId: CONNECTION, index: INDEX, filter: '{"match_all": {}}' }]);
+    assert.deepEqual(onAnswer[1].command?.arguments, [{ connectionId: CONNECTION, index: INDEX, query: '{"match_all": {}}' }]);
     const open = lenses.find((lens) => lens.command?.command === 'esdocs.openHit')!;
     await vscode.commands.executeCommand(open.command!.command, ...(open.command!.arguments ?? []));
     const document = await eventually(() => vscode.window.activeTextEditor?.document.uri.scheme === 'esdocs' ? vscode.window.activeTextEditor.document : undefined, 'the hit opened');

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostMessage, RowView, SortKey, TableSetup } from '../../src/table/model/tableProtocol';
 import type { TablePanel } from '../../src/table/tablePanel';
@@ -268,5 +271,19 @@ describe('Documents table', function () {
     const request = nextRequest++;
     await panel.receive({ type: 'getRows', request, start: 0, end: 100, sort: [] });
     assert.match(JSON.stringify(panel.posted.find((message) => message.type === 'rowsFailed' && message.request === request)), /STATS/);
+  });
+
+  it('exports the selected rows, by their ids, through Export Documents', async () => {
+    const panel = await open();
+    await setup(panel);
+    const answer = await rows(panel, 0, 100);
+    const keys = [row(answer, 'd7').key, row(answer, 'd9').key];
+    const file = path.join(os.tmpdir(), `esdocs-table-selection-${process.pid}.ndjson`);
+    await withWindowStubs({
+      showQuickPick: async (items: ReadonlyArray<{ label: string }> | Thenable<ReadonlyArray<{ label: string }>>) => (await items)[0],
+      showSaveDialog: async () => vscode.Uri.file(file),
+    }, () => action(panel, 'export', keys));
+    assert.deepEqual(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).sort(), [SOURCE(7), SOURCE(9)]);
+    fs.rmSync(file, { force: true });
   });
 });

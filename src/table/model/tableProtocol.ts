@@ -100,7 +100,9 @@ export type TableCommand =
   | 'delete'
   | 'copyNdjson'
   | 'copyCsv'
-  | 'copyJson';
+  | 'copyJson'
+  | 'export'
+  | 'change';
 
 /** Host → webview. */
 export type HostMessage =
