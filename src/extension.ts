@@ -151,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   });
   const journals = new JournalStore(vscode.Uri.joinPath(context.globalStorageUri, 'bulk-changes').fsPath, () => settings.bulk.journals);
   const changes = new ChangeRunner((id) => gateways.get(id), documents, journals, {
+    mapping: async (connectionId, index) => (await mappings.get({ connectionId, index }))?.model,
     refresh: () => settings.refreshOnSave,
     batchDocuments: () => settings.bulk.batchSize,
     batchBytes: () => settings.bulk.batchBytes,

@@ -77,7 +77,12 @@ export class BulkCommands {
     return report;
   }
 
-  async reapplyChange(options: ChangeSetOptions): Promise<ApplyReport> {
+  async reapplyChange(options: ChangeSetOptions, conflicts?: number): Promise<ApplyReport | undefined> {
+    if (options.confirm !== false && conflicts !== undefined) {
+      const yes = vscode.l10n.t('Re-apply');
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Re-apply the change to the {0} documents changed since the preview?', conflicts), { modal: true, detail: vscode.l10n.t('Each is read again, changed, and written only if nobody changes it meanwhile.') }, yes);
+      if (choice !== yes) return undefined;
+    }
     const report = await this.withProgress(vscode.l10n.t('Re-applying to the changed documents'), (progress, token) => this.runner.reapply(options.changeSetId, this.hooks(progress, token)), true);
     if (options.confirm !== false) void this.showReport(report, '');
     return report;
@@ -129,7 +134,7 @@ export class BulkCommands {
     const undo = vscode.l10n.t('Undo');
     const buttons = [...(report.conflicts.length > 0 ? [reapply] : []), show, ...(report.changed > 0 ? [undo] : [])];
     const choice = report.conflicts.length + report.refused.length > 0 ? await vscode.window.showWarningMessage(text, ...buttons) : await vscode.window.showInformationMessage(text, ...buttons);
-    if (choice === reapply) await this.reapplyChange({ changeSetId: report.changeSetId });
+    if (choice === reapply) await this.reapplyChange({ changeSetId: report.changeSetId }, report.conflicts.length);
     else if (choice === show) await openReport({ conflicts: report.conflicts, refused: report.refused });
     else if (choice === undo) await this.undoChange({ changeSetId: report.changeSetId });
   }

@@ -10,6 +10,9 @@ import type { VersionToken } from '../cluster/model/versionToken';
 import { SnapshotReader } from '../cluster/snapshotReader';
 import { compactJsonText } from '../json/jsonText';
 import type { RefreshPolicy } from '../platform/model/settingValues';
+import type { ValueKind } from '../json/jsonWalk';
+import type { MappingModel } from '../mapping/model/mappingModel';
+import { checkFieldValue } from '../mapping/model/mappingValues';
 import { applyChange, checkChange, describeChange, type Change } from './model/changeKinds';
 import { afterLine, beforeLine, docKey, endLine, headerLine, type ChangeSetHeader, type DocumentRef } from './model/journal';
 import type { JournalStore } from './journalStore';
@@ -67,6 +70,8 @@ export interface RunHooks {
 }
 
 export interface RunnerOptions {
+  /** The index's mapping, when it can be read: a Set Field value is checked against it, as the editor checks a value. */
+  readonly mapping?: (connectionId: string, index: string) => Promise<MappingModel | undefined>;
   readonly refresh: () => RefreshPolicy;
   readonly batchDocuments: () => number;
   readonly batchBytes: () => number;
@@ -106,7 +111,7 @@ export class ChangeRunner {
   ) {}
 
   async preview(request: PreviewRequest): Promise<Preview> {
-    const problem = checkChange(request.change);
+    const problem = checkChange(request.change) ?? (await this.mappingProblem(request));
     if (problem) throw new ClusterError({ kind: 'badRequest', reason: problem });
     this.refuseReadOnly(request.connectionId);
     const reader = new SnapshotReader(this.gateway(request.connectionId), request.index, queryText(request));
@@ -273,6 +278,17 @@ export class ChangeRunner {
     return pending;
   }
 
+  /** A Set Field value its mapped field would refuse: said before anything is read. */
+  private async mappingProblem(request: PreviewRequest): Promise<string | undefined> {
+    if (!('set' in request.change)) return undefined;
+    const { path, value } = request.change.set;
+    const field = (await this.options.mapping?.(request.connectionId, request.index))?.fields.get(path);
+    const text = value.trim();
+    if (field === undefined || text.startsWith('[')) return undefined;
+    const problem = checkFieldValue(field, valueKind(text), text);
+    return problem?.effect === 'refused' ? l10n.t('{0} is {1}: {2}', path, field.type, problem.reason) : undefined;
+  }
+
   private refuseReadOnly(connectionId: string): void {
     if (this.gateway(connectionId).readOnly) throw new ClusterError({ kind: 'readOnly', reason: l10n.t('the connection "{0}" is read-only', connectionId) });
   }
@@ -298,6 +314,15 @@ export class ChangeRunner {
       if (todo.length > 0) await (this.options.wait ?? delay)(RETRY_DELAYS_MS[attempt]);
     }
   }
+}
+
+function valueKind(text: string): ValueKind {
+  const first = text.charCodeAt(0);
+  if (first === 0x22) return 'string';
+  if (first === 0x7b) return 'object';
+  if (text === 'true' || text === 'false') return text;
+  if (text === 'null') return 'null';
+  return 'number';
 }
 
 function delay(ms: number): Promise<void> {

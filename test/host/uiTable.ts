@@ -44,6 +44,9 @@ export async function tableScenario(page: Page, checks: Checks, esUrl: string): 
     await visible(grid, 'The table\'s grid');
     await visible(frame.locator('[role="columnheader"]', { hasText: 'title' }).first(), 'The "title" column header');
     await visible(frame.locator('[role="gridcell"][col-id="title"]').first(), 'A title cell');
+    // The ARIA grid pattern: rows and cells say where they are.
+    await visible(frame.locator('[role="row"][aria-rowindex]').first(), 'A row with aria-rowindex');
+    await visible(frame.locator('[role="gridcell"][aria-colindex]').first(), 'A cell with aria-colindex');
     const headers = await frame.locator('[role="columnheader"]').allInnerTexts();
     assert.ok(headers.map((h) => h.trim()).filter(Boolean)[0] === '_id', `the first column is _id: ${headers.join(' | ')}`);
     await screenshot(page, 'ui-table-open.png');

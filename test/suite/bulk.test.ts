@@ -108,6 +108,11 @@ describe('Bulk changes', function () {
     assert.deepEqual([undone.restored, undone.changedSince.length], [0, 6], 'written but unconfirmed: reported, not restored blind');
   });
 
+  it('checks a Set Field value against the mapping before anything is read', async () => {
+    assert.equal(await preview({ change: { set: { path: 'year', value: '"soon"' } } }), undefined, 'refused, with the reason shown');
+    assert.equal((await preview({ change: { set: { path: 'year', value: '2020' } } })).willChange, 30);
+  });
+
   it('refuses every part of it on a read-only connection, before anything is sent', async () => {
     assert.equal(await vscode.commands.executeCommand('esdocs.previewChange', { connectionId: READ_ONLY, index: INDEX, confirm: false, change: { remove: { path: 'f' } } }), undefined, 'refused, with the reason shown');
     assert.equal(await rawSource(INDEX, 'b1'), SOURCE(1));

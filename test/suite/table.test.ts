@@ -286,4 +286,21 @@ describe('Documents table', function () {
     assert.deepEqual(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).sort(), [SOURCE(7), SOURCE(9)]);
     fs.rmSync(file, { force: true });
   });
+
+  it('copies the selected rows as exact NDJSON, JSON or CSV, and deletes them conditionally after one confirmation', async () => {
+    const panel = await open();
+    await setup(panel);
+    const answer = await rows(panel, 0, 100);
+    const [d10, d11] = [row(answer, 'd10'), row(answer, 'd11')];
+    await action(panel, 'copyNdjson', [d10.key, d11.key]);
+    assert.equal(await vscode.env.clipboard.readText(), `${SOURCE(10)}\n${SOURCE(11)}\n`);
+    await action(panel, 'copyJson', [d10.key]);
+    assert.equal(await vscode.env.clipboard.readText(), `[${SOURCE(10)}]`);
+    await action(panel, 'copyCsv', [d10.key]);
+    assert.equal(await vscode.env.clipboard.readText(), '_id,title,n,big,f\nd10,Movie 010,10,18446744073709551615,1.0\n');
+    await putDocument(INDEX, 'd11', SOURCE(11).replace('"n":11', '"n":111'));
+    await answering({ warning: 'Delete' }, () => action(panel, 'delete', [d10.key, d11.key]));
+    assert.equal((await rest('GET', `/${INDEX}/_doc/d10`)).status, 404, 'deleted');
+    assert.equal(await rawSource(INDEX, 'd11'), SOURCE(11).replace('"n":11', '"n":111'), 'changed since it was read: kept');
+  });
 });
