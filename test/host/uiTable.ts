@@ -39,6 +39,12 @@ export async function tableScenario(page: Page, checks: Checks, esUrl: string): 
   const frame = tablePage(page);
 
   await checks.check('Open as Table shows the movies in an ARIA grid, _id first, then the mapping\'s fields', async () => {
+    // The whole index: a filter left on the row by an earlier scenario would apply to the table.
+    if (!(await treeRow(page, 'movies').isVisible())) await treeRow(page, 'local').click();
+    if (await treeRow(page, 'year:2014').isVisible()) {
+      await fromContextMenu(page, 'movies', 'Clear Filter');
+      await treeRow(page, 'year:2014').waitFor({ state: 'hidden' });
+    }
     await fromContextMenu(page, 'movies', 'Open as Table');
     const grid = frame.locator('[role="grid"]').first();
     await visible(grid, 'The table\'s grid');
@@ -110,7 +116,8 @@ export async function tableScenario(page: Page, checks: Checks, esUrl: string): 
     await visible(page.locator('.tab', { hasText: '2 documents to be saved' }), 'The tab of the review');
     await visible(page.locator('.monaco-diff-editor .view-line', { hasText: 'Edited in the table' }).first(), 'The edited title in the diff');
     await screenshot(page, 'ui-table-review.png');
-    await page.locator('.tab', { hasText: 'movies' }).first().click();
+    // The table's own tab (a console's tab may name movies too).
+    await page.locator('.tab', { hasText: /^\s*(●\s*)?movies\s*$/ }).first().click();
     await visible(frame.locator('#staged-text'), 'The table again');
   });
 

@@ -18,16 +18,28 @@ async function fromContextMenu(page: Page, row: string, item: string): Promise<v
   await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' });
 }
 
-/** VS Code's own file dialog of the browser workbench: the path typed, then Enter. */
+/**
+ * VS Code's own file dialog of the browser workbench: the path typed, then Enter. The dialog fills in
+ * its starting path after it shows, and may put its folder back while it lists it: when Enter met
+ * the folder ("Please select a file"), the path is typed again.
+ */
 async function answerFileDialog(page: Page, file: string): Promise<void> {
   const input = quickInput(page).locator('.quick-input-box input');
   await visible(input, 'The file dialog');
-  // The dialog fills in its starting path after it shows: typing before that would be overwritten.
   const handle = await input.elementHandle();
   await page.waitForFunction((element) => (element as unknown as { value: string }).value.includes('/'), handle);
-  await input.fill(file);
-  await page.waitForFunction(([element, wanted]) => (element as unknown as { value: string }).value === wanted, [handle, file] as const);
-  await input.press('Enter');
+  for (let attempt = 0; ; attempt++) {
+    await input.fill(file);
+    await page.waitForFunction(([element, wanted]) => (element as unknown as { value: string }).value === wanted, [handle, file] as const);
+    await input.press('Enter');
+    const refused = quickInput(page).getByText('Please select a file');
+    const outcome = await Promise.race([
+      quickInput(page).waitFor({ state: 'hidden' }).then(() => 'done' as const, () => 'done' as const),
+      // The loser of the race gives up at its timeout: quietly.
+      refused.waitFor({ state: 'visible' }).then(() => 'again' as const, () => 'done' as const),
+    ]);
+    if (outcome === 'done' || attempt >= 2) return;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-// `npm run real-cluster -- --engine elasticsearch|opensearch [--port 9200] [--seed movies] [--nodes 3] [--esql] [--verbose]`
+// `npm run real-cluster -- --engine elasticsearch|opensearch [--major 7|8|9 / 1|2|3] [--port 9200] [--seed movies] [--nodes 3] [--esql] [--verbose]`
 // Starts a real engine on 127.0.0.1. The last line printed at start-up is `listening on <url>`, as with
 // `npm run es-server`. While it runs, stdin takes `stop-node NAME` (with --nodes > 1). Ctrl+C / SIGTERM stop it.
 import * as readline from 'node:readline';
@@ -22,6 +22,9 @@ function parseArgs(argv: string[]): RealClusterOptions {
         opts.engine = engine as RealEngine;
         break;
       }
+      case '--major':
+        opts.major = Number(value());
+        break;
       case '--port':
         opts.port = Number(value());
         break;
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
   };
   // All nodes share one JVM, so every node reports the same heap.
   const heapUsed = Object.values(heap.nodes)[0]?.jvm.mem.heap_used_in_bytes ?? 0;
-  console.log(`${cluster.engine} ${cluster.version} (${cluster.nodeNames.join(', ')}, pid ${cluster.pid}) started in ${(cluster.startupMs / 1000).toFixed(1)} s, heap used ${Math.round(heapUsed / 2 ** 20)} MB of 1024`);
+  console.log(`${cluster.engine} ${cluster.version} on Java ${cluster.javaMajor} (${cluster.nodeNames.join(', ')}, pid ${cluster.pid}) started in ${(cluster.startupMs / 1000).toFixed(1)} s, heap used ${Math.round(heapUsed / 2 ** 20)} MB of 1024`);
   console.log(`listening on ${cluster.url}`);
 
   let stopping = false;

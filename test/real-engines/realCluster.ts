@@ -3,6 +3,7 @@
  * for `npm run real-cluster` and for tests:
  *
  *   const cluster = await startRealCluster({ engine: 'elasticsearch', nodes: 3, seed: 'movies' });
+ *   const es9 = await startRealCluster({ engine: 'elasticsearch', major: 9 });  // another line of the matrix
  *   await cluster.stopNode(await cluster.primaryNodeOf('movies'));  // the replica is promoted
  *   await cluster.close();
  *
@@ -17,10 +18,12 @@ import { freePort, HOST } from '../host/ports';
 import { buildEngine, type RealEngine } from './engineBuild';
 import { seedMoviesOverHttp } from './seedMovies';
 
-export { realEnginesUnavailable, type RealEngine } from './engineBuild';
+export { ENGINE_LINES, realEnginesUnavailable, type EngineLine, type RealEngine } from './engineBuild';
 
 export interface RealClusterOptions {
   engine: RealEngine;
+  /** The engine's major version, one of ENGINE_LINES (Elasticsearch 7, 8, 9; OpenSearch 1, 2, 3). Default: 8 / 2. */
+  major?: number;
   /** Data nodes; with more than one, a coordinating-only node named `entry` owns the port. Default 1. */
   nodes?: number;
   seed?: 'movies';
@@ -36,6 +39,9 @@ export interface RunningRealCluster {
   url: string;
   port: number;
   engine: RealEngine;
+  /** The line started: its major and the Java major it runs on. */
+  major: number;
+  javaMajor: number;
   /** `version.number` of `GET /`. */
   version: string;
   /** The data nodes still running (never `entry`). */
@@ -130,14 +136,16 @@ export async function startRealCluster(options: RealClusterOptions): Promise<Run
   const started = Date.now();
   const nodes = options.nodes ?? 1;
   if (!Number.isInteger(nodes) || nodes < 1) throw new Error(`--nodes must be a whole number from 1, got [${options.nodes}]`);
-  const build = await buildEngine(options.engine);
+  const build = await buildEngine(options.engine, options.major);
   const port = options.port ?? (await freePort());
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), `real-${options.engine}-`));
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), `real-${build.line.profile}-`));
   const javaArgs = [
     JVM_HEAP,
     // What a distribution's start script would set; read by GET / (build_type) and by the Netty module,
     // which must not pin the processor count once per node when several nodes share the JVM.
     '-Des.distribution.type=tar',
+    // Elasticsearch 7 reads its build flavor from here too (8+ always answers "default").
+    '-Des.distribution.flavor=default',
     '-Dopensearch.distribution.type=tar',
     '-Des.set.netty.runtime.available.processors=false',
     '-Dopensearch.set.netty.runtime.available.processors=false',
@@ -147,7 +155,8 @@ export async function startRealCluster(options: RealClusterOptions): Promise<Run
     ...(options.esql ? ['--esql', 'true'] : []),
   ];
   fs.mkdirSync(path.join(home, 'tmp'));
-  const child = spawn('java', javaArgs, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The JDK the line was built with (Java 17 for most lines, 21+ for Elasticsearch 9 and OpenSearch 3).
+  const child = spawn(build.java, javaArgs, { stdio: ['pipe', 'pipe', 'pipe'] });
   const launcher = new LauncherProcess(child, options.verbose ?? false);
   const killNow = (): void => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -164,7 +173,7 @@ export async function startRealCluster(options: RealClusterOptions): Promise<Run
   try {
     const ready = launcher.next((m) => m.startsWith('started '));
     const timeout = new Promise<never>((_, reject) => {
-      const timer = setTimeout(() => reject(launcher.withLog(new Error(`${options.engine} did not start within ${START_TIMEOUT_MS / 1000} s`))), START_TIMEOUT_MS);
+      const timer = setTimeout(() => reject(launcher.withLog(new Error(`${build.line.profile} did not start within ${START_TIMEOUT_MS / 1000} s`))), START_TIMEOUT_MS);
       void ready.finally(() => clearTimeout(timer)).catch(() => undefined);
     });
     await Promise.race([ready, timeout]);
@@ -186,6 +195,8 @@ export async function startRealCluster(options: RealClusterOptions): Promise<Run
     url,
     port,
     engine: options.engine,
+    major: build.line.major,
+    javaMajor: build.jdkMajor,
     version,
     nodeNames,
     pid: child.pid!,

@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { npmCommand } from '../host/proc';
 import { runDifferential } from './differential';
 import { runEsqlDifferential } from './esqlDifferential';
-import { realEnginesUnavailable, type RealEngine } from './engineBuild';
+import { DEFAULT_MAJOR, ENGINE_LINES, realEnginesUnavailable, type RealEngine } from './engineBuild';
 import { startRealCluster, type RunningRealCluster } from './realCluster';
 import { useRealEngine } from './testCluster';
 
@@ -50,8 +50,8 @@ function record(row: Row): void {
   console.log(`\n[test:real] ${row.what}: ${row.passed} passed, ${row.failed} failed, ${row.skipped} skipped${row.informational ? ' (for information)' : ''}\n`);
 }
 
-async function withEngine<T>(engine: RealEngine, body: (cluster: RunningRealCluster) => Promise<T>, esql = false): Promise<T> {
-  const cluster = await startRealCluster({ engine, esql });
+async function withEngine<T>(engine: RealEngine, body: (cluster: RunningRealCluster) => Promise<T>, esql = false, major?: number): Promise<T> {
+  const cluster = await startRealCluster({ engine, esql, ...(major === undefined ? {} : { major }) });
   console.log(`[test:real] ${engine} ${cluster.version} on ${cluster.url}, started in ${(cluster.startupMs / 1000).toFixed(1)} s`);
   try {
     return await body(cluster);
@@ -79,7 +79,7 @@ async function differential(engine: RealEngine, cluster: RunningRealCluster): Pr
 }
 
 async function mocha(label: string, cluster: RunningRealCluster, files: readonly string[]): Promise<void> {
-  useRealEngine({ shared: cluster, startMultiNode: () => startRealCluster({ engine: cluster.engine, nodes: 3 }) });
+  useRealEngine({ shared: cluster, startMultiNode: () => startRealCluster({ engine: cluster.engine, major: cluster.major, nodes: 3 }) });
   try {
     const run = new Mocha({ timeout: 600_000, reporter: 'spec' });
     for (const file of files) run.addFile(path.join(ROOT, file));
@@ -121,6 +121,20 @@ async function main(): Promise<number> {
     console.log('0 passed, 0 failed, 1 skipped');
     return 0;
   }
+  // `--others`: only the other lines of the matrix (what `--all` adds), for working on them.
+  const others = process.argv.includes('--others');
+  if (!others) await defaultLines();
+  if (others || process.argv.includes('--all')) await otherLines();
+  const counted = rows.filter((row) => !row.informational);
+  const sum = (key: 'passed' | 'failed' | 'skipped'): number => counted.reduce((total, row) => total + row[key], 0);
+  console.log('\nreal engines:');
+  for (const row of rows) console.log(`  ${row.what}: ${row.passed} passed, ${row.failed} failed, ${row.skipped} skipped${row.informational ? ' (for information)' : ''}`);
+  console.log(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
+  return sum('failed') > 0 ? 1 : 0;
+}
+
+/** Elasticsearch 8.19 and OpenSearch 2.19: what `npm test` runs. */
+async function defaultLines(): Promise<void> {
   await withEngine('elasticsearch', async (es) => {
     await conformance(`YAML suites on Elasticsearch ${es.version}`, es.url, elasticsearchRestTests());
     await differential('elasticsearch', es);
@@ -141,12 +155,21 @@ async function main(): Promise<number> {
     await mocha(`the elastic layer's integration tests on OpenSearch ${os.version}`, os, ELASTIC_LAYER);
     await editingLoop(os.url, `OpenSearch ${os.version}`);
   });
-  const counted = rows.filter((row) => !row.informational);
-  const sum = (key: 'passed' | 'failed' | 'skipped'): number => counted.reduce((total, row) => total + row[key], 0);
-  console.log('\nreal engines:');
-  for (const row of rows) console.log(`  ${row.what}: ${row.passed} passed, ${row.failed} failed, ${row.skipped} skipped${row.informational ? ' (for information)' : ''}`);
-  console.log(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
-  return sum('failed') > 0 ? 1 : 0;
+}
+
+/** The other lines of the matrix, one JVM after another: the differential (the test server answering as that version) and the elastic layer's integration tests. */
+async function otherLines(): Promise<void> {
+  for (const { engine, major } of ENGINE_LINES.filter((line) => line.major !== DEFAULT_MAJOR[line.engine])) {
+    const why = await realEnginesUnavailable([engine], { [engine]: [major] });
+    if (why) {
+      record({ what: `${engine} ${major}: not run (${why})`, passed: 0, failed: 0, skipped: 1 });
+      continue;
+    }
+    await withEngine(engine, async (cluster) => {
+      await differential(engine, cluster);
+      await mocha(`the elastic layer's integration tests on ${engine} ${cluster.version}`, cluster, ELASTIC_LAYER);
+    }, false, major);
+  }
 }
 
 runMain('test:real', main, 60 * 60_000);

@@ -30,8 +30,10 @@ import java.util.stream.Stream;
  * Netty 4 HTTP transport from the classpath rather than from a distribution's modules folder).
  *
  * Both engines are reached by reflection: OpenSearch forked Elasticsearch's node API, so one launcher
- * serves both and compiles without either engine. Plugins: Netty 4 for both; for Elasticsearch also
- * ElasticsearchRootPlugin (GET /), for OpenSearch analysis-common and Painless.
+ * serves both, and every line of the matrix (Elasticsearch 7.17, 8.19, 9.x; OpenSearch 1.3, 2.19, 3.x), and
+ * compiles without either engine; where a line differs (a renamed plugin class, MockNode taking PluginInfo,
+ * a logging set-up step) the launcher looks for what the classpath has. Plugins: Netty 4 for both; for
+ * Elasticsearch 8+ also ElasticsearchRootPlugin (GET /), for OpenSearch analysis-common and Painless.
  *
  * Usage: java -cp CLASSPATH esdocs.realengines.RealEngineLauncher --engine elasticsearch|opensearch
  *   --http-port PORT [--nodes N] [--home DIR] [--esql true]
@@ -109,7 +111,7 @@ public final class RealEngineLauncher {
                 s.put("discovery.type", "single-node");
             } else {
                 s.put("discovery.seed_hosts", seedHosts);
-                s.put(pkg.equals("org.opensearch") ? "cluster.initial_cluster_manager_nodes" : "cluster.initial_master_nodes", names);
+                s.put(initialMasterNodesSetting(), names);
             }
             specs.add(s);
         }
@@ -146,11 +148,28 @@ public final class RealEngineLauncher {
         control.println(PREFIX + "started " + engine + " " + String.join(",", nodes.keySet()));
     }
 
-    /** Elasticsearch 8 routes its own logging API to log4j only once told to (its test base class does it). */
+    /** OpenSearch 2+ names it cluster.initial_cluster_manager_nodes; OpenSearch 1 and Elasticsearch cluster.initial_master_nodes. */
+    private String initialMasterNodesSetting() throws ClassNotFoundException {
+        try {
+            Class.forName(pkg + ".cluster.coordination.ClusterBootstrapService").getField("INITIAL_CLUSTER_MANAGER_NODES_SETTING");
+            return "cluster.initial_cluster_manager_nodes";
+        } catch (NoSuchFieldException e) {
+            return "cluster.initial_master_nodes";
+        }
+    }
+
+    /**
+     * What the engines' test base classes do before the first log line, where the version has it:
+     * Elasticsearch 7 registers its log4j plugins by package scan (loadLog4jPlugins; its test framework's
+     * log4j2-test.properties names HeaderWarningAppender and %test_thread_info), Elasticsearch 8+ routes its
+     * own logging API to log4j (configureESLogging). OpenSearch's jars ship their plugins' index and need neither.
+     */
     private void configureLogging() throws ReflectiveOperationException {
         Class<?> configurator = Class.forName(pkg + ".common.logging.LogConfigurator");
-        for (Method m : configurator.getMethods()) {
-            if (m.getName().equals("configureESLogging") && m.getParameterCount() == 0) m.invoke(null);
+        for (String name : List.of("loadLog4jPlugins", "configureESLogging")) {
+            for (Method m : configurator.getMethods()) {
+                if (m.getName().equals(name) && m.getParameterCount() == 0) m.invoke(null);
+            }
         }
     }
 
@@ -212,7 +231,7 @@ public final class RealEngineLauncher {
         args[0] = environment;
         for (int i = 1; i < args.length; i++) {
             Class<?> type = c.getParameterTypes()[i];
-            if (type == java.util.Collection.class) args[i] = plugins();
+            if (type == java.util.Collection.class) args[i] = pluginArgument(c.getGenericParameterTypes()[i]);
             else if (type == boolean.class) args[i] = true; // forbidPrivateIndexSettings, as a real node
             else if (type == Closeable.class) args[i] = (Closeable) () -> {};
             else throw new IllegalStateException("unexpected MockNode parameter " + type.getName());
@@ -220,11 +239,41 @@ public final class RealEngineLauncher {
         return args;
     }
 
+    /**
+     * The plugins as MockNode's constructor wants them: classes (Elasticsearch, OpenSearch 1 and 2), or, from
+     * OpenSearch 3, PluginInfo descriptors, made as MockNode's public constructor makes them from classes.
+     */
+    private List<?> pluginArgument(java.lang.reflect.Type collectionType) throws ReflectiveOperationException {
+        List<Class<?>> classes = plugins();
+        java.lang.reflect.Type element = collectionType instanceof java.lang.reflect.ParameterizedType p ? p.getActualTypeArguments()[0] : Class.class;
+        if (!(element instanceof Class<?> infoClass) || !infoClass.getSimpleName().equals("PluginInfo")) return classes;
+        Class<?> version = Class.forName(pkg + ".Version");
+        Object current = version.getField("CURRENT").get(null);
+        Constructor<?> info = infoClass.getConstructor(String.class, String.class, String.class, version, String.class, String.class, String.class, List.class, boolean.class);
+        List<Object> infos = new ArrayList<>();
+        for (Class<?> plugin : classes) {
+            // name, description, version, engine version, Java version, class name, custom folder, extended plugins, native controller
+            infos.add(info.newInstance(plugin.getName(), "classpath plugin", "NA", current, "1.8", plugin.getName(), null, List.of(), false));
+        }
+        return infos;
+    }
+
     /** The classpath plugins each engine gets; a missing optional one is skipped with a note. */
     private List<Class<?>> plugins() {
-        List<String> required = pkg.equals("org.opensearch") ? List.of("org.opensearch.transport.Netty4Plugin") : List.of("org.elasticsearch.transport.netty4.Netty4Plugin", "esdocs.realengines.ElasticsearchRootPlugin");
+        List<String> required = new ArrayList<>();
+        if (pkg.equals("org.opensearch")) {
+            // OpenSearch 3 renamed its Netty module's plugin class.
+            required.add(firstPresent("org.opensearch.transport.Netty4Plugin", "org.opensearch.transport.Netty4ModulePlugin"));
+        } else {
+            // Elasticsearch 8+ keeps it in org.elasticsearch.transport.netty4, 7.x in org.elasticsearch.transport.
+            required.add(firstPresent("org.elasticsearch.transport.netty4.Netty4Plugin", "org.elasticsearch.transport.Netty4Plugin"));
+            // 7.x serves GET / from the server itself (RestMainAction); 8+ from the unpublished rest-root module.
+            if (!isPresent("org.elasticsearch.rest.action.RestMainAction")) required.add("esdocs.realengines.ElasticsearchRootPlugin");
+        }
         List<String> optional = pkg.equals("org.opensearch")
-            ? List.of("org.opensearch.analysis.common.CommonAnalysisPlugin", "org.opensearch.painless.PainlessPlugin")
+            // OpenSearch 3 renamed both classes (…ModulePlugin).
+            ? List.of(firstPresent("org.opensearch.analysis.common.CommonAnalysisPlugin", "org.opensearch.analysis.common.CommonAnalysisModulePlugin"),
+                firstPresent("org.opensearch.painless.PainlessPlugin", "org.opensearch.painless.PainlessModulePlugin"))
             // ES|QL (POST /_query), with --esql true: X-Pack core (licence state), the ES|QL core and the ES|QL plugin.
             : esql ? List.of("esdocs.realengines.PerNodeXPackPlugin", "org.elasticsearch.xpack.esql.core.plugin.EsqlCorePlugin", "org.elasticsearch.xpack.esql.plugin.EsqlPlugin") : List.of();
         List<Class<?>> found = new ArrayList<>();
@@ -243,6 +292,21 @@ public final class RealEngineLauncher {
             }
         }
         return found;
+    }
+
+    /** The first of these classes on the classpath, else the first (whose absence is then reported). */
+    private static String firstPresent(String... classNames) {
+        for (String name : classNames) if (isPresent(name)) return name;
+        return classNames[0];
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, RealEngineLauncher.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private void serveControlChannel() throws IOException {
