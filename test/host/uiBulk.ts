@@ -1,19 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Checks } from './checks';
-import { notification, screenshot, treeRow, visible } from './uiPage';
+import { fromContextMenu, notification, screenshot, treeRow, visible } from './uiPage';
 
 const quickInput = (page: Page) => page.locator('.quick-input-widget');
 const dialog = (page: Page) => page.locator('.monaco-dialog-box');
-
-async function fromContextMenu(page: Page, row: string, item: string): Promise<void> {
-  await treeRow(page, row).click({ button: 'right' });
-  const entry = page.locator('.context-view .action-item', { hasText: item }).first();
-  await visible(entry, `"${item}" in the context menu of "${row}"`);
-  await entry.hover();
-  await page.keyboard.press('Enter');
-  await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' });
-}
 
 async function answer(page: Page, text: string): Promise<void> {
   const input = quickInput(page).locator('.quick-input-box input');

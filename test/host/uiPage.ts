@@ -57,3 +57,14 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await visible(page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first(), `The command "${title}"`);
   await input.press('Enter');
 }
+
+/** Right-click a tree row and choose an item of its context menu. */
+export async function fromContextMenu(page: Page, row: string, item: string): Promise<void> {
+  await treeRow(page, row).click({ button: 'right' });
+  const entry = page.locator('.context-view .action-item', { hasText: item }).first();
+  await visible(entry, `"${item}" in the context menu of "${row}"`);
+  // The pointer focuses the item and Enter runs it: a menu drops a click that comes as it opens.
+  await entry.hover();
+  await page.keyboard.press('Enter');
+  await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' });
+}

@@ -1,19 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { Checks } from './checks';
-import { notification, runCommand, screenshot, treeRow, visible } from './uiPage';
+import { fromContextMenu, notification, runCommand, screenshot, treeRow, visible } from './uiPage';
 
 /** The table's page: VS Code's webview iframe, and the page's own frame inside it. */
 const tablePage = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-
-async function fromContextMenu(page: Page, row: string, item: string): Promise<void> {
-  await treeRow(page, row).click({ button: 'right' });
-  const entry = page.locator('.context-view .action-item', { hasText: item }).first();
-  await visible(entry, `"${item}" in the context menu of "${row}"`);
-  await entry.hover();
-  await page.keyboard.press('Enter');
-  await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' });
-}
 
 async function source(esUrl: string, id: string): Promise<string> {
   return (await fetch(`${esUrl}/movies/_source/${encodeURIComponent(id)}`)).text();

@@ -3,20 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Checks } from './checks';
-import { notification, replaceInEditor, screenshot, treeRow, visible } from './uiPage';
+import { fromContextMenu, notification, replaceInEditor, screenshot, treeRow, visible } from './uiPage';
 
 const quickInput = (page: Page) => page.locator('.quick-input-widget');
-
-/** Right-click a tree row and choose an item of its context menu. */
-async function fromContextMenu(page: Page, row: string, item: string): Promise<void> {
-  await treeRow(page, row).click({ button: 'right' });
-  const entry = page.locator('.context-view .action-item', { hasText: item }).first();
-  await visible(entry, `"${item}" in the context menu of "${row}"`);
-  // The pointer focuses the item and Enter runs it: a menu drops a click that comes as it opens.
-  await entry.hover();
-  await page.keyboard.press('Enter');
-  await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' });
-}
 
 /**
  * VS Code's own file dialog of the browser workbench: the path typed, then Enter. The dialog fills in
