@@ -87,11 +87,6 @@ export class TableFeature extends Disposable {
     return this.actions.run(panel.session, request.command, request.keys ?? []);
   }
 
-  /** The open tables, for tests. */
-  get tables(): readonly TablePanel[] {
-    return [...this.panels.values()];
-  }
-
   private async show(panel: vscode.WebviewPanel, target: TableTarget, state: Partial<TableViewState>): Promise<TablePanel> {
     const gateway = this.deps.gateway(target.connectionId);
     const mapping = await this.deps.mappings.get({ connectionId: target.connectionId, index: target.index });

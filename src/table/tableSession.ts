@@ -149,8 +149,9 @@ export class TableSession extends Disposable {
     const current = cellOf(valueTextAt(shownText, path));
     const input = cellInput(text, current.kind, this.deps.mapping?.fields.get(path));
     if (!input.ok) return this.post({ type: 'refused', key, path, reason: input.reason });
-    if (this.staged.stage(source, path, input.valueText)) this.rowsChanged([key]);
-    else this.rowsChanged([key]);
+    // Shown again even when nothing changed: the cell goes back from its editor to the staged value.
+    this.staged.stage(source, path, input.valueText);
+    this.rowsChanged([key]);
     if (input.warning) this.post({ type: 'notice', text: input.warning });
   }
 
