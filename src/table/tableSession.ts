@@ -44,8 +44,6 @@ export interface TableDeps {
 export class TableSession extends Disposable {
   private readonly posted = this.register(new vscode.EventEmitter<HostMessage>());
   readonly onDidPost = this.posted.event;
-  private readonly changedStage = this.register(new vscode.EventEmitter<void>());
-  readonly onDidChangeStage = this.changedStage.event;
   private filter: string;
   private filterKind: FilterKind;
   private sort: readonly SortKey[];
@@ -248,7 +246,6 @@ export class TableSession extends Disposable {
   private postStage(): void {
     this.post({ type: 'staged', summary: this.staged.summary() });
     this.postState();
-    this.changedStage.fire();
   }
 
   private post(message: HostMessage): void {
