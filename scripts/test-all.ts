@@ -23,6 +23,8 @@ interface Outcome {
   ok: boolean;
   seconds: number;
   note: string;
+  /** For a failed layer, the lines that name what failed: the summary repeats them, since a long log is often read from its end. */
+  failures?: string[];
 }
 
 /**
@@ -95,7 +97,7 @@ async function runLayer(layer: Layer, scripts: Record<string, string>): Promise<
     return done(false, `no "${layer.script}" script in package.json`);
   }
   const { code, output } = await runScript(layer.script);
-  if (code !== 0) return done(false, `exit code ${code}`);
+  if (code !== 0) return { ...done(false, `exit code ${code}`), failures: failureLines(output) };
   if (!layer.countTests) return done(true, '');
   const skipped = layer.skippedBecause?.(output);
   if (skipped) return done(true, `skipped: ${skipped}`);
@@ -103,6 +105,22 @@ async function runLayer(layer: Layer, scripts: Record<string, string>): Promise<
   if (!count) return done(false, 'ran no test');
   const tests = `${count} test${count === 1 ? '' : 's'}`;
   return done(true, [tests, ...partlySkipped(output)].join('; '));
+}
+
+const MAX_FAILURE_LINES = 12;
+
+/**
+ * The lines of a layer's output that say what failed: a UI check (`✘ …` and the message under it),
+ * a mocha failure title (`  1) …`), a conformance or real-engine `FAIL …`, a runner's `error: …`.
+ */
+function failureLines(output: string): string[] {
+  const lines = output.split('\n');
+  const picked: string[] = [];
+  lines.forEach((line, index) => {
+    if (/^\s*✘ /.test(line) && !line.includes('(not run:')) picked.push(line.trim(), ...lines.slice(index + 1, index + 3).map((next) => `    ${next.trim()}`));
+    else if (/^\s+\d+\) \S/.test(line) || /^(FAIL|error:) /.test(line)) picked.push(line.trim());
+  });
+  return picked.length > 0 ? picked.slice(0, MAX_FAILURE_LINES) : lines.filter((line) => line.trim() !== '').slice(-3);
 }
 
 /**
@@ -120,8 +138,11 @@ function printSummary(outcomes: Outcome[]): void {
   for (const { layer, ok, seconds, note } of outcomes) {
     console.log(`${layer.name.padEnd(width)}${(ok ? 'passed' : 'FAILED').padEnd(8)}${`${seconds.toFixed(1)} s`.padStart(9)}  ${note}`);
   }
+  for (const { layer, failures } of outcomes) {
+    if (failures?.length) console.log(`\n${layer.name} failed at:\n${failures.map((line) => `  ${line}`).join('\n')}`);
+  }
   const passed = outcomes.filter((o) => o.ok).length;
-  console.log(`${passed} passed, ${outcomes.length - passed} failed`);
+  console.log(`\n${passed} passed, ${outcomes.length - passed} failed`);
 }
 
 async function main(): Promise<void> {

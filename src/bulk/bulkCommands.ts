@@ -5,6 +5,7 @@ import type { Change, PatchOperation } from './model/changeKinds';
 import type { ApplyReport, ChangeRunner, Preview, PreviewRequest, UndoReport } from './changeRunner';
 import type { JournalStore } from './journalStore';
 import type { BulkDiffs } from './bulkDiffs';
+import { CommandIds } from '../platform/model/commandIds';
 
 /** What the commands take from a caller; `confirm: false` asks nothing. */
 export type PreviewOptions = PreviewRequest & { readonly confirm?: boolean };
@@ -46,9 +47,14 @@ export class BulkCommands {
     for (;;) {
       const apply = vscode.l10n.t('Apply');
       const show = vscode.l10n.t('Show Changes');
-      const choice = await vscode.window.showInformationMessage(previewText(where, preview), { modal: true, detail: vscode.l10n.t('Nothing is sent before Apply. Each document is written only if it is still as previewed.') }, ...(preview.willChange > 0 ? [apply] : []), ...(preview.samples.length > 0 ? [show] : []));
+      const one = vscode.l10n.t('Show a Document\'s Change…');
+      const choice = await vscode.window.showInformationMessage(previewText(where, preview), { modal: true, detail: vscode.l10n.t('Nothing is sent before Apply. Each document is written only if it is still as previewed.') }, ...(preview.willChange > 0 ? [apply] : []), ...(preview.samples.length > 0 ? [show, one] : []));
       if (choice === show) {
         await this.diffs.show(preview.changeSetId, vscode.l10n.t('{0}: {1} (the first {2} of {3})', where, preview.description, preview.samples.length, preview.willChange), preview.samples);
+        continue;
+      }
+      if (choice === one) {
+        await this.showOne(preview.changeSetId, where, preview.description);
         continue;
       }
       if (choice !== apply) {
@@ -57,6 +63,15 @@ export class BulkCommands {
       }
       return this.applyChange({ changeSetId: preview.changeSetId }, preview, where);
     }
+  }
+
+  /** Any document's change, by its id, from the preview's snapshot. */
+  private async showOne(changeSetId: string, where: string, description: string): Promise<void> {
+    const id = await vscode.window.showInputBox({ title: vscode.l10n.t('Show a Document\'s Change'), prompt: vscode.l10n.t('The id of a document the change matches'), ignoreFocusOut: true });
+    if (!id) return;
+    const { sample, why } = await this.runner.sample(changeSetId, id);
+    if (sample) await this.diffs.show(changeSetId, `${where}: ${description} (${id})`, [sample]);
+    else await vscode.window.showInformationMessage(why ?? '', { modal: true });
   }
 
   /** `esdocs.previewChange`: takes the snapshot and counts; with `confirm` not false, shows the samples too. */
@@ -89,11 +104,11 @@ export class BulkCommands {
   }
 
   async undoChange(options: ChangeSetOptions): Promise<UndoReport | undefined> {
-    const state = this.journals.read(options.changeSetId);
+    const summary = this.journals.summary(options.changeSetId);
     if (options.confirm !== false) {
       const yes = vscode.l10n.t('Undo');
-      const count = state?.restore.size ?? 0;
-      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Undo "{0}" on {1} documents of {2}?', state?.header.description ?? options.changeSetId, count, state?.header.index ?? ''), { modal: true, detail: vscode.l10n.t('Each document is restored to its source before the change, only if nobody changed it since.') }, yes);
+      const count = await this.runner.undoCount(options.changeSetId);
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Undo "{0}" on {1} documents of {2}?', summary?.header.description ?? options.changeSetId, count, summary?.header.index ?? ''), { modal: true, detail: vscode.l10n.t('Each document is restored to its source before the change, only if nobody changed it since.') }, yes);
       if (choice !== yes) return undefined;
     }
     const report = await this.withProgress(vscode.l10n.t('Undoing the change'), (progress, token) => this.runner.undo(options.changeSetId, this.hooks(progress, token)), true);
@@ -101,10 +116,29 @@ export class BulkCommands {
       const text = vscode.l10n.t('{0} restored · changed since: {1}{2}', report.restored, report.changedSince.length, report.refused.length > 0 ? ` · ${vscode.l10n.t('{0} refused: {1}', report.refused.length, report.refused[0].reason)}` : '');
       const list = vscode.l10n.t('Show the Documents Changed Since');
       void vscode.window.showInformationMessage(text, ...(report.changedSince.length > 0 ? [list] : [])).then((choice) => {
-        if (choice === list) void openReport({ changedSince: report.changedSince });
+        if (choice === list) void this.changedSince(options.changeSetId, report.changedSince);
       });
     }
     return report;
+  }
+
+  /**
+   * The documents an undo left because someone changed them after the change set: each openable,
+   * with the undo merged into the later version (the change's own fields taken back, the later
+   * edits kept) as an unsaved edit to review and save; or all of them as an NDJSON report.
+   */
+  private async changedSince(changeSetId: string, docs: readonly DocumentRef[]): Promise<void> {
+    const report = { label: vscode.l10n.t('$(output) All of Them as NDJSON'), doc: undefined };
+    const picked = await vscode.window.showQuickPick([report, ...docs.map((doc) => ({ label: doc.id, description: doc.index, doc }))], {
+      title: vscode.l10n.t('Changed Since the Change Set: Not Restored'),
+      placeHolder: vscode.l10n.t('Open one to merge the undo into its later version, then review and save'),
+    });
+    if (picked === undefined) return;
+    if (picked.doc === undefined) return openReport({ changedSince: docs });
+    const doc = picked.doc;
+    const write = await this.runner.writeOf(changeSetId, doc);
+    const address = { connectionId: this.journals.summary(changeSetId)?.header.connection ?? '', index: doc.index, id: doc.id, ...(doc.routing === undefined ? {} : { routing: doc.routing }) };
+    await vscode.commands.executeCommand(CommandIds.openHit, address, write?.wrote === undefined ? undefined : { base: write.wrote, yours: write.prior });
   }
 
   async history(): Promise<void> {
@@ -161,6 +195,7 @@ export class BulkCommands {
 }
 
 function previewText(where: string, preview: Preview): string {
+  if (preview.scripted) return vscode.l10n.t('{0}: {1}. {2} documents match; the cluster runs the script on each, so no diff is available before it runs.', where, preview.description, preview.matched);
   const refused = preview.refused.length > 0 ? ` · ${vscode.l10n.t('{0} cannot take it ({1})', preview.matched - preview.willChange - preview.unchanged, preview.refused[0].reason)}` : '';
   return vscode.l10n.t('{0}: {1}. {2} documents match · {3} will change · {4} unchanged{5}', where, preview.description, preview.matched, preview.willChange, preview.unchanged, refused);
 }
@@ -190,6 +225,7 @@ async function askChange(index: string): Promise<Change | undefined> {
     { label: vscode.l10n.t('Rename Field'), change: 'rename' as const },
     { label: vscode.l10n.t('Replace in Field'), change: 'replace' as const },
     { label: vscode.l10n.t('Edit as JSON Patch'), change: 'patch' as const },
+    { label: vscode.l10n.t('Painless Script'), description: vscode.l10n.t('run by the cluster on each document, through _update'), change: 'script' as const },
   ];
   const picked = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Change Documents of {0}', index) });
   if (picked === undefined) return undefined;
@@ -224,6 +260,11 @@ async function askChange(index: string): Promise<Change | undefined> {
     if (!path || !search || replacement === undefined) return undefined;
     const regex = search.length > 2 && search.startsWith('/') && search.endsWith('/');
     return { replace: { path: path.trim(), search: regex ? search.slice(1, -1) : search, replacement, regex } };
+  }
+  if (picked.change === 'script') {
+    const source = await ask(vscode.l10n.t('The Painless script (ctx._source is the document)'), 'ctx._source.views += params.n');
+    const params = source && (await vscode.window.showInputBox({ title: picked.label, prompt: vscode.l10n.t('Its params, as a JSON object (kept exactly as typed; empty for none)'), placeHolder: '{"n":1}', ignoreFocusOut: true, validateInput: (value) => (value.trim() === '' ? undefined : json(value)) }));
+    return source && params !== undefined ? { script: { source, ...(params.trim() ? { params } : {}) } } : undefined;
   }
   const text = await ask(vscode.l10n.t('RFC 6902 operations, as a JSON array'), '[{"op":"add","path":"/reviewed","value":true}]', json);
   return text ? { patch: patchOperations(text) } : undefined;

@@ -2,7 +2,6 @@ import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import type { ClusterGateway } from '../cluster/clusterGateway';
 import type { DocumentStore } from '../cluster/documentStore';
-import { conditionalAction, type BulkItem } from '../cluster/model/bulkResponses';
 import { ClusterError } from '../cluster/model/clusterErrors';
 import { queryOf } from '../cluster/model/queryText';
 import type { SearchHit } from '../cluster/model/searchPage';
@@ -13,12 +12,12 @@ import type { RefreshPolicy } from '../platform/model/settingValues';
 import type { ValueKind } from '../json/jsonWalk';
 import type { MappingModel } from '../mapping/model/mappingModel';
 import { checkFieldValue } from '../mapping/model/mappingValues';
-import { applyChange, checkChange, describeChange, type Change } from './model/changeKinds';
-import { afterLine, beforeLine, docKey, endLine, headerLine, type ChangeSetHeader, type DocumentRef } from './model/journal';
+import { applyChange, checkChange, describeChange, isScripted, scriptUpdateBody, type Change } from './model/changeKinds';
+import { docKey, endLine, headerLine, JournalLines, type Acknowledged, type ChangeSetHeader, type DocumentRef } from './model/journal';
 import type { JournalStore } from './journalStore';
+import { BatchWriter, emptyTally, refOf, type Write } from './batchWriter';
 
 const SAMPLES = 20;
-const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000];
 
 export interface PreviewRequest {
   readonly connectionId: string;
@@ -43,6 +42,8 @@ export interface Preview {
   /** Documents the change cannot apply to (a patch's failed test), with the first reasons. */
   readonly refused: ReadonlyArray<DocumentRef & { readonly reason: string }>;
   readonly samples: readonly Sample[];
+  /** A script: only the cluster can run it, so `willChange` counts the documents it will run on, and there are no samples. */
+  readonly scripted: boolean;
 }
 
 export interface ApplyReport {
@@ -86,13 +87,6 @@ interface Pending {
   applied: boolean;
 }
 
-/** One document to write: where it is, the version it must still be at, the text to send. */
-interface Write extends DocumentRef {
-  readonly token: VersionToken;
-  readonly before: string;
-  readonly after: string;
-}
-
 /**
  * Bulk changes: a change previewed on one snapshot (point in time) of the documents a query
  * matches, then applied in `_bulk` batches, each item conditional on the version in that snapshot,
@@ -102,13 +96,16 @@ interface Write extends DocumentRef {
  */
 export class ChangeRunner {
   private readonly pending = new Map<string, Pending>();
+  private readonly writer: BatchWriter;
 
   constructor(
     private readonly gateway: (connectionId: string) => ClusterGateway,
     private readonly store: DocumentStore,
     private readonly journals: JournalStore,
     private readonly options: RunnerOptions,
-  ) {}
+  ) {
+    this.writer = new BatchWriter(store, journals, options.refresh, options.wait);
+  }
 
   async preview(request: PreviewRequest): Promise<Preview> {
     const problem = checkChange(request.change) ?? (await this.mappingProblem(request));
@@ -123,6 +120,7 @@ export class ChangeRunner {
     for await (const page of reader.pages()) {
       for (const hit of page) {
         matched++;
+        if (isScripted(request.change)) continue;
         const outcome = changed(hit, request.change);
         if (outcome.refused) {
           refusedTotal++;
@@ -136,7 +134,23 @@ export class ChangeRunner {
     const id = `${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
     const header: ChangeSetHeader = { type: 'changeSet', id, description: describeChange(request.change), time: new Date().toISOString(), connection: request.connectionId, index: request.index, query: queryText(request), change: request.change };
     this.pending.set(id, { request, header, reader, conflicts: [], applied: false });
-    return { changeSetId: id, description: header.description, matched, willChange, unchanged: matched - willChange - refusedTotal, refused, samples };
+    if (isScripted(request.change)) willChange = matched;
+    return { changeSetId: id, description: header.description, matched, willChange, unchanged: matched - willChange - refusedTotal, refused, samples, scripted: isScripted(request.change) };
+  }
+
+  /**
+   * Any one document's change, on request (the preview shows the first ones): read from the same
+   * snapshot; a reason instead when the query does not match it or the change leaves it as it is.
+   */
+  async sample(changeSetId: string, id: string): Promise<{ sample?: Sample; why?: string }> {
+    const pending = this.pendingOf(changeSetId);
+    if (isScripted(pending.request.change)) return { why: l10n.t('only the cluster can run the script: no diff is available before it runs') };
+    const hit = await pending.reader.find(id);
+    if (hit === undefined) return { why: l10n.t('no document with the id {0} matches the change\'s query', id) };
+    const outcome = changed(hit, pending.request.change);
+    if (outcome.refused) return { why: outcome.refused };
+    if (outcome.text === undefined) return { why: l10n.t('the change leaves {0} as it is', id) };
+    return { sample: { ...refOf(hit), before: hit.sourceText ?? '', after: outcome.text } };
   }
 
   /** Writes the change to the snapshot's documents, each conditional on its version there. */
@@ -146,14 +160,14 @@ export class ChangeRunner {
     this.refuseReadOnly(pending.request.connectionId);
     pending.applied = true;
     this.journals.create(pending.header, headerLine(pending.header));
-    const report = { changed: 0, unchanged: 0, conflicts: [] as DocumentRef[], refused: [] as Array<DocumentRef & { reason: string }>, cancelled: false };
+    const report = { ...emptyTally(), cancelled: false };
     const total = pending.reader.matched ?? 0;
     let done = 0;
     let batch: Write[] = [];
     let bytes = 0;
     const flush = async (): Promise<void> => {
       if (batch.length === 0) return;
-      await this.write(changeSetId, pending.request.connectionId, batch, report);
+      await this.writer.write(changeSetId, pending.request.connectionId, batch, report);
       done += batch.length;
       batch = [];
       bytes = 0;
@@ -162,12 +176,12 @@ export class ChangeRunner {
     try {
       for await (const page of pending.reader.pages()) {
         for (const hit of page) {
-          const outcome = changed(hit, pending.request.change);
+          const outcome = writeOf(hit, hit.token, pending.request.change);
           if (outcome.refused) report.refused.push({ ...refOf(hit), reason: outcome.refused });
-          else if (outcome.text === undefined || hit.token === undefined) report.unchanged++;
+          else if (outcome.write === undefined) report.unchanged++;
           else {
-            batch.push({ ...refOf(hit), token: hit.token, before: hit.sourceText ?? '{}', after: oneLine(outcome.text) });
-            bytes += outcome.text.length;
+            batch.push(outcome.write);
+            bytes += outcome.write.body.length;
             if (batch.length >= this.options.batchDocuments() || bytes >= this.options.batchBytes()) {
               if (hooks.cancelled?.()) {
                 report.cancelled = true;
@@ -192,7 +206,7 @@ export class ChangeRunner {
   async reapply(changeSetId: string, hooks: RunHooks = {}): Promise<ApplyReport> {
     const pending = this.pendingOf(changeSetId);
     this.refuseReadOnly(pending.request.connectionId);
-    const report = { changed: 0, unchanged: 0, conflicts: [] as DocumentRef[], refused: [] as Array<DocumentRef & { reason: string }>, cancelled: false };
+    const report = { ...emptyTally(), cancelled: false };
     const size = this.options.batchDocuments();
     for (let i = 0; i < pending.conflicts.length; i += size) {
       if (hooks.cancelled?.()) {
@@ -204,12 +218,12 @@ export class ChangeRunner {
       const writes: Write[] = [];
       docs.forEach((doc, n) => {
         if (!doc.found) return void report.refused.push({ ...refs[n], reason: l10n.t('deleted since the change set') });
-        const outcome = applyChange(doc.sourceText, pending.request.change);
+        const outcome = writeOf({ ...refs[n], sourceText: doc.sourceText }, doc.token, pending.request.change);
         if (outcome.refused) report.refused.push({ ...refs[n], reason: outcome.refused });
-        else if (outcome.text === undefined) report.unchanged++;
-        else writes.push({ ...refs[n], token: doc.token, before: doc.sourceText, after: oneLine(outcome.text) });
+        else if (outcome.write === undefined) report.unchanged++;
+        else writes.push(outcome.write);
       });
-      if (writes.length > 0) await this.write(changeSetId, pending.request.connectionId, writes, report);
+      if (writes.length > 0) await this.writer.write(changeSetId, pending.request.connectionId, writes, report);
       hooks.progress?.(Math.min(i + size, pending.conflicts.length), pending.conflicts.length);
     }
     pending.conflicts = [...report.conflicts];
@@ -222,18 +236,49 @@ export class ChangeRunner {
    * change set of its own, journaled the same way.
    */
   async undo(changeSetId: string, hooks: RunHooks = {}): Promise<UndoReport> {
-    const state = this.journals.read(changeSetId);
-    if (state === undefined) throw new ClusterError({ kind: 'badRequest', reason: l10n.t('no journal of the change set {0}', changeSetId) });
-    const connectionId = state.header.connection;
+    const summary = this.journals.summary(changeSetId);
+    if (summary === undefined) throw new ClusterError({ kind: 'badRequest', reason: l10n.t('no journal of the change set {0}', changeSetId) });
+    const { header: undone } = summary;
+    const connectionId = undone.connection;
     this.refuseReadOnly(connectionId);
     const id = `${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
-    const header: ChangeSetHeader = { type: 'changeSet', id, description: `undo ${state.header.description}`, time: new Date().toISOString(), connection: connectionId, index: state.header.index, query: state.header.query, undoes: changeSetId };
+    const header: ChangeSetHeader = { type: 'changeSet', id, description: `undo ${undone.description}`, time: new Date().toISOString(), connection: connectionId, index: undone.index, query: undone.query, undoes: changeSetId };
     this.journals.create(header, headerLine(header));
-    const report = { changed: 0, unchanged: 0, conflicts: [] as DocumentRef[], refused: [] as Array<DocumentRef & { reason: string }>, cancelled: false };
+    const report = emptyTally();
     const changedSince: DocumentRef[] = [];
-    // A write sent but never answered may have been applied: unless the document is still as it was read, it is reported.
-    const unanswered = [...state.unanswered.values()].filter((doc) => !state.restore.has(docKey(doc)));
     const size = this.options.batchDocuments();
+    const total = summary.end?.changed ?? 0;
+    let done = 0;
+    let batch: Acknowledged[] = [];
+    // Each acknowledged write, as the journal streams by, a batch at a time: restored if the document is still at the version the change left.
+    const restore = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      const docs = await this.store.getMany(connectionId, batch.map((write) => write.before));
+      const writes: Write[] = [];
+      docs.forEach((doc, n) => {
+        const { before, after } = batch[n];
+        const left = after.token;
+        if (!doc.found || left === undefined || doc.token.seqNo !== left.seqNo || doc.token.primaryTerm !== left.primaryTerm) return void changedSince.push(refOf(before));
+        writes.push({ ...refOf(before), token: doc.token, before: doc.sourceText, kind: 'index', body: oneLine(before.sourceText) });
+      });
+      if (writes.length > 0) await this.writer.write(id, connectionId, writes, report);
+      done += batch.length;
+      batch = [];
+      hooks.progress?.(done, Math.max(done, total));
+    };
+    const journal = new JournalLines();
+    let cancelled = false;
+    for await (const line of this.journals.lines(changeSetId)) {
+      const write = journal.read(line);
+      if (write === undefined) continue;
+      batch.push(write);
+      if (batch.length < size) continue;
+      if ((cancelled = hooks.cancelled?.() === true)) break;
+      await restore();
+    }
+    if (!cancelled) await restore();
+    // A write sent but never answered may have been applied: unless the document is still as it was read, it is reported.
+    const unanswered = journal.unanswered();
     for (let i = 0; i < unanswered.length; i += size) {
       const docs = await this.store.getMany(connectionId, unanswered.slice(i, i + size));
       docs.forEach((doc, n) => {
@@ -241,24 +286,38 @@ export class ChangeRunner {
         if (!doc.found || doc.token.seqNo !== was.token.seqNo || doc.token.primaryTerm !== was.token.primaryTerm) changedSince.push(refOf(was));
       });
     }
-    const touched = [...state.restore.values()];
-    for (let i = 0; i < touched.length; i += size) {
-      if (hooks.cancelled?.()) break;
-      const prior = touched.slice(i, i + size);
-      const docs = await this.store.getMany(connectionId, prior);
-      const writes: Write[] = [];
-      docs.forEach((doc, n) => {
-        const was = prior[n];
-        const left = state.written.get(docKey(was))!.token;
-        if (!doc.found || left === undefined || doc.token.seqNo !== left.seqNo || doc.token.primaryTerm !== left.primaryTerm) return void changedSince.push(refOf(was));
-        writes.push({ ...refOf(was), token: doc.token, before: doc.sourceText, after: oneLine(was.sourceText) });
-      });
-      if (writes.length > 0) await this.write(id, connectionId, writes, report);
-      hooks.progress?.(Math.min(i + size, touched.length), touched.length);
-    }
     changedSince.push(...report.conflicts);
-    this.journals.append(id, endLine({ changed: report.changed, unchanged: 0, conflicts: changedSince.length, refused: report.refused.length }));
+    this.journals.append(id, endLine({ changed: report.changed, unchanged: 0, conflicts: changedSince.length, refused: report.refused.length, ...(cancelled ? { cancelled } : {}) }));
     return { changeSetId: id, restored: report.changed, changedSince, refused: report.refused };
+  }
+
+  /**
+   * What the change set did to one document, from its journal: its prior source, and the text the
+   * change wrote when it can be known again (the change applied to that source; a script's result
+   * only the cluster knew). Undefined when the journal has no acknowledged write of it.
+   */
+  async writeOf(changeSetId: string, doc: DocumentRef): Promise<{ prior: string; wrote?: string } | undefined> {
+    const summary = this.journals.summary(changeSetId);
+    if (summary === undefined) return undefined;
+    const journal = new JournalLines();
+    for await (const line of this.journals.lines(changeSetId)) {
+      const write = journal.read(line);
+      if (write === undefined || docKey(write.before) !== docKey(doc)) continue;
+      const change = summary.header.change;
+      const wrote = change === undefined || isScripted(change) ? undefined : applyChange(write.before.sourceText, change).text;
+      return { prior: write.before.sourceText, ...(wrote === undefined ? {} : { wrote }) };
+    }
+    return undefined;
+  }
+
+  /** How many documents undoing the change set would restore at most: its acknowledged writes (the journal streamed when it has no end line). */
+  async undoCount(changeSetId: string): Promise<number> {
+    const summary = this.journals.summary(changeSetId);
+    if (summary?.end) return summary.end.changed;
+    const journal = new JournalLines();
+    let count = 0;
+    if (summary) for await (const line of this.journals.lines(changeSetId)) if (journal.read(line)) count++;
+    return count;
   }
 
   /** The snapshot of a change set previewed but not yet forgotten is closed. */
@@ -292,28 +351,6 @@ export class ChangeRunner {
   private refuseReadOnly(connectionId: string): void {
     if (this.gateway(connectionId).readOnly) throw new ClusterError({ kind: 'readOnly', reason: l10n.t('the connection "{0}" is read-only', connectionId) });
   }
-
-  /** One batch: journaled, sent, each item read; a 429 item is sent again after a pause (its condition still guards it). */
-  private async write(changeSetId: string, connectionId: string, writes: readonly Write[], report: { changed: number; conflicts: DocumentRef[]; refused: Array<DocumentRef & { reason: string }> }): Promise<void> {
-    this.journals.append(changeSetId, writes.map((write) => beforeLine({ ...refOf(write), token: write.token, sourceText: write.before })).join(''));
-    let todo = [...writes];
-    for (let attempt = 0; todo.length > 0; attempt++) {
-      const items = await this.store.bulk(connectionId, todo.map((write) => conditionalAction('index', write, write.token, write.after)), this.options.refresh());
-      const again: Write[] = [];
-      const lines: string[] = [];
-      items.forEach((item: BulkItem, i) => {
-        const write = todo[i];
-        if (item.status === 429 && attempt < RETRY_DELAYS_MS.length) return void again.push(write);
-        lines.push(afterLine({ ...refOf(write), status: item.status, ...(item.token ? { token: item.token } : {}), ...(item.reason ? { reason: item.reason } : {}) }));
-        if (item.status >= 200 && item.status < 300) report.changed++;
-        else if (item.status === 409) report.conflicts.push(refOf(write));
-        else report.refused.push({ ...refOf(write), reason: item.reason ?? `HTTP ${item.status}` });
-      });
-      this.journals.append(changeSetId, lines.join(''));
-      todo = again;
-      if (todo.length > 0) await (this.options.wait ?? delay)(RETRY_DELAYS_MS[attempt]);
-    }
-  }
 }
 
 function valueKind(text: string): ValueKind {
@@ -325,16 +362,21 @@ function valueKind(text: string): ValueKind {
   return 'number';
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function refOf(doc: { index: string; id: string; routing?: string }): DocumentRef {
-  return { index: doc.index, id: doc.id, ...(doc.routing === undefined ? {} : { routing: doc.routing }) };
-}
-
 function changed(hit: SearchHit, change: Change): { text?: string; refused?: string } {
   return hit.sourceText === undefined ? {} : applyChange(hit.sourceText, change);
+}
+
+/**
+ * What to send for one document at the version `token`: its changed source, or for a script the
+ * `update` that runs it there; nothing when the change leaves it as it was (or it has no source).
+ */
+function writeOf(doc: { index: string; id: string; routing?: string; sourceText?: string }, token: VersionToken | undefined, change: Change): { write?: Write; refused?: string } {
+  if (doc.sourceText === undefined || token === undefined) return {};
+  const target = { ...refOf(doc), token, before: doc.sourceText };
+  if (isScripted(change)) return { write: { ...target, kind: 'update', body: scriptUpdateBody(change.script) } };
+  const outcome = applyChange(doc.sourceText, change);
+  if (outcome.refused) return { refused: outcome.refused };
+  return outcome.text === undefined ? {} : { write: { ...target, kind: 'index', body: oneLine(outcome.text) } };
 }
 
 function oneLine(text: string): string {

@@ -1,5 +1,5 @@
 import { readSearchResponse } from './model/listingResponses';
-import type { SearchHit } from './model/searchPage';
+import type { SearchHit, SearchPage } from './model/searchPage';
 import { encodePathSegment, type ClusterGateway } from './clusterGateway';
 import { isExpiredPit, KEEP_ALIVE, PointInTime } from './pointInTime';
 
@@ -29,6 +29,16 @@ export class SnapshotReader {
     return this.total;
   }
 
+  /** The one document of the snapshot with this id, if the query matches it. */
+  async find(id: string): Promise<SearchHit | undefined> {
+    const pitId = await this.pit.id();
+    const pit = pitId === undefined ? '' : `,"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"}`;
+    const body = `{"size":1,"query":{"bool":{"filter":[${this.query},{"ids":{"values":[${JSON.stringify(id)}]}}]}}${pit},"seq_no_primary_term":true,"version":true}`;
+    const path = pitId === undefined ? `/${encodePathSegment(this.index)}/_search` : '/_search';
+    const page = await this.read(path, body);
+    return page.hits[0];
+  }
+
   async *pages(): AsyncGenerator<readonly SearchHit[]> {
     let after: string | undefined;
     for (;;) {
@@ -36,18 +46,22 @@ export class SnapshotReader {
       const pit = pitId === undefined ? '' : `,"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"}`;
       const body = `{"size":${this.pageSize},"query":${this.query}${pit},"sort":[{"${this.pit.tiebreaker}":"asc"}],"track_total_hits":${after === undefined},"seq_no_primary_term":true,"version":true${after ? `,"search_after":${after}` : ''}}`;
       const path = pitId === undefined ? `/${encodePathSegment(this.index)}/_search` : '/_search';
-      let page;
-      try {
-        page = await this.gateway.sendOkAndRead({ method: 'POST', path, body }, readSearchResponse);
-      } catch (error) {
-        if (isExpiredPit(error)) throw new Error('the snapshot expired (its point in time was kept 5 minutes after the last read): preview the change again');
-        throw error;
-      }
-      this.pit.renewed(page.pitId);
+      const page = await this.read(path, body);
       if (page.total && after === undefined) this.total = page.total.value;
       if (page.hits.length > 0) yield page.hits;
       if (page.hits.length < this.pageSize) return;
       after = page.hits[page.hits.length - 1].sortText;
+    }
+  }
+
+  private async read(path: string, body: string): Promise<SearchPage> {
+    try {
+      const page = await this.gateway.sendOkAndRead({ method: 'POST', path, body }, readSearchResponse);
+      this.pit.renewed(page.pitId);
+      return page;
+    } catch (error) {
+      if (isExpiredPit(error)) throw new Error('the snapshot expired (its point in time was kept 5 minutes after the last read): preview the change again');
+      throw error;
     }
   }
 

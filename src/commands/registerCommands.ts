@@ -9,7 +9,7 @@ import { ExplicitSave } from '../documents/explicitSave';
 import { CommandIds, type CommandId } from '../platform/model/commandIds';
 import { runSafely, type FailureReport } from './commandErrors';
 import type { ConnectionCommands } from './connectionCommands';
-import { conflictCommands, openDocument, openHit } from './documentCommands';
+import { conflictCommands, openDocument, openHit, type ProposedMerge } from './documentCommands';
 import type { DocumentOperations } from './documentOperations';
 import type { ExplorerCommands } from './explorerCommands';
 import type { TreeNode } from '../explorer/treeNodes';
@@ -78,7 +78,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     [CommandIds.allowConsoleConnection]: (uri?: vscode.Uri) => console.allowConnection(uri),
     [CommandIds.consoleHistory]: () => console.showHistory(),
     [CommandIds.copyRequestAsCurl]: (uri?: vscode.Uri, index?: number) => console.copyAsCurl(uri, index),
-    [CommandIds.openHit]: (address: DocumentAddress) => openHit(address),
+    [CommandIds.openHit]: (address: DocumentAddress, proposal?: ProposedMerge) => openHit(address, proposal),
     // A tree row (its filter applies), the options of a programmatic call, or nothing: the pickers ask.
     [CommandIds.exportDocuments]: async (arg?: TreeNode | ExportRequest) => {
       const target = isRequest(arg) ? arg : await explorer.transferTarget(arg);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Checks } from './checks';
 import { fromContextMenu, notification, replaceInEditor, screenshot, treeRow, visible } from './uiPage';
 
@@ -10,9 +10,10 @@ const quickInput = (page: Page) => page.locator('.quick-input-widget');
 /**
  * VS Code's own file dialog of the browser workbench: the path typed, then Enter. The dialog fills in
  * its starting path after it shows, and may put its folder back while it lists it: when Enter met
- * the folder ("Please select a file"), the path is typed again.
+ * the folder ("Please select a file"), the path is typed again. `next` is what shows once the dialog
+ * took the path (by default its box closes): the next question may reuse the box, which then never closes.
  */
-async function answerFileDialog(page: Page, file: string): Promise<void> {
+async function answerFileDialog(page: Page, file: string, next?: Locator): Promise<void> {
   const input = quickInput(page).locator('.quick-input-box input');
   await visible(input, 'The file dialog');
   const handle = await input.elementHandle();
@@ -23,7 +24,7 @@ async function answerFileDialog(page: Page, file: string): Promise<void> {
     await input.press('Enter');
     const refused = quickInput(page).getByText('Please select a file');
     const outcome = await Promise.race([
-      quickInput(page).waitFor({ state: 'hidden' }).then(() => 'done' as const, () => 'done' as const),
+      (next ?? quickInput(page)).waitFor({ state: next ? 'visible' : 'hidden' }).then(() => 'done' as const, () => 'done' as const),
       // The loser of the race gives up at its timeout: quietly.
       refused.waitFor({ state: 'visible' }).then(() => 'again' as const, () => 'done' as const),
     ]);
@@ -101,8 +102,8 @@ export async function transferScenario(page: Page, checks: Checks, esUrl: string
 
   await checks.check('Import Documents… conditionally: the edit lands, the colleague\'s change is the one conflict', async () => {
     await fromContextMenu(page, 'movies', 'Import Documents…');
-    await answerFileDialog(page, file);
     const conditional = quickInput(page).locator('.monaco-list-row', { hasText: 'Conditional update' });
+    await answerFileDialog(page, file, conditional);
     await visible(conditional, 'The mode "Conditional update" (the file has tokens)');
     await visible(quickInput(page).getByText(`${exported} documents from movies-2014.ndjson`), 'The count of documents in the file');
     await conditional.click();

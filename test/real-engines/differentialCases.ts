@@ -116,6 +116,9 @@ export const STEPS: readonly Step[] = [
   { name: 'PUT _doc to a data stream: 400', method: 'PUT', path: '/logs-diff/_doc/l1', body: '{"@timestamp":"2026-11-30T12:00:00Z","message":"hi"}' },
   // Paging: a point in time, search_after on _shard_doc, query_string.
   { name: 'more documents', method: 'POST', path: '/movies/_bulk?refresh=true', body: ['1', '2', '260', '318', '356'].map((id) => `{"index":{"_id":"${id}"}}\n{"title":"Film ${id}","year":${1990 + Number(id) % 30}}\n`).join('') },
+  // A bulk change's script: each item an update conditional on its version. The document is read (missing: 404; stale token: 409) before the script is compiled.
+  { name: 'scripted updates: stale and missing', method: 'POST', path: '/movies/_bulk', body: '{"update":{"_id":"1","if_seq_no":99,"if_primary_term":1}}\n{"script":{"source":"ctx._source.year += params.n","lang":"painless","params":{"n":1}}}\n{"update":{"_id":"missing","if_seq_no":0,"if_primary_term":1}}\n{"script":{"source":"ctx._source.year += 1","lang":"painless"}}\n' },
+  { name: 'a scripted update where no script runs', method: 'POST', path: '/movies/_update/1', body: '{"script":{"source":"ctx._source.year += 1","lang":"painless"}}', only: 'elasticsearch' },
   { name: 'open a point in time', method: 'POST', path: '/movies/_pit?keep_alive=5m', capture: pitOf, volatile: ['id'], only: 'elasticsearch' },
   { name: 'the first page', method: 'POST', path: '/_search', body: pitSearch('{"match_all":{}}'), capture: lastSort, only: 'elasticsearch' },
   { name: 'the next page (search_after)', method: 'POST', path: '/_search', body: (v) => pitSearch('{"match_all":{}}')(v).replace(/}$/, `,"search_after":${v.after}}`), capture: lastSort, only: 'elasticsearch' },

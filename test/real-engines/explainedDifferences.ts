@@ -37,6 +37,12 @@ const EXPLAINED: readonly Explained[] = [
     reason: 'OpenSearch lists the fields ignore_malformed dropped in a GET; the test server does not keep that list. The extension reads no _ignored (the value stays in _source, which is compared).',
   },
   { engine: 'elasticsearch', step: 'PUT _doc to a data stream', path: 'error.caused_by', reason: NO_DATA_STREAMS },
+  {
+    engine: 'elasticsearch',
+    step: 'a scripted update where no script runs',
+    path: 'error.caused_by.reason',
+    reason: 'The embedded Elasticsearch has no Painless (Elastic does not publish lang-painless to Maven Central): it says "script_lang not supported [painless]". The test server answers as a cluster with scripting off ("cannot execute [inline] scripts"); the wrapping, type and status are the same, and the extension shows the reason as it comes.',
+  },
 ];
 
 export function explanationOf(engine: RealEngine, step: string, path: string): string | undefined {

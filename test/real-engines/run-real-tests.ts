@@ -30,6 +30,7 @@ const ELASTIC_LAYER = [
   'test/integration/console/consoleCli.test.ts',
   'test/integration/transfer/transferCli.test.ts',
   'test/integration/table/tableWriter.test.ts',
+  'test/integration/bulk/changeRunner.test.ts',
 ];
 const TORTURE = ['test/reliability/concurrentEditors.test.ts', 'test/reliability/mergeEditors.test.ts'];
 const EDITING_LOOP = 'Editing a document|Resolving conflicts|Merging with|Document operations';

@@ -80,6 +80,15 @@ describe('Bulk changes', function () {
     assert.equal(await rawSource(INDEX, 'b7'), SOURCE(7).replace(/}$/, ',"reviewed":true,"note":"later"}'));
     assert.equal(await rawSource(INDEX, 'b12'), SOURCE(12));
     assert.equal(await rawSource(INDEX, 'b2'), SOURCE(2).replace('"Movie 2"', '"Colleague"'), 'restored to what it was before the re-apply');
+
+    // The one left is opened with the undo merged into the later version: "reviewed" taken back, the note kept, unsaved.
+    const address = { connectionId: CONNECTION, index: INDEX, id: 'b7' };
+    await vscode.commands.executeCommand('esdocs.openHit', address, { base: SOURCE(7).replace(/}$/, ',"reviewed":true}'), yours: SOURCE(7) });
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.isDirty, true);
+    assert.deepEqual(JSON.parse(editor.document.getText()), JSON.parse(SOURCE(7).replace(/}$/, ',"note":"later"}')));
+    assert.match(editor.document.getText(), /9007199254740993[\s\S]*1\.0/, 'values kept as their text');
+    assert.equal(await rawSource(INDEX, 'b7'), SOURCE(7).replace(/}$/, ',"reviewed":true,"note":"later"}'), 'nothing written before a save');
   });
 
   it('stops between batches when cancelled, and the journal lets undo restore what was written', async () => {
@@ -111,6 +120,15 @@ describe('Bulk changes', function () {
   it('checks a Set Field value against the mapping before anything is read', async () => {
     assert.equal(await preview({ change: { set: { path: 'year', value: '"soon"' } } }), undefined, 'refused, with the reason shown');
     assert.equal((await preview({ change: { set: { path: 'year', value: '2020' } } })).willChange, 30);
+  });
+
+  it('previews a Painless script by its count only; a cluster that runs no script refuses each document, and nothing is written', async () => {
+    const shown = await preview({ change: { script: { source: 'ctx._source.year += params.n', params: '{"n":1}' } } });
+    assert.deepEqual([shown.scripted, shown.matched, shown.samples.length], [true, 30, 0]);
+    const report = await apply(shown.changeSetId);
+    assert.deepEqual([report.changed, report.refused.length], [0, 30]);
+    assert.equal(report.refused[0].reason, 'illegal_argument_exception: failed to execute script: cannot execute [inline] scripts');
+    assert.equal(await rawSource(INDEX, 'b1'), SOURCE(1));
   });
 
   it('refuses every part of it on a read-only connection, before anything is sent', async () => {

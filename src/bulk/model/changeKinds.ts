@@ -27,7 +27,29 @@ export type Change =
   | { readonly remove: { readonly path: string } }
   | { readonly rename: { readonly from: string; readonly to: string } }
   | { readonly replace: { readonly path: string; readonly search: string; readonly replacement: string; readonly regex?: boolean } }
-  | { readonly patch: readonly PatchOperation[] };
+  | { readonly patch: readonly PatchOperation[] }
+  | { readonly script: ScriptChange };
+
+/**
+ * A Painless script (`ctx._source…`) the cluster runs on each document through `_update`: only the
+ * cluster can run it, so its outcome is known after the write, never before. `params` is the exact
+ * JSON text of the params object (big integers and `1.0` reach the script as written).
+ */
+export interface ScriptChange {
+  readonly source: string;
+  readonly lang?: string;
+  readonly params?: string;
+}
+
+export function isScripted(change: Change): change is { readonly script: ScriptChange } {
+  return 'script' in change;
+}
+
+/** The body of the `_update` (a `_bulk` update line) that runs the script, the params spliced in as their own text. */
+export function scriptUpdateBody(script: ScriptChange): string {
+  const params = script.params?.trim() ? `,"params":${compactJsonText(script.params)}` : '';
+  return `{"script":{"source":${JSON.stringify(script.source)},"lang":${JSON.stringify(script.lang ?? 'painless')}${params}}}`;
+}
 
 /** A change the documents cannot take as given (its value is not JSON, its pattern not a regex, its pointer not a field path). */
 export function checkChange(change: Change): string | undefined {
@@ -37,6 +59,13 @@ export function checkChange(change: Change): string | undefined {
     return shape.problem ? l10n.t('the value is not JSON: {0}', shape.problem.message) : undefined;
   }
   if ('remove' in change) return change.remove.path ? undefined : l10n.t('the field path is empty');
+  if ('script' in change) {
+    if (!change.script.source.trim()) return l10n.t('the script is empty');
+    if (!change.script.params?.trim()) return undefined;
+    const shape = validateJson(change.script.params);
+    if (shape.problem) return l10n.t('the params are not JSON: {0}', shape.problem.message);
+    return change.script.params.trim().startsWith('{') ? undefined : l10n.t('the params must be a JSON object');
+  }
   if ('rename' in change) return change.rename.from && change.rename.to ? undefined : l10n.t('both field paths are needed');
   if ('replace' in change) {
     if (!change.replace.path) return l10n.t('the field path is empty');
@@ -77,7 +106,9 @@ function same(a: string | undefined, b: string | undefined): boolean {
  */
 export function applyChange(sourceText: string, change: Change): { text?: string; refused?: string } {
   let text = sourceText;
-  if ('set' in change) {
+  if ('script' in change) {
+    throw new Error('a script runs on the cluster, not on the source text');
+  } else if ('set' in change) {
     if (same(valueTextAt(text, change.set.path), change.set.value)) return {};
     text = setValueAt(text, change.set.path, compactJsonText(change.set.value));
   } else if ('remove' in change) {
@@ -122,6 +153,10 @@ export function describeChange(change: Change): string {
   if ('set' in change) return `set ${change.set.path} = ${change.set.value.length > 60 ? `${change.set.value.slice(0, 57)}…` : change.set.value}`;
   if ('remove' in change) return `remove ${change.remove.path}`;
   if ('rename' in change) return `rename ${change.rename.from} → ${change.rename.to}`;
+  if ('script' in change) {
+    const oneLine = change.script.source.replace(/\s+/g, ' ').trim();
+    return `script ${oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine}`;
+  }
   if ('replace' in change) return `replace ${JSON.stringify(change.replace.search)} with ${JSON.stringify(change.replace.replacement)} in ${change.replace.path}${change.replace.regex ? ' (regex)' : ''}`;
   return `JSON patch of ${change.patch.length} operation${change.patch.length === 1 ? '' : 's'}`;
 }

@@ -39,6 +39,8 @@ export interface AfterLine extends DocumentRef {
   readonly status: number;
   readonly token?: VersionToken;
   readonly reason?: string;
+  /** Acknowledged without a write (a script that left the document as it was): nothing to undo. */
+  readonly noop?: boolean;
 }
 
 export interface EndLine {
@@ -63,7 +65,7 @@ export function beforeLine(doc: BeforeLine): string {
 
 export function afterLine(doc: AfterLine): string {
   const token = doc.token ? `,"seqNo":${doc.token.seqNo},"primaryTerm":${doc.token.primaryTerm},"version":${doc.token.version}` : '';
-  return `{"type":"after",${ref(doc)},"status":${doc.status}${token}${doc.reason === undefined ? '' : `,"reason":${JSON.stringify(doc.reason)}`}}\n`;
+  return `{"type":"after",${ref(doc)},"status":${doc.status}${token}${doc.reason === undefined ? '' : `,"reason":${JSON.stringify(doc.reason)}`}${doc.noop ? ',"noop":true' : ''}}\n`;
 }
 
 export function endLine(end: EndLine): string {
@@ -91,7 +93,7 @@ export function readJournalLine(line: string): JournalLine | undefined {
     if (source === undefined || token === undefined) return undefined;
     return { type, ...doc, token, sourceText: line.slice(source.offset, source.offset + source.length) };
   }
-  if (type === 'after') return { type, ...doc, status: Number(value('status')), ...(token ? { token } : {}), ...(typeof value('reason') === 'string' ? { reason: value('reason') as string } : {}) };
+  if (type === 'after') return { type, ...doc, status: Number(value('status')), ...(token ? { token } : {}), ...(typeof value('reason') === 'string' ? { reason: value('reason') as string } : {}), ...(value('noop') === true ? { noop: true } : {}) };
   return undefined;
 }
 
@@ -99,40 +101,43 @@ export function docKey(doc: DocumentRef): string {
   return JSON.stringify([doc.index, doc.id, doc.routing ?? null]);
 }
 
-/**
- * What a journal says was done. For each document: the prior source of its first write that the
- * cluster acknowledged (what undo restores) and the version its last acknowledged write left (what
- * undo is conditional on); the documents whose write was sent but never answered (a crash, a lost
- * connection), with the version they were read at. A write refused or in conflict changed nothing.
- */
-export interface JournalState {
-  readonly header: ChangeSetHeader;
-  readonly restore: Map<string, BeforeLine>;
-  readonly written: Map<string, AfterLine>;
-  readonly unanswered: Map<string, BeforeLine>;
-  readonly end?: EndLine;
+/** A write the journal says the cluster acknowledged: the exact prior source and the version the write left. */
+export interface Acknowledged {
+  readonly before: BeforeLine;
+  readonly after: AfterLine;
 }
 
-export function readJournal(text: string): JournalState | undefined {
-  let header: ChangeSetHeader | undefined;
-  const restore = new Map<string, BeforeLine>();
-  const written = new Map<string, AfterLine>();
-  const sent = new Map<string, BeforeLine>();
-  let end: EndLine | undefined;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
+/**
+ * Reads a journal line by line, in order, holding only the writes sent and not yet answered (a
+ * batch at most; after a crash, the batch in flight): undo streams a journal of any size in flat
+ * memory. A document is acknowledged at most once in a change set (apply writes it once; re-apply
+ * writes only documents whose write was in conflict), so each acknowledged write is one to undo.
+ * A write refused, in conflict or a no-op changed nothing.
+ */
+export class JournalLines {
+  header: ChangeSetHeader | undefined;
+  end: EndLine | undefined;
+  private readonly sent = new Map<string, BeforeLine>();
+
+  /** The write this line acknowledges; undefined for any other line (and a line cut short by a crash). */
+  read(line: string): Acknowledged | undefined {
+    if (line.trim() === '') return undefined;
     const read = readJournalLine(line);
-    if (read === undefined) continue;
-    if (read.type === 'changeSet') header = read;
-    else if (read.type === 'before') sent.set(docKey(read), read);
-    else if (read.type === 'after') {
+    if (read === undefined) return undefined;
+    if (read.type === 'changeSet') this.header = read;
+    else if (read.type === 'end') this.end = read;
+    else if (read.type === 'before') this.sent.set(docKey(read), read);
+    else {
       const key = docKey(read);
-      const before = sent.get(key);
-      sent.delete(key);
-      if (read.status < 200 || read.status >= 300) continue;
-      if (before && !restore.has(key)) restore.set(key, before);
-      written.set(key, read);
-    } else end = read;
+      const before = this.sent.get(key);
+      this.sent.delete(key);
+      if (before && read.status >= 200 && read.status < 300 && !read.noop) return { before, after: read };
+    }
+    return undefined;
   }
-  return header && { header, restore, written, unanswered: sent, ...(end ? { end } : {}) };
+
+  /** The writes sent whose answer never came (a crash, a lost connection), with the version they were read at. */
+  unanswered(): BeforeLine[] {
+    return [...this.sent.values()];
+  }
 }

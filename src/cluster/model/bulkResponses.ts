@@ -8,8 +8,8 @@ export interface BulkAction {
   readonly source?: string;
 }
 
-/** A conditional write of a document: `index` with the version it was read at (or `delete`). */
-export function conditionalAction(kind: 'index' | 'delete', target: { index: string; id: string; routing?: string }, token: VersionToken, source?: string): BulkAction {
+/** A conditional write of a document: `index` with the version it was read at (or `update` with its body, or `delete`). */
+export function conditionalAction(kind: 'index' | 'update' | 'delete', target: { index: string; id: string; routing?: string }, token: VersionToken, source?: string): BulkAction {
   const meta = { _index: target.index, _id: target.id, ...(target.routing === undefined ? {} : { routing: target.routing }), if_seq_no: token.seqNo, if_primary_term: token.primaryTerm };
   return { action: JSON.stringify({ [kind]: meta }), ...(source === undefined ? {} : { source }) };
 }

@@ -61,9 +61,20 @@ export function validateUpdate(body: UpdateRequestBody, ifSeqNo: number | undefi
     if (ifPrimaryTerm === undefined) errors.push('ifSeqNo is set, but primary term is [0]');
   } else if (ifPrimaryTerm !== undefined) errors.push(`ifSeqNo is unassigned, but primary term is [${ifPrimaryTerm}]`);
   if (errors.length) throw validationFailed(errors);
-  if (body.script !== undefined) {
-    throw illegalArgument('scripts are not supported by this test server (Elasticsearch-compatible test server for esdocs); use a partial [doc] update instead');
-  }
+}
+
+/**
+ * The test server runs no script: it answers as a cluster with scripting off
+ * (`script.allowed_types: none`) and no stored script. Elasticsearch reads the document (a missing
+ * one or a stale if_seq_no fails first), then compiles the script and wraps what stops it in
+ * "failed to execute script", itself the root cause (an IllegalArgumentException is not unwrapped).
+ */
+function refuseScript(script: JValue): never {
+  const stored = isJObject(script) && script.has('id');
+  const cause = stored
+    ? new EsError(404, 'resource_not_found_exception', `unable to find script [${String(toPlain(script.get('id')!))}] in cluster state`)
+    : illegalArgument('cannot execute [inline] scripts');
+  throw new EsError(400, 'illegal_argument_exception', 'failed to execute script', {}, cause, true);
 }
 
 /** XContentHelper.update: objects merge recursively, everything else is replaced; new keys go last. */
@@ -96,6 +107,7 @@ export function updateDocument(
   const shard = index.shards[shardNum]!;
   const current = shard.get(id, true);
   if (!current) {
+    if (body.script !== undefined && body.scriptedUpsert && body.upsert) refuseScript(body.script);
     const upsert = body.docAsUpsert ? body.doc : body.upsert;
     if (!upsert) {
       throw new EsError(404, 'document_missing_exception', `[${id}]: document missing`, { index_uuid: index.uuid, shard: String(shardNum), index: index.name });
@@ -111,6 +123,7 @@ export function updateDocument(
     const explanation = `required seqNo [${ifSeqNo}], primary term [${ifPrimaryTerm}]. current document has seqNo [${current.seqNo}] and primary term [${current.primaryTerm}]`;
     throw versionConflict(id, explanation, index.name, index.uuid, shardNum);
   }
+  if (body.script !== undefined) refuseScript(body.script);
   const currentTree = parseJNode(current.source!);
   const merged = deepMerge(isJObject(currentTree) ? currentTree : new Map(), body.doc!);
   if (body.detectNoop && jnodeEquals(merged, currentTree)) {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyChange, checkChange, pointerPath } from '../../../../src/bulk/model/changeKinds';
+import { applyChange, checkChange, describeChange, pointerPath, scriptUpdateBody } from '../../../../src/bulk/model/changeKinds';
 
 const SOURCE = '{"title":"Heat","year":1995,"big":9007199254740993,"f":1.0,"tags":["a"],"é":"ü","director":{"name":"Mann"}}';
 
@@ -35,5 +35,15 @@ describe('Bulk change kinds on exact text', () => {
     assert.equal(pointerPath('/a~1b/c'), 'a/b.c', 'an escaped slash is part of a name');
     assert.equal(pointerPath('/a.b'), undefined, 'a name with a dot would read as two segments');
     assert.equal(pointerPath('/director/name'), 'director.name');
+  });
+
+  it('sends a script to the cluster as an update body, its params as their exact text', () => {
+    assert.equal(scriptUpdateBody({ source: 'ctx._source.n += params.k', params: '{ "k": 9007199254740993, "f": 1.0 }' }), '{"script":{"source":"ctx._source.n += params.k","lang":"painless","params":{"k":9007199254740993,"f":1.0}}}');
+    assert.equal(scriptUpdateBody({ source: "ctx.op = 'noop'", lang: 'painless' }), '{"script":{"source":"ctx.op = \'noop\'","lang":"painless"}}');
+    assert.match(checkChange({ script: { source: ' ' } }) ?? '', /script is empty/);
+    assert.match(checkChange({ script: { source: 'x', params: '[1]' } }) ?? '', /JSON object/);
+    assert.match(checkChange({ script: { source: 'x', params: '{"a":' } }) ?? '', /not JSON/);
+    assert.equal(checkChange({ script: { source: 'x', params: '{"a":1}' } }), undefined);
+    assert.equal(describeChange({ script: { source: 'if (ctx._source.n > 1) {\n  ctx._source.n = 0\n}' } }), 'script if (ctx._source.n > 1) { ctx._source.n = 0 }');
   });
 });

@@ -273,7 +273,9 @@ public final class RealEngineLauncher {
         List<String> optional = pkg.equals("org.opensearch")
             // OpenSearch 3 renamed both classes (…ModulePlugin).
             ? List.of(firstPresent("org.opensearch.analysis.common.CommonAnalysisPlugin", "org.opensearch.analysis.common.CommonAnalysisModulePlugin"),
-                firstPresent("org.opensearch.painless.PainlessPlugin", "org.opensearch.painless.PainlessModulePlugin"))
+                firstPresent("org.opensearch.painless.PainlessPlugin", "org.opensearch.painless.PainlessModulePlugin"),
+                // _update_by_query, where the profile has the reindex module (the bulk-change bench's baseline).
+                firstPresent("org.opensearch.index.reindex.ReindexPlugin", "org.opensearch.index.reindex.ReindexModulePlugin"))
             // ES|QL (POST /_query), with --esql true: X-Pack core (licence state), the ES|QL core and the ES|QL plugin.
             : esql ? List.of("esdocs.realengines.PerNodeXPackPlugin", "org.elasticsearch.xpack.esql.core.plugin.EsqlCorePlugin", "org.elasticsearch.xpack.esql.plugin.EsqlPlugin") : List.of();
         List<Class<?>> found = new ArrayList<>();
