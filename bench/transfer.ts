@@ -90,7 +90,7 @@ async function plainImport(url: string, file: string, index: string): Promise<vo
   }
 }
 
-const ours = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/transfer/transferCli.ts', ...args], { cwd: ROOT, maxBuffer: 1 << 26 });
+const ours = (...args: string[]) => run(process.execPath, ['scripts/headless.mjs', 'transfer', ...args], { cwd: ROOT, maxBuffer: 1 << 26 });
 const elasticdump = (...args: string[]) => run(process.execPath, [ELASTICDUMP, ...args], { cwd: ROOT, maxBuffer: 1 << 26 });
 
 async function timed(op: () => Promise<unknown>): Promise<number> {

@@ -229,7 +229,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       operations,
       explicitSave,
       console: consoleFeature.commands,
-      transfer: new TransferCommands(gateways, context.globalStorageUri.fsPath),
+      transfer: new TransferCommands(gateways, context.globalStorageUri.fsPath, () => settings.exportSlices),
       tables,
       bulk: new BulkCommands(changes, journals, bulkDiffs, () => settings.bulk.confirmAbove),
       report: { describe, log: (line) => log.warn(line) },

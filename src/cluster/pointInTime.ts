@@ -20,7 +20,11 @@ export class PointInTime {
   constructor(
     private readonly gateway: ClusterGateway,
     private readonly index: string,
-  ) {}
+    /** One opened before and still alive, to read on. */
+    adopted?: string,
+  ) {
+    this.pitId = adopted;
+  }
 
   /** The engine's paging method, from `GET /` (read once per connection); its tiebreaker with it. */
   async pagingMethod(): Promise<PagingMethod> {
@@ -52,6 +56,18 @@ export class PointInTime {
   async reopen(): Promise<string | undefined> {
     this.pitId = undefined;
     return this.id();
+  }
+
+  /** The id of the point in time open now, if any. */
+  get current(): string | undefined {
+    return this.pitId;
+  }
+
+  /** Forgets the point in time without closing it: it lives on until its keep-alive runs out. */
+  detach(): string | undefined {
+    const pitId = this.pitId;
+    this.pitId = undefined;
+    return pitId;
   }
 
   async close(): Promise<void> {

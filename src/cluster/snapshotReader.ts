@@ -3,6 +3,23 @@ import type { SearchHit, SearchPage } from './model/searchPage';
 import { encodePathSegment, type ClusterGateway } from './clusterGateway';
 import { isExpiredPit, KEEP_ALIVE, PointInTime } from './pointInTime';
 
+export interface SnapshotOptions {
+  /** A point in time opened before (an interrupted export's), read instead of opening one. */
+  readonly pitId?: string;
+  /** False: the hits come without their versions (an export that writes none). Default true. */
+  readonly tokens?: boolean;
+}
+
+export interface SlicePage {
+  readonly hits: readonly SearchHit[];
+  /** The sort values of the page's last hit (or of the last hit before it): where the next page starts. */
+  readonly after?: string;
+  /** The slice's number of documents, on its first page. */
+  readonly total?: number;
+  /** The slice's last page. */
+  readonly done: boolean;
+}
+
 /**
  * One consistent snapshot of the documents a query matches: a point in time, read page by page in
  * storage order with `search_after`, each hit with its version token and routing. The snapshot can
@@ -20,8 +37,45 @@ export class SnapshotReader {
     /** The Query DSL query, JSON text. */
     private readonly query: string,
     private readonly pageSize = 1_000,
+    private readonly options: SnapshotOptions = {},
   ) {
-    this.pit = new PointInTime(gateway, index);
+    this.pit = new PointInTime(gateway, index, options.pitId);
+  }
+
+  /** Whether the snapshot is a point in time (it can then be sliced, and resumed while it lives). */
+  async consistent(): Promise<boolean> {
+    return (await this.pit.id()) !== undefined;
+  }
+
+  /** The point in time's id, once opened (the latest the cluster handed back). */
+  get pointInTime(): string | undefined {
+    return this.pit.current;
+  }
+
+  /** The point in time's id, left open (to resume from) rather than closed. */
+  detach(): string | undefined {
+    return this.pit.detach();
+  }
+
+  /**
+   * One slice of the snapshot (`slice.id` of `slice.max`, or all of it), page by page from the sort
+   * values `after` (where an interrupted read stopped), each page with its last hit's sort values.
+   */
+  async *slicePages(slice?: { readonly id: number; readonly max: number }, after?: string): AsyncGenerator<SlicePage> {
+    const sliced = slice === undefined ? '' : `,"slice":{"id":${slice.id},"max":${slice.max}}`;
+    const tokens = this.options.tokens === false ? '' : ',"seq_no_primary_term":true,"version":true';
+    let from = after;
+    for (let first = true; ; first = false) {
+      const pitId = await this.pit.id();
+      const pit = pitId === undefined ? '' : `,"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"}`;
+      const body = `{"size":${this.pageSize},"query":${this.query}${pit}${sliced},"sort":[{"${this.pit.tiebreaker}":"asc"}],"track_total_hits":${first}${tokens}${from ? `,"search_after":${from}` : ''}}`;
+      const page = await this.read(pitId === undefined ? `/${encodePathSegment(this.index)}/_search` : '/_search', body);
+      const last = page.hits.at(-1)?.sortText;
+      if (last !== undefined) from = last;
+      const done = page.hits.length < this.pageSize;
+      yield { hits: page.hits, ...(from === undefined ? {} : { after: from }), ...(page.total ? { total: page.total.value } : {}), done };
+      if (done) return;
+    }
   }
 
   /** How many documents matched, once a first page was read. */

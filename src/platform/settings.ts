@@ -82,6 +82,12 @@ export class Settings {
     };
   }
 
+  /** `esdocs.export.slices`: slices of the point in time an export reads in parallel. */
+  get exportSlices(): number {
+    const value = this.config.get<number>('export.slices');
+    return typeof value === 'number' && Number.isFinite(value) ? Math.round(Math.min(32, Math.max(1, value))) : 1;
+  }
+
   onDidChange(listener: (affects: (key: string) => boolean) => void): vscode.Disposable {
     return vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SECTION)) listener((key) => event.affectsConfiguration(`${SECTION}.${key}`));

@@ -1,28 +1,28 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { progressKey, type ImportProgress } from './model/importProgress';
+import { progressKey } from './model/importProgress';
 
 /**
- * The imports' progress records, one small JSON file each in a folder of their own (the
- * extension's global storage, or the headless import's state folder). Written after each batch,
- * removed when an import completes.
+ * Progress records of imports or exports, one small JSON file each in a folder of their own (the
+ * extension's global storage, or the headless commands' state folder), named by file, cluster and
+ * index. Written after each batch or page, removed when the transfer completes.
  */
-export class ProgressRecords {
+export class ProgressRecords<T extends { readonly file: string; readonly connection: string; readonly index: string }> {
   constructor(private readonly folder: string) {}
 
-  read(file: string, connection: string, index: string): ImportProgress | undefined {
+  read(file: string, connection: string, index: string): T | undefined {
     try {
-      return JSON.parse(fs.readFileSync(this.pathOf(file, connection, index), 'utf8')) as ImportProgress;
+      return JSON.parse(fs.readFileSync(this.pathOf(file, connection, index), 'utf8')) as T;
     } catch {
       return undefined;
     }
   }
 
-  write(progress: ImportProgress): void {
+  write(record: T): void {
     fs.mkdirSync(this.folder, { recursive: true });
-    const target = this.pathOf(progress.file, progress.connection, progress.index);
+    const target = this.pathOf(record.file, record.connection, record.index);
     // Written aside and renamed: a crash mid-write leaves the previous record whole.
-    fs.writeFileSync(`${target}.tmp`, JSON.stringify(progress));
+    fs.writeFileSync(`${target}.tmp`, JSON.stringify(record));
     fs.renameSync(`${target}.tmp`, target);
   }
 

@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import { cliGateway } from '../cluster/cliGateway';
 import { secretsOf, UsageError } from '../cluster/model/cliConnection';
 import { describeError } from '../cluster/model/clusterErrors';
-import { exportDocuments } from './exporter';
+import { exportDocuments, exportQuery } from './exporter';
 import { importDocuments, previewImport } from './importer';
-import { resumes } from './model/importProgress';
+import { resumes, type ImportProgress } from './model/importProgress';
+import { continues, type ExportCheckpoint } from './model/exportCheckpoint';
 import { REPORT_KINDS, reportJson, summaryLine } from './model/importReport';
 import { EXPORT_USAGE, IMPORT_USAGE, parseTransferArgs, type ExportArgs, type ImportArgs } from './model/transferArgs';
 import { ProgressRecords } from './progressRecords';
@@ -31,20 +32,35 @@ export async function runTransferCli(argv: readonly string[], env: Readonly<Reco
     return 2;
   }
   try {
-    return args.command === 'export' ? await runExport(args, io) : await runImport(args, env, io);
+    return args.command === 'export' ? await runExport(args, env, io) : await runImport(args, env, io);
   } catch (error) {
     io.err(`${describeError(args.command === 'export' ? `Exporting ${args.index}` : `Importing into ${args.index}`, error, args.command === 'import', secretsOf(args.connection.credentials))}\n`);
     return 1;
   }
 }
 
-async function runExport(args: ExportArgs, io: Output): Promise<number> {
+function stateDir(args: { stateDir?: string }, env: Readonly<Record<string, string | undefined>>, kind: 'imports' | 'exports'): string {
+  return path.join(args.stateDir ?? path.join(env.XDG_STATE_HOME ?? path.join(os.homedir(), '.local', 'state'), 'elasticsearch-documents'), kind);
+}
+
+async function runExport(args: ExportArgs, env: Readonly<Record<string, string | undefined>>, io: Output): Promise<number> {
   const gateway = cliGateway(args.connection, 'export');
+  const out = path.resolve(args.out);
+  const target = args.connection.url ?? '';
+  const records = new ProgressRecords<ExportCheckpoint>(stateDir(args, env, 'exports'));
+  const wanted = { file: out, connection: target, index: args.index, format: args.format, query: exportQuery(args) };
+  const earlier = args.resume ? records.read(out, target, args.index) : undefined;
+  if (args.resume && (earlier === undefined || !continues(earlier, wanted, Date.now()))) {
+    io.err(`${out}: no export of it to continue (none stopped in the last 5 minutes with these options): run it without --resume\n`);
+    return 1;
+  }
   try {
     const result = await exportDocuments(gateway, {
-      index: args.index, format: args.format, out: args.out, pageSize: args.pageSize, bom: args.bom, ...(args.columns ? { columns: args.columns } : {}),
+      index: args.index, format: args.format, out, pageSize: args.pageSize, slices: args.slices, bom: args.bom, ...(args.columns ? { columns: args.columns } : {}),
       ...(args.query ? { query: args.query } : {}), ...(args.queryString ? { queryString: args.queryString } : {}),
+      ...(earlier ? { resume: earlier } : {}), connection: target, onCheckpoint: (checkpoint) => records.write(checkpoint),
     });
+    records.remove(out, target, args.index);
     if (args.json) io.out(`${JSON.stringify({ documents: result.documents, file: args.out, format: args.format })}\n`);
     else io.out(`exported ${result.documents.toLocaleString('en-US')} document${result.documents === 1 ? '' : 's'} of ${args.index} to ${args.out} (${args.format})\n`);
     return 0;
@@ -66,7 +82,7 @@ async function runImport(args: ImportArgs, env: Readonly<Record<string, string |
   const file = path.resolve(args.file);
   const stat = fs.statSync(file);
   const target = args.connection.url ?? '';
-  const records = new ProgressRecords(args.stateDir ?? path.join(env.XDG_STATE_HOME ?? path.join(os.homedir(), '.local', 'state'), 'elasticsearch-documents', 'imports'));
+  const records = new ProgressRecords<ImportProgress>(stateDir(args, env, 'imports'));
   const earlier = args.resume ? records.read(file, target, args.index) : undefined;
   if (args.resume && (earlier === undefined || !resumes(earlier, { path: file, size: stat.size, mtimeMs: stat.mtimeMs }, target, args.index))) {
     io.err(earlier === undefined ? `nothing to resume: no interrupted import of ${args.file} into ${args.index}\n` : `${args.file} changed since the import stopped: it is not resumed\n`);

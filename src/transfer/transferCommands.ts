@@ -2,12 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GatewayPool } from '../cluster/gatewayPool';
-import { exportDocuments, mappingColumns, type ExportResult } from './exporter';
+import { exportDocuments, exportQuery, mappingColumns, type ExportResult } from './exporter';
+import { continues, type ExportCheckpoint } from './model/exportCheckpoint';
 import { importDocuments, isCsv, previewImport, type ImportResult } from './importer';
 import type { EmptyCells } from './model/csvColumns';
 import type { ImportMode } from './model/bulkImport';
 import type { ExportFormat } from './model/exportFormats';
-import { progressKey, resumes } from './model/importProgress';
+import { progressKey, resumes, type ImportProgress } from './model/importProgress';
 import { progressText } from './model/progressText';
 import { reportJson, summaryLine } from './model/importReport';
 import { ProgressRecords } from './progressRecords';
@@ -30,6 +31,10 @@ export interface ExportRequest extends TransferTarget {
   readonly columns?: readonly string[];
   /** CSV: start with a byte order mark (for spreadsheets). */
   readonly bom?: boolean;
+  /** Slices read in parallel (default: the `esdocs.export.slices` setting). */
+  readonly slices?: number;
+  /** Continue an export of the same file that stopped within the last minutes, without asking (false: start over). */
+  readonly resume?: boolean;
 }
 
 /** `executeCommand('esdocs.importDocuments', …)`: what is given is not asked. */
@@ -59,13 +64,16 @@ const formats = (): ReadonlyArray<{ format: ExportFormat; extension: string; lab
  * in the extension's storage.
  */
 export class TransferCommands {
-  private readonly records: ProgressRecords;
+  private readonly records: ProgressRecords<ImportProgress>;
+  private readonly checkpoints: ProgressRecords<ExportCheckpoint>;
 
   constructor(
     private readonly gateways: GatewayPool,
     private readonly storageFolder: string,
+    private readonly slices: () => number = () => 1,
   ) {
     this.records = new ProgressRecords(path.join(storageFolder, 'imports'));
+    this.checkpoints = new ProgressRecords(path.join(storageFolder, 'exports'));
   }
 
   async exportDocuments(request: ExportRequest): Promise<ExportResult | undefined> {
@@ -77,26 +85,50 @@ export class TransferCommands {
     const gateway = this.gateways.get(request.connectionId);
     const csv = format === 'csv' ? await this.csvLayout(request, await mappingColumns(gateway, request.index)) : undefined;
     if (format === 'csv' && csv === undefined) return undefined;
+    const resume = await this.resumable(request, file, format);
+    if (resume === null) return undefined;
     const started = performance.now();
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', describe(request)), cancellable: true }, (progress, cancel) =>
       exportDocuments(gateway, {
-        index: request.index, format, out: file, ...(csv ?? {}),
+        index: request.index, format, out: file, ...(csv ?? {}), slices: request.slices ?? this.slices(),
         ...(request.queryString ? { queryString: request.queryString } : {}), ...(request.query ? { query: request.query } : {}),
+        ...(resume ? { resume } : {}), connection: request.connectionId, onCheckpoint: (checkpoint) => this.checkpoints.write(checkpoint),
         cancelled: () => cancel.isCancellationRequested,
         onProgress: (done, total) => progress.report({ message: progressText(done, total, performance.now() - started) }),
       }),
     );
     if (result.cancelled) {
       const deleteFile = vscode.l10n.t('Delete the File');
-      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Export stopped: the first {0} documents are in {1}.', result.documents.toLocaleString(), path.basename(file)), vscode.l10n.t('Keep the File'), deleteFile);
-      if (choice === deleteFile) fs.rmSync(file, { force: true });
+      const later = result.resumable ? vscode.l10n.t(' Exporting it to the same file again within 5 minutes continues it.') : '';
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Export stopped: the first {0} documents are in {1}.', result.documents.toLocaleString(), path.basename(file)) + later, vscode.l10n.t('Keep the File'), deleteFile);
+      if (choice === deleteFile) {
+        fs.rmSync(file, { force: true });
+        this.checkpoints.remove(file, request.connectionId, request.index);
+      }
       return result;
     }
+    this.checkpoints.remove(file, request.connectionId, request.index);
     const open = vscode.l10n.t('Open File');
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} documents of {1} to {2}.', result.documents.toLocaleString(), request.index, path.basename(file)), open).then((choice) => {
       if (choice === open) void vscode.window.showTextDocument(vscode.Uri.file(file));
     });
     return result;
+  }
+
+  /**
+   * The checkpoint of an export of the same file that stopped within the point in time's life:
+   * continued when the caller says `resume: true` or the user chooses Resume; undefined to start
+   * over; null when the user left.
+   */
+  private async resumable(request: ExportRequest, file: string, format: ExportFormat): Promise<ExportCheckpoint | undefined | null> {
+    const earlier = this.checkpoints.read(file, request.connectionId, request.index);
+    const wanted = { file, connection: request.connectionId, index: request.index, format, query: exportQuery(request) };
+    if (earlier === undefined || request.resume === false || !continues(earlier, wanted, Date.now()) || !fs.existsSync(file)) return undefined;
+    if (request.resume === true) return earlier;
+    const resume = vscode.l10n.t('Resume');
+    const over = vscode.l10n.t('Start Over');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('An export of {0} to {1} stopped after {2} documents.', request.index, path.basename(file), earlier.documents.toLocaleString()), { modal: true, detail: vscode.l10n.t('Resume continues on the same snapshot, which is kept a few minutes after the last read.') }, resume, over);
+    return choice === resume ? earlier : choice === over ? undefined : null;
   }
 
   async importDocuments(request: ImportRequest): Promise<ImportResult | undefined> {

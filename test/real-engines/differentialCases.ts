@@ -124,6 +124,11 @@ export const STEPS: readonly Step[] = [
   { name: 'the next page (search_after)', method: 'POST', path: '/_search', body: (v) => pitSearch('{"match_all":{}}')(v).replace(/}$/, `,"search_after":${v.after}}`), capture: lastSort, only: 'elasticsearch' },
   { name: 'a filtered page (query_string)', method: 'POST', path: '/_search', body: pitSearch('{"query_string":{"query":"title:film AND year:>1995"}}'), only: 'elasticsearch' },
   { name: 'a query_string syntax error: 400', method: 'POST', path: '/_search', body: pitSearch('{"query_string":{"query":"title:(unclosed"}}'), only: 'elasticsearch' },
+  // A sliced export's requests: each slice its part of the point in time; what a slice may not be.
+  { name: 'a slice without a point in time: 400', method: 'POST', path: '/movies/_search', body: '{"size":1,"slice":{"id":0,"max":2}}' },
+  { name: 'a slice of one: 400', method: 'POST', path: '/_search', body: (v) => `{"size":0,"pit":{"id":${json(v.pit)}},"slice":{"id":0,"max":1}}`, only: 'elasticsearch' },
+  { name: 'a slice beyond max: 400', method: 'POST', path: '/_search', body: (v) => `{"size":0,"pit":{"id":${json(v.pit)}},"slice":{"id":2,"max":2}}`, only: 'elasticsearch' },
+  { name: 'a negative slice: 400', method: 'POST', path: '/_search', body: (v) => `{"size":0,"pit":{"id":${json(v.pit)}},"slice":{"id":-1,"max":2}}`, only: 'elasticsearch' },
   { name: 'close the point in time', method: 'DELETE', path: '/_pit', body: (v) => json({ id: v.pit }), only: 'elasticsearch' },
   // The scroll API, which scroll clients such as elasticdump page with.
   { name: 'open a scroll', method: 'POST', path: '/movies/_search?scroll=1m', body: '{"size":2,"sort":["_doc"],"_source":{"includes":["title"]}}', capture: (body) => ({ scroll: String((body as { _scroll_id?: string })._scroll_id) }),

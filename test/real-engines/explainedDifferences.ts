@@ -21,7 +21,12 @@ const NO_DATA_STREAMS = 'The embedded Elasticsearch lacks the data-streams modul
 
 const SHARD_DOC = 'A _shard_doc sort value is the Lucene document id in the shard: updates and deletes leave older documents and tombstones that take ids, and merges renumber them. The order of the hits (compared by _id) is what matters; the extension passes the values back as they came.';
 
+const PIT_COLUMN = 'The column of a parse error counts the characters before the field, the point in time\'s id among them, whose length is each engine\'s own: the field, the reason and its cause are the same.';
+
 const EXPLAINED: readonly Explained[] = [
+  { step: 'a slice of one', path: 'error.*reason', reason: PIT_COLUMN },
+  { step: 'a slice beyond max', path: 'error.*reason', reason: PIT_COLUMN },
+  { step: 'a negative slice', path: 'error.*reason', reason: PIT_COLUMN },
   { step: 'the first page', path: 'hits.hits.*.sort.0', reason: SHARD_DOC },
   { step: 'the next page', path: 'hits.hits.*.sort.0', reason: SHARD_DOC },
   { step: 'a filtered page', path: 'hits.hits.*.sort.0', reason: SHARD_DOC },

@@ -111,6 +111,30 @@ describe('Export and import commands', function () {
     assert.match((await rest('GET', '/transfer-cancel/_count')).text, /"count":1200/);
   });
 
+  it('Cancel stops an export between pages; exporting to the same file again offers Resume and finishes it on the same snapshot', async () => {
+    const file = path.join(dir, 'resumed.ndjson');
+    await freshIndex('transfer-export-cancel');
+    await rest('POST', '/transfer-export-cancel/_bulk?refresh=true', Array.from({ length: 1500 }, (_, i) => `{"index":{"_id":"e${i}"}}\n${SOURCE(i)}\n`).join(''), 'application/x-ndjson');
+    const cancelAfterFirstPage = <R>(_options: unknown, task: (progress: vscode.Progress<unknown>, token: vscode.CancellationToken) => Thenable<R>) => {
+      const cancel = new vscode.CancellationTokenSource();
+      // The first report comes once the first page is written; the user presses Cancel then.
+      return task({ report: () => cancel.cancel() }, cancel.token);
+    };
+    const options = { connectionId: CONNECTION, index: 'transfer-export-cancel', format: 'ndjson', file };
+    const stopped = await withWindowStubs({ withProgress: cancelAfterFirstPage }, () =>
+      answering({ warning: 'Keep the File' }, () => vscode.commands.executeCommand<ExportResult>('esdocs.exportDocuments', options)),
+    );
+    assert.deepEqual([stopped.cancelled, stopped.resumable, stopped.documents], [true, true, 1000]);
+    // Written after the snapshot: not in the export, resumed or not.
+    await putDocument('transfer-export-cancel', 'later', SOURCE(9999));
+    const resumed = await withWindowStubs({ showInformationMessage: async (_message: string, _options: unknown, resume: string) => resume }, () =>
+      vscode.commands.executeCommand<ExportResult>('esdocs.exportDocuments', options),
+    );
+    assert.deepEqual([resumed.cancelled, resumed.documents], [false, 1500]);
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    assert.deepEqual([...lines].sort(), Array.from({ length: 1500 }, (_, i) => SOURCE(i)).sort(), 'each document of the snapshot once');
+  });
+
   it('imports a file picked in the dialog into a row\'s index, create-only by default', async () => {
     const file = path.join(dir, 'new.ndjson');
     fs.writeFileSync(file, '{"fresh":1}\n{"fresh":2}\n');

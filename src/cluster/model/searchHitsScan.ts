@@ -32,10 +32,12 @@ export function scanSearchResponse(answer: string): SearchPage | undefined {
   if (units[i] !== 0x5d) {
     for (;;) {
       if (units[i] !== 0x7b) return undefined;
-      const hit = readHit(text, membersAt(i));
+      const spans = hitSpans(units, i);
+      if (spans === undefined) return undefined;
+      const hit = readHit(text, spans);
       if (hit === undefined) return undefined;
       hits.push(hit);
-      i = skipValueIn(units, i);
+      i = spans.end;
       if (units[i] === 0x5d) break;
       if (units[i] !== 0x2c) return undefined;
       i++;
@@ -47,22 +49,84 @@ export function scanSearchResponse(answer: string): SearchPage | undefined {
   return { hits, ...(pitId === undefined ? {} : { pitId }), ...(total === undefined ? {} : { total }) };
 }
 
-function readHit(text: string, spans: Map<string, Span>): SearchHit | undefined {
-  const id = stringOf(text, spans.get('_id'));
+/** Where a hit's members are, the ones the reader takes; `end` is just past the hit. */
+interface HitSpans {
+  index?: Span;
+  id?: Span;
+  routing?: Span;
+  seqNo?: Span;
+  primaryTerm?: Span;
+  version?: Span;
+  source?: Span;
+  sort?: Span;
+  end: number;
+}
+
+const KEY = (name: string): Uint16Array => Uint16Array.from(name, (c) => c.charCodeAt(0));
+const KEYS: ReadonlyArray<readonly [Uint16Array, Exclude<keyof HitSpans, 'end'>]> = [
+  [KEY('_index'), 'index'], [KEY('_id'), 'id'], [KEY('_routing'), 'routing'], [KEY('_seq_no'), 'seqNo'],
+  [KEY('_primary_term'), 'primaryTerm'], [KEY('_version'), 'version'], [KEY('_source'), 'source'], [KEY('sort'), 'sort'],
+];
+
+/**
+ * One hit's members, read in one pass over its compact text: each key is matched against the few
+ * the reader takes by its code units, never sliced out as a string (a page has thousands of hits,
+ * each with eight keys). A key written with an escape is not expected: undefined, and the full
+ * parser reads the page.
+ */
+function hitSpans(units: Uint16Array, from: number): HitSpans | undefined {
+  const spans: HitSpans = { end: from };
+  let i = from + 1;
+  if (units[i] === 0x7d) return { end: i + 1 };
+  for (;;) {
+    if (units[i] !== 0x22) return undefined;
+    const keyStart = i + 1;
+    let keyEnd = keyStart;
+    while (keyEnd < units.length && units[keyEnd] !== 0x22) {
+      if (units[keyEnd] === 0x5c) return undefined;
+      keyEnd++;
+    }
+    if (units[keyEnd + 1] !== 0x3a) return undefined;
+    const start = keyEnd + 2;
+    const end = skipValueIn(units, start);
+    const name = keyNamed(units, keyStart, keyEnd);
+    if (name !== undefined) spans[name] = { start, end };
+    if (units[end] === 0x7d) {
+      spans.end = end + 1;
+      return spans;
+    }
+    if (units[end] !== 0x2c) return undefined;
+    i = end + 1;
+  }
+}
+
+function keyNamed(units: Uint16Array, start: number, end: number): Exclude<keyof HitSpans, 'end'> | undefined {
+  const length = end - start;
+  outer: for (const [key, name] of KEYS) {
+    if (key.length !== length) continue;
+    for (let k = 0; k < length; k++) if (units[start + k] !== key[k]) continue outer;
+    return name;
+  }
+  return undefined;
+}
+
+type MutableHit = { -readonly [K in keyof SearchHit]: SearchHit[K] };
+
+function readHit(text: string, spans: HitSpans): SearchHit | undefined {
+  const id = stringOf(text, spans.id);
   if (id === undefined) return undefined;
-  const routing = stringOf(text, spans.get('_routing'));
-  const token = tokenFromMetadata({ _seq_no: numberOf(text, spans.get('_seq_no')), _primary_term: numberOf(text, spans.get('_primary_term')), _version: numberOf(text, spans.get('_version')) });
-  const source = spans.get('_source');
-  const sort = spans.get('sort');
-  return {
-    ...(token === undefined ? {} : { token }),
-    index: stringOf(text, spans.get('_index')) ?? '',
-    id,
-    ...(routing === undefined ? {} : { routing }),
-    sourceText: source && text.slice(source.start, source.end),
-    sourceCompact: true,
-    sortText: sort && text.slice(sort.start, sort.end),
-  };
+  const { source, sort } = spans;
+  // One object of one shape for every hit, its optional members added only when present (a spread per hit costs more than the scan).
+  const hit: MutableHit = { index: stringOf(text, spans.index) ?? '', id, sourceText: source && text.slice(source.start, source.end), sourceCompact: true, sortText: sort && text.slice(sort.start, sort.end) };
+  const routing = stringOf(text, spans.routing);
+  if (routing !== undefined) hit.routing = routing;
+  const seqNo = numberOf(text, spans.seqNo);
+  const primaryTerm = numberOf(text, spans.primaryTerm);
+  if (seqNo !== undefined && primaryTerm !== undefined) {
+    const token = tokenFromMetadata({ _seq_no: seqNo, _primary_term: primaryTerm, _version: numberOf(text, spans.version) });
+    if (token !== undefined) hit.token = token;
+  }
+  return hit;
 }
 
 /** `{"value":12,"relation":"eq"}` or a plain number; undefined when absent, null when it is neither. */

@@ -41,12 +41,16 @@ export interface ExportedDocument {
  * distinction, which the writer keeps, so memory stays flat.
  */
 export class ExportWriter {
-  private written = 0;
+  private written: number;
 
+  /** `already`: documents an interrupted export wrote before (its start too), which a resumed one continues after. */
   constructor(
     readonly format: ExportFormat,
     private readonly csv: CsvLayout = { columns: ['_id'], bom: false },
-  ) {}
+    already = 0,
+  ) {
+    this.written = already;
+  }
 
   start(): string {
     if (this.format === 'csv') return `${this.csv.bom ? '\uFEFF' : ''}${csvRecord(this.csv.columns)}`;

@@ -13,6 +13,9 @@ export interface ExportArgs {
   readonly query?: string;
   readonly queryString?: string;
   readonly pageSize: number;
+  readonly slices: number;
+  readonly resume: boolean;
+  readonly stateDir?: string;
   readonly json: boolean;
   readonly columns?: readonly string[];
   readonly bom: boolean;
@@ -46,8 +49,11 @@ ${CONNECTION_USAGE}
   --query JSON         a Query DSL query, sent as written
   --q QUERY            a Lucene query string
   --page-size N        documents per page (default 1000)
+  --slices N           read N slices of the point in time in parallel (default 1)
+  --resume             continue an interrupted export to FILE (within 5 minutes: its point in time must live)
+  --state-dir DIR      where progress records are kept (default ~/.local/state/elasticsearch-documents)
   --json               print the result as one JSON object
-Exit status: 0 when done, 1 on a failure, 2 on a usage error.`;
+Exit status: 0 when done, 1 on a failure or an interrupted export, 2 on a usage error.`;
 
 export const IMPORT_USAGE = `usage: npm run import -- --url URL --index INDEX [options] FILE
 
@@ -73,8 +79,8 @@ export function parseTransferArgs(argv: readonly string[], env: Readonly<Record<
   const values: Record<string, string> = {};
   const flags = new Set<string>();
   const files: string[] = [];
-  const valued = command === 'export' ? ['--index', '--format', '--out', '--query', '--q', '--page-size', '--columns'] : ['--index', '--mode', '--rejects', '--state-dir', '--batch-size', '--batch-bytes', '--id-column', '--empty'];
-  const switches = command === 'export' ? ['--json', '--bom'] : ['--json', '--resume', '--preview'];
+  const valued = command === 'export' ? ['--index', '--format', '--out', '--query', '--q', '--page-size', '--columns', '--slices', '--state-dir'] : ['--index', '--mode', '--rejects', '--state-dir', '--batch-size', '--batch-bytes', '--id-column', '--empty'];
+  const switches = command === 'export' ? ['--json', '--bom', '--resume'] : ['--json', '--resume', '--preview'];
   for (let i = 0; i < rest.length; i++) {
     const taken = takeConnectionOption(rest, i, connection);
     if (taken >= 0) {
@@ -104,6 +110,7 @@ export function parseTransferArgs(argv: readonly string[], env: Readonly<Record<
     if (out === undefined) throw new UsageError('--out FILE is required');
     return {
       command, connection, index, format, out, json: flags.has('--json'), bom: flags.has('--bom'), pageSize: positive(values['--page-size'], 1000, '--page-size'),
+      slices: positive(values['--slices'], 1, '--slices'), resume: flags.has('--resume'), ...(values['--state-dir'] ? { stateDir: values['--state-dir'] } : {}),
       ...(values['--columns'] ? { columns: values['--columns'].split(',').map((column) => column.trim()).filter(Boolean) } : {}),
       ...(values['--query'] ? { query: values['--query'] } : {}), ...(values['--q'] ? { queryString: values['--q'] } : {}),
     };

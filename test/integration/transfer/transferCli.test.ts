@@ -172,6 +172,49 @@ describe('headless export and import (npm run export, npm run import) against th
     assert.ok(lines.every((line) => line._source.v === 0), 'each as it was when the export began');
   });
 
+  it('a sliced export reads the slices of one point in time in parallel: every document once, sources exact', async () => {
+    await rest('DELETE', '/transfer-sliced');
+    const made = await rest('PUT', '/transfer-sliced', '{"settings":{"number_of_shards":2,"number_of_replicas":0},"mappings":{"dynamic":false}}');
+    assert.equal(made.status, 200, made.text);
+    const body = Array.from({ length: 2_500 }, (_, i) => `{"index":{"_id":"x${i}"}}\n${hostile(i)}\n`).join('');
+    assert.equal((await rest('POST', '/transfer-sliced/_bulk?refresh=true', body, 'application/x-ndjson')).status, 200);
+    const whole = await exported('transfer-sliced', 'tokens', 'whole.ndjson', '--page-size', '100');
+    for (const slices of ['2', '3', '5']) {
+      const sliced = await exported('transfer-sliced', 'tokens', `sliced-${slices}.ndjson`, '--page-size', '100', '--slices', slices);
+      assert.deepEqual(sortedLines(sliced), sortedLines(whole), `${slices} slices: the same lines, each once`);
+    }
+  });
+
+  it('an export killed halfway resumes on its point in time: the file is whole, each document once, as one export writes it', async () => {
+    const state = at('export-state');
+    const records = path.join(state, 'exports');
+    fs.mkdirSync(records, { recursive: true });
+    const file = at('resumed.ndjson');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/transfer/transferCli.ts', 'export', '--url', cluster.url, '--index', 'transfer-sliced', '--format', 'tokens', '--page-size', '10', '--state-dir', state, '--out', file], { cwd: ROOT, stdio: 'ignore' });
+    const exited = once(child, 'exit');
+    // The first checkpoint is the first page written: the export is under way.
+    await new Promise<void>((resolve) => {
+      const watcher = fs.watch(records, () => {
+        if (!fs.readdirSync(records).some((name) => name.endsWith('.json'))) return;
+        watcher.close();
+        resolve();
+      });
+    });
+    child.kill('SIGKILL');
+    await exited;
+    // Meanwhile a document changes: the resumed export still writes the snapshot.
+    await rest('PUT', '/transfer-sliced/_doc/x2499?refresh=true', '{"changed":true}');
+    const resumed = await run(['export', '--url', cluster.url, '--index', 'transfer-sliced', '--format', 'tokens', '--page-size', '10', '--state-dir', state, '--resume', '--out', file]);
+    assert.equal(resumed.code, 0, resumed.err);
+    const whole = fs.readFileSync(at('whole.ndjson'), 'utf8');
+    assert.equal(fs.readFileSync(file, 'utf8'), whole, 'the same bytes as the export read at once');
+    assert.deepEqual(fs.readdirSync(records).filter((name) => name.endsWith('.json')), [], 'a completed export leaves no progress record');
+    const nothing = await run(['export', '--url', cluster.url, '--index', 'transfer-sliced', '--format', 'tokens', '--state-dir', state, '--resume', '--out', file]);
+    assert.equal(nothing.code, 1);
+    assert.match(nothing.err, /no export of it to continue/);
+    await rest('PUT', '/transfer-sliced/_doc/x2499?refresh=true', hostile(2499));
+  });
+
   it('a preview counts the documents and names the malformed lines, and sends nothing', async () => {
     fs.writeFileSync(at('broken.ndjson'), '{"a":1}\n{"a":\n{"b":2}\n[3]\n');
     const preview = await run(['import', '--index', 'transfer-none', '--preview', at('broken.ndjson')]);
@@ -187,13 +230,14 @@ describe('headless export and import (npm run export, npm run import) against th
     fs.writeFileSync(at('many.ndjson'), Array.from({ length: lines }, (_, i) => `{"i":${i},"big":12345678901234567890}`).join('\n') + '\n');
     await freshIndex('transfer-resume');
     const state = at('resume-state');
-    fs.mkdirSync(state, { recursive: true });
+    const records = path.join(state, 'imports');
+    fs.mkdirSync(records, { recursive: true });
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/transfer/transferCli.ts', 'import', '--url', cluster.url, '--index', 'transfer-resume', '--batch-size', '10', '--state-dir', state, at('many.ndjson')], { cwd: ROOT, stdio: 'ignore' });
     const exited = once(child, 'exit');
     // The first progress record is the first acknowledged batch: the import is under way.
     await new Promise<void>((resolve) => {
-      const watcher = fs.watch(state, () => {
-        if (!fs.readdirSync(state).some((name) => name.endsWith('.json'))) return;
+      const watcher = fs.watch(records, () => {
+        if (!fs.readdirSync(records).some((name) => name.endsWith('.json'))) return;
         watcher.close();
         resolve();
       });
@@ -205,7 +249,7 @@ describe('headless export and import (npm run export, npm run import) against th
     const report = JSON.parse(resumed.out) as Record<string, { count: number }>;
     assert.equal(report.created.count + report.existed.count, lines, resumed.out);
     assert.equal((await rest('GET', '/transfer-resume/_count')).text.match(/"count":(\d+)/)?.[1], String(lines));
-    assert.deepEqual(fs.readdirSync(state).filter((name) => name.endsWith('.json')), [], 'a completed import leaves no progress record');
+    assert.deepEqual(fs.readdirSync(records).filter((name) => name.endsWith('.json')), [], 'a completed import leaves no progress record');
     const nothing = await run(['import', '--url', cluster.url, '--index', 'transfer-resume', '--state-dir', state, '--resume', at('many.ndjson')]);
     assert.equal(nothing.code, 1);
     assert.match(nothing.err, /nothing to resume/);

@@ -6,6 +6,7 @@ import type { DocRecord, ShardSnapshot } from './shard';
 import { QueryCompiler, type Predicate } from './query';
 import { AllShardsFailed, type ShardFailure } from './shard-failures';
 import { EsError } from '../errors';
+import { sliceFilter, type SliceSpec } from './slice';
 import { type SortSpec, type SortValue, SHARD_DOC_SHIFT, compareKeys, sortValue, checkSortable } from './sort';
 
 export interface SearchTarget {
@@ -21,6 +22,7 @@ export interface SearchSpec {
   searchAfter?: SortValue[];
   /** false: no total; true: exact; number: count up to it. */
   trackTotalHits: boolean | number;
+  slice?: SliceSpec;
 }
 
 export interface Hit {
@@ -87,9 +89,24 @@ function totalOf(spec: SearchSpec, cs: Cursor[], matchAll: boolean): SearchOutco
   return n > limit ? { value: limit, relation: 'gte' } : { value: n, relation: 'eq' };
 }
 
+/** The cursors of the slice's shards, each filtered to the slice's documents there; the others dropped. */
+function sliced(cs: Cursor[], slice: SliceSpec): Cursor[] {
+  return cs.flatMap((c) => {
+    const filter = sliceFilter(slice, c.ordinal, cs.length, c.target.snaps[c.shard]!);
+    if (filter === 'none') return [];
+    if (filter === 'all') return [c];
+    return [{ ...c, pred: (r: DocRecord) => filter(r) && c.pred(r) }];
+  });
+}
+
 export function executeSearch(targets: readonly SearchTarget[], spec: SearchSpec): SearchOutcome {
-  const cs = cursors(targets, spec.query);
-  const matchAll = isMatchAll(spec.query);
+  if (spec.slice?.outsidePaging) {
+    const cause = (): EsError => new EsError(500, 'search_exception', '`slice` cannot be used outside of a scroll context or PIT context');
+    throw new AllShardsFailed(500, targets.map((t) => ({ shard: 0, index: t.index.name, cause: cause() })), cause());
+  }
+  const every = cursors(targets, spec.query);
+  const cs = spec.slice ? sliced(every, spec.slice) : every;
+  const matchAll = isMatchAll(spec.query) && spec.slice === undefined;
   for (const t of targets) for (const s of spec.sort) checkSortable(t.index, s);
   const wanted = spec.from + spec.size;
   const shardDocOnly = spec.sort.length === 1 && spec.sort[0]!.field === '_shard_doc';
@@ -130,5 +147,5 @@ export function executeSearch(targets: readonly SearchTarget[], spec: SearchSpec
     const filtered = after ? all.filter((h) => compareKeys(h.sort, after, spec.sort) > 0) : all;
     hits.push(...filtered.slice(0, wanted));
   }
-  return { hits: hits.slice(spec.from, wanted), total: totalOf(spec, cs, matchAll), shards: cs.length };
+  return { hits: hits.slice(spec.from, wanted), total: totalOf(spec, cs, matchAll), shards: every.length };
 }

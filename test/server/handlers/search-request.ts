@@ -4,6 +4,7 @@ import type { EsRequest } from '../http/es-request';
 import { paramBool, paramInt } from '../http/es-request';
 import { parseSort, coerceAfter } from '../engine/sort';
 import { parseSourceSpec, type SourceSpec } from '../engine/source-filter';
+import { parseSlice } from '../engine/slice';
 import type { SearchSpec } from '../engine/search';
 import { EsError, illegalArgument, validationFailed } from '../errors';
 import { dialectOf, type Dialect } from '../distribution';
@@ -87,6 +88,7 @@ export function parseSearch(req: EsRequest, body: Record<string, unknown>, forCo
   } else if (!dialect.opensearch && sort.some((s) => s.field === '_shard_doc')) {
     throw validationFailed(['[_shard_doc] sort field cannot be used without [point in time]']);
   }
+  const slice = forCount ? undefined : parseSlice(body.slice, req.body.toString('utf8'), pit !== undefined || req.query.has('scroll'), dialect.opensearch);
   const after = body.search_after as unknown[] | undefined;
   if (after !== undefined && from > 0) throw illegalArgument('[from] parameter must be set to 0 when [search_after] is used');
   if (after !== undefined && sort.length === 0) throw illegalArgument('Sort must contain at least one field.');
@@ -100,7 +102,7 @@ export function parseSearch(req: EsRequest, body: Record<string, unknown>, forCo
   const rescore = body.rescore as { window_size?: number }[] | { window_size?: number } | undefined;
   const rescoreWindow = rescore === undefined ? undefined : Math.max(...(Array.isArray(rescore) ? rescore : [rescore]).map((r) => r.window_size ?? 10));
   return {
-    spec: { query, from, size, sort, searchAfter: after ? coerceAfter(after, sort) : undefined, trackTotalHits: track },
+    spec: { query, from, size, sort, searchAfter: after ? coerceAfter(after, sort) : undefined, trackTotalHits: track, slice },
     source,
     seqNoPrimaryTerm: paramBool(req, 'seq_no_primary_term', body.seq_no_primary_term === true),
     version: paramBool(req, 'version', body.version === true),
