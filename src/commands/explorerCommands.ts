@@ -35,12 +35,17 @@ export class ExplorerCommands {
     await this.settings.setShowHiddenIndices(show);
   }
 
-  /** The index an export or import acts on: the row's (with its filter, for a read), else one picked. */
-  async transferTarget(node?: TreeNode, withFilter = true): Promise<{ connectionId: string; index: string; queryString?: string } | undefined> {
+  /**
+   * The index an export or import acts on: the row's (with its filter, for a read), else one
+   * picked; `forImport`: a name no index has may be typed, for the import to create it.
+   */
+  async transferTarget(node?: TreeNode, withFilter = true, forImport = false): Promise<{ connectionId: string; index: string; queryString?: string } | undefined> {
     // A data stream is read by its name; its documents are written to their backing indices.
     if (node?.kind === 'dataStream') return { connectionId: node.connectionId, index: node.stream.name };
-    const target = node?.kind === 'index' ? node : await this.pickers.index(node?.kind === 'connection' ? node : undefined);
+    const connection = node?.kind === 'connection' ? node : undefined;
+    const target = node?.kind === 'index' ? node : forImport ? await this.pickers.index(connection, undefined, true) : await this.pickers.index(connection);
     if (target === undefined) return undefined;
+    if (target.kind === 'newIndex') return { connectionId: target.connectionId, index: target.name };
     const filter = withFilter ? this.listings.filterOf(target) : undefined;
     return { connectionId: target.connectionId, index: target.index.name, ...(filter ? { queryString: filter } : {}) };
   }

@@ -7,12 +7,19 @@ import { CommandIds } from '../platform/model/commandIds';
 import type { DescribeError } from '../cluster/model/clusterErrors';
 import { checkDocumentId, type DocumentAddress } from '../cluster/model/documentAddress';
 import { describeTarget } from '../cluster/model/connectionConfig';
-import { chooseIndex } from '../explorer/model/indexChoice';
+import { chooseIndex, newIndexNameProblem } from '../explorer/model/indexChoice';
 import type { ConnectionNode, IndexNode } from '../explorer/treeNodes';
+
+/** A name typed in the index picker that no index has: an import creates it. */
+export interface NewIndexName {
+  readonly kind: 'newIndex';
+  readonly connectionId: string;
+  readonly name: string;
+}
 
 interface IndexEntry {
   readonly name: string;
-  readonly node: IndexNode;
+  readonly node: IndexNode | NewIndexName;
 }
 
 /** Quick picks that stand in for a tree node when a command runs from the palette. */
@@ -49,7 +56,10 @@ export class Pickers {
    * An index of the connection. A name typed and accepted while the list loads is decided when it
    * arrives; a name that matches nothing keeps the picker open and says so.
    */
-  async index(connection?: ConnectionNode, purpose?: string): Promise<IndexNode | undefined> {
+  async index(connection?: ConnectionNode, purpose?: string): Promise<IndexNode | undefined>;
+  /** `allowNew`: a name no index has is offered too, as a new index (for an import). */
+  async index(connection: ConnectionNode | undefined, purpose: string | undefined, allowNew: true): Promise<IndexNode | NewIndexName | undefined>;
+  async index(connection?: ConnectionNode, purpose?: string, allowNew = false): Promise<IndexNode | NewIndexName | undefined> {
     const parent = connection ?? (await this.connection(purpose));
     if (parent === undefined) return undefined;
     const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { entry: IndexEntry }>();
@@ -71,8 +81,23 @@ export class Pickers {
         }
       };
       quickPick.onDidAccept(decide);
+      const existing = (): Array<vscode.QuickPickItem & { entry: IndexEntry }> => (entries ?? []).map((entry) => ({
+        label: entry.name,
+        description: entry.node.kind === 'index' && entry.node.index.docsCount !== undefined ? vscode.l10n.t({ message: '{0} docs', args: [entry.node.index.docsCount.toLocaleString('en-US')], comment: ['{0} is a number of documents in the index'] }) : undefined,
+        entry,
+      }));
+      // With `allowNew`, a typed name that is no index's comes first, as the new index it would be.
+      const offerNew = (): void => {
+        const typed = quickPick.value.trim();
+        const fresh = allowNew && entries !== undefined && typed !== '' && !entries.some((entry) => entry.name === typed) && newIndexNameProblem(typed) === undefined;
+        quickPick.items = [
+          ...(fresh ? [{ label: `$(add) ${typed}`, description: vscode.l10n.t('a new index, created by the import'), alwaysShow: true, entry: { name: typed, node: { kind: 'newIndex' as const, connectionId: parent.connection.id, name: typed } } }] : []),
+          ...existing(),
+        ];
+      };
       quickPick.onDidChangeValue(() => {
         if (!waiting) quickPick.title = undefined;
+        if (allowNew) offerNew();
       });
       quickPick.onDidHide(() => {
         quickPick.dispose();
@@ -82,11 +107,7 @@ export class Pickers {
       listIndices(this.gateways.get(parent.connection.id), true).then(
         (indices) => {
           entries = indices.map((index) => ({ name: index.name, node: { kind: 'index', connectionId: parent.connection.id, index } }));
-          quickPick.items = entries.map((entry) => ({
-            label: entry.name,
-            description: entry.node.index.docsCount === undefined ? undefined : vscode.l10n.t({ message: '{0} docs', args: [entry.node.index.docsCount.toLocaleString('en-US')], comment: ['{0} is a number of documents in the index'] }),
-            entry,
-          }));
+          offerNew();
           quickPick.busy = false;
           if (waiting) decide();
         },

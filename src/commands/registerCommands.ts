@@ -85,7 +85,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       return target && transfer.exportDocuments(target);
     },
     [CommandIds.importDocuments]: async (arg?: TreeNode | ImportRequest) => {
-      const target = isRequest(arg) ? arg : await explorer.transferTarget(arg, false);
+      const target = isRequest(arg) ? arg : await explorer.transferTarget(arg, false, true);
       return target && transfer.importDocuments(target);
     },
     // A tree row (its filter applies), `{connectionId, index, filter?}` or `{connectionId, esql}` from a caller, or the pickers.

@@ -120,6 +120,18 @@ export async function previewImport(file: string, csv?: CsvImportOptions): Promi
   return { form: found.form, documents, malformed, malformedLines };
 }
 
+/** The sources of the file's first `limit` documents (a new index's mapping is inferred from them). */
+export async function sampleSources(file: string, limit: number, csv?: CsvImportOptions): Promise<string[]> {
+  const sources: string[] = [];
+  const csvRead = isCsv(file) ? { ...csv, empty: csv?.empty ?? 'missing', types: new Map<string, string>() } : undefined;
+  for await (const item of readItems(file, { form: 'ndjson' }, csvRead)) {
+    if (item.kind !== 'document') continue;
+    sources.push(item.source);
+    if (sources.length >= limit) break;
+  }
+  return sources;
+}
+
 /**
  * The file's items, in order, read in one pass; `found.form` is set at the first line that holds
  * something. NDJSON is read line by line; a JSON array is gathered whole (the form is for small sets).

@@ -11,6 +11,7 @@ import { continues, type ExportCheckpoint } from './model/exportCheckpoint';
 import { REPORT_KINDS, reportJson, summaryLine } from './model/importReport';
 import { EXPORT_USAGE, IMPORT_USAGE, parseTransferArgs, type ExportArgs, type ImportArgs } from './model/transferArgs';
 import { ProgressRecords } from './progressRecords';
+import { createIndex, newIndexMappings } from './newIndex';
 
 /**
  * `npm run export -- …` and `npm run import -- …`: the same export and import as the editor's
@@ -92,6 +93,10 @@ async function runImport(args: ImportArgs, env: Readonly<Record<string, string |
   const rejects = args.rejects ? fs.createWriteStream(args.rejects, { flags: earlier ? 'a' : 'w' }) : undefined;
   const gateway = cliGateway(args.connection, 'import');
   try {
+    if (args.create && !earlier) {
+      await createIndex(gateway, args.index, await newIndexMappings(gateway, file, args.create, csvOptions(args)));
+      io.err(`created ${args.index} (${args.create.kind === 'copy' ? `the mapping of ${args.create.from}` : args.create.kind === 'infer' ? 'a mapping inferred from the file' : 'dynamic mapping'})\n`);
+    }
     const result = await importDocuments(gateway, {
       index: args.index, file, mode: args.mode, batchDocuments: args.batchDocuments, batchBytes: args.batchBytes, csv: csvOptions(args),
       ...(earlier ? { resumeAfterLine: earlier.lastLine, report: earlier.report } : {}),

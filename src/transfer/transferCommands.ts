@@ -12,6 +12,9 @@ import { progressKey, resumes, type ImportProgress } from './model/importProgres
 import { progressText } from './model/progressText';
 import { reportJson, summaryLine } from './model/importReport';
 import { ProgressRecords } from './progressRecords';
+import { indexExists, type NewIndexMapping } from './newIndex';
+import { createForImport } from './newIndexPrompt';
+import { listIndices } from '../cluster/indexCatalog';
 
 /** The index an export reads or an import writes, and the filter the tree shows it with. */
 export interface TransferTarget {
@@ -47,6 +50,8 @@ export interface ImportRequest extends TransferTarget {
   readonly empty?: EmptyCells;
   /** CSV: the column holding the ids (default `_id` when the header has it). */
   readonly idColumn?: string;
+  /** Create the index first, with this mapping (when it does not exist, how is asked). */
+  readonly create?: NewIndexMapping;
 }
 
 /** The formats offered, worded when asked for (not when the extension loads). */
@@ -153,20 +158,24 @@ export class TransferCommands {
     }
     const malformed = preview.malformed === 0 ? '' : vscode.l10n.t(' · {0} malformed (line {1})', preview.malformed, preview.malformedLines.slice(0, 5).map((entry) => entry.line).join(', '));
     const counted = vscode.l10n.t('{0} documents from {1}{2}', preview.documents.toLocaleString(), path.basename(file), malformed);
-    const mode = resumeFrom?.mode ?? request.mode ?? (await this.chooseMode(request, counted, preview.form === 'tokens'));
+    const gateway = this.gateways.get(request.connectionId);
+    // An index that does not exist yet is created first (how: asked, or the caller's `create`); its documents are then created.
+    const fresh = !resumeFrom && (request.create !== undefined || !(await indexExists(gateway, request.index)));
+    const mode = resumeFrom?.mode ?? request.mode ?? (fresh ? 'create' : await this.chooseMode(request, counted, preview.form === 'tokens'));
     if (mode === undefined) return undefined;
     const empty = isCsv(file) ? (resumeFrom?.empty ?? request.empty ?? (await chooseEmptyCells())) : 'missing';
     if (empty === undefined) return undefined;
+    const csv = { empty, ...(request.idColumn ? { idColumn: request.idColumn } : {}) };
+    if (fresh && !(await createForImport(gateway, request.index, file, request.create, async () => (await listIndices(gateway, false)).map((index) => index.name), csv))) return undefined;
     const rejectsFile = path.join(this.storageFolder, 'imports', `${progressKey(file, request.connectionId, request.index)}.rejects.ndjson`);
     fs.mkdirSync(path.dirname(rejectsFile), { recursive: true });
     const rejects = fs.createWriteStream(rejectsFile, { flags: resumeFrom ? 'a' : 'w' });
-    const gateway = this.gateways.get(request.connectionId);
     let result: ImportResult;
     const started = performance.now();
     try {
       result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing into {0}', request.index), cancellable: true }, (progress, cancel) =>
         importDocuments(gateway, {
-          index: request.index, file, mode, csv: { empty, ...(request.idColumn ? { idColumn: request.idColumn } : {}) },
+          index: request.index, file, mode, csv,
           ...(resumeFrom ? { resumeAfterLine: resumeFrom.lastLine, report: resumeFrom.report } : {}),
           cancelled: () => cancel.isCancellationRequested,
           onRejected: (original) => void rejects.write(`${original}\n`),

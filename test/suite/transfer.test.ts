@@ -135,6 +135,28 @@ describe('Export and import commands', function () {
     assert.deepEqual([...lines].sort(), Array.from({ length: 1500 }, (_, i) => SOURCE(i)).sort(), 'each document of the snapshot once');
   });
 
+  it('imports into an index that does not exist: asks how to create it, shows the inferred mapping, creates it, then the documents', async () => {
+    const file = path.join(dir, 'fresh.ndjson');
+    fs.writeFileSync(file, '{"title":"Heat","year":1995,"rating":1.0,"big":9223372036854775807}\n{"title":"Alien","year":1979,"rating":8.5,"big":1}\n');
+    await rest('DELETE', '/transfer-fresh');
+    const shown: string[] = [];
+    const result = await withWindowStubs(
+      {
+        showQuickPick: firstItem,
+        showInformationMessage: async (message: string, options: { detail?: string }, create: string) => {
+          shown.push(`${message}\n${options?.detail ?? ''}`);
+          return create;
+        },
+      },
+      () => answering({}, () => vscode.commands.executeCommand<ImportResult>('esdocs.importDocuments', { connectionId: CONNECTION, index: 'transfer-fresh', file })),
+    );
+    assert.match(shown[0], /Create transfer-fresh with this mapping, inferred from the first 2 documents/);
+    assert.match(shown[0], /title: text \(\+keyword\)\nyear: long\nrating: double\nbig: long/);
+    assert.equal(result.report.created.count, 2);
+    const mapping = JSON.parse((await rest('GET', '/transfer-fresh/_mapping')).text) as Record<string, { mappings: { properties: Record<string, { type: string }> } }>;
+    assert.equal(mapping['transfer-fresh'].mappings.properties.rating.type, 'double');
+  });
+
   it('imports a file picked in the dialog into a row\'s index, create-only by default', async () => {
     const file = path.join(dir, 'new.ndjson');
     fs.writeFileSync(file, '{"fresh":1}\n{"fresh":2}\n');

@@ -25,3 +25,13 @@ export function chooseIndex<T extends { readonly name: string }>(typed: string, 
   if (candidates.length > 1) return { kind: 'stay', message: l10n.t('{0} indices match "{1}": pick one.', candidates.length, text) };
   return { kind: 'stay', message: l10n.t('No index matches "{0}".', text) };
 }
+
+/** Why a name cannot be a new index's (Elasticsearch's rules), or undefined when it can. */
+export function newIndexNameProblem(name: string): string | undefined {
+  if (name === '' || name === '.' || name === '..') return l10n.t('An index needs a name.');
+  if (name !== name.toLowerCase()) return l10n.t('An index name is lowercase.');
+  if (/[\\/*?"<>| ,#:]/.test(name)) return l10n.t('An index name has none of \\ / * ? " < > | , # : or a space.');
+  if (/^[-_+]/.test(name)) return l10n.t('An index name does not start with -, _ or +.');
+  if (Buffer.byteLength(name, 'utf8') > 255) return l10n.t('An index name is at most 255 bytes.');
+  return undefined;
+}

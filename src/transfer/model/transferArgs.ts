@@ -36,6 +36,8 @@ export interface ImportArgs {
   readonly json: boolean;
   readonly idColumn?: string;
   readonly empty: 'missing' | 'null';
+  /** Create INDEX first: with dynamic mapping, a mapping inferred from the file, or another index's. */
+  readonly create?: { readonly kind: 'dynamic' } | { readonly kind: 'infer' } | { readonly kind: 'copy'; readonly from: string };
 }
 
 export const EXPORT_USAGE = `usage: npm run export -- --url URL --index INDEX --out FILE [options]
@@ -64,7 +66,10 @@ ${CONNECTION_USAGE}
   --resume             continue an interrupted import of the same, unchanged file
   --preview            send nothing: count the documents and list the malformed lines
   --rejects FILE       write the lines not imported (conflicts, existed, refused, malformed) to FILE
-  --state-dir DIR      where progress records are kept (default ~/.local/state/elasticsearch-documents/imports)
+  --create infer|dynamic  create INDEX first, with a mapping inferred from the file's first 1,000 documents,
+                       or with the cluster's dynamic mapping
+  --create-from OTHER  create INDEX first, with the mapping of the index OTHER
+  --state-dir DIR      where progress records are kept (default ~/.local/state/elasticsearch-documents)
   --id-column C        csv: the column holding the ids (default _id when there is one; else ids are generated)
   --empty missing|null csv: what an empty cell becomes (default missing)
   --batch-size N       documents per _bulk request (default 500)
@@ -79,7 +84,7 @@ export function parseTransferArgs(argv: readonly string[], env: Readonly<Record<
   const values: Record<string, string> = {};
   const flags = new Set<string>();
   const files: string[] = [];
-  const valued = command === 'export' ? ['--index', '--format', '--out', '--query', '--q', '--page-size', '--columns', '--slices', '--state-dir'] : ['--index', '--mode', '--rejects', '--state-dir', '--batch-size', '--batch-bytes', '--id-column', '--empty'];
+  const valued = command === 'export' ? ['--index', '--format', '--out', '--query', '--q', '--page-size', '--columns', '--slices', '--state-dir'] : ['--index', '--mode', '--rejects', '--state-dir', '--batch-size', '--batch-bytes', '--id-column', '--empty', '--create', '--create-from'];
   const switches = command === 'export' ? ['--json', '--bom', '--resume'] : ['--json', '--resume', '--preview'];
   for (let i = 0; i < rest.length; i++) {
     const taken = takeConnectionOption(rest, i, connection);
@@ -120,11 +125,16 @@ export function parseTransferArgs(argv: readonly string[], env: Readonly<Record<
   if (files.length !== 1) throw new UsageError('one FILE to import');
   const empty = values['--empty'] ?? 'missing';
   if (empty !== 'missing' && empty !== 'null') throw new UsageError('--empty takes missing or null');
+  const creation = values['--create'];
+  if (creation !== undefined && creation !== 'infer' && creation !== 'dynamic') throw new UsageError('--create takes infer or dynamic');
+  if (creation !== undefined && values['--create-from'] !== undefined) throw new UsageError('--create and --create-from: one of them');
+  const create: ImportArgs['create'] = values['--create-from'] !== undefined ? { kind: 'copy', from: values['--create-from'] } : creation === undefined ? undefined : { kind: creation };
   return {
     command, connection, index, mode, file: files[0], resume: flags.has('--resume'), preview: flags.has('--preview'), json: flags.has('--json'),
     batchDocuments: positive(values['--batch-size'], 500, '--batch-size'), batchBytes: positive(values['--batch-bytes'], 5 * 1024 * 1024, '--batch-bytes'),
     empty, ...(values['--id-column'] ? { idColumn: values['--id-column'] } : {}),
     ...(values['--rejects'] ? { rejects: values['--rejects'] } : {}), ...(values['--state-dir'] ? { stateDir: values['--state-dir'] } : {}),
+    ...(create ? { create } : {}),
   };
 }
 

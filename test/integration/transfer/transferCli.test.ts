@@ -215,6 +215,35 @@ describe('headless export and import (npm run export, npm run import) against th
     await rest('PUT', '/transfer-sliced/_doc/x2499?refresh=true', hostile(2499));
   });
 
+  it('imports into a new index it creates: with a mapping inferred from the file, copied from another index, or dynamic', async () => {
+    for (const index of ['transfer-inferred', 'transfer-copied', 'transfer-dynamic']) await rest('DELETE', `/${index}`);
+    // The embedded Elasticsearch has no unsigned_long (its X-Pack mapper is not there; every distribution has it): there the file has no big column.
+    const big = !(cluster.real && cluster.engine === 'elasticsearch');
+    fs.writeFileSync(at('new.csv'), big ? 'id,title,year,rating,released,big\n1,Heat,1995,8.3,1995-12-15,12345678901234567890\n2,"Alien, the first",1979,8.0,1979-05-25,3\n' : 'id,title,year,rating,released\n1,Heat,1995,8.3,1995-12-15\n2,"Alien, the first",1979,8.0,1979-05-25\n');
+    const inferred = await imported('transfer-inferred', 'new.csv', '--create', 'infer', '--id-column', 'id');
+    assert.equal(inferred.code, 0, inferred.err);
+    assert.match(inferred.err, /created transfer-inferred \(a mapping inferred from the file\)/);
+    const mapping = JSON.parse((await rest('GET', '/transfer-inferred/_mapping')).text) as Record<string, { mappings: { properties: Record<string, { type: string }> } }>;
+    const types = Object.fromEntries(Object.entries(mapping['transfer-inferred'].mappings.properties).map(([field, value]) => [field, value.type]));
+    assert.deepEqual(types, { ...(big ? { big: 'unsigned_long' } : {}), id: 'long', rating: 'double', released: 'date', title: 'text', year: 'long' });
+    await rest('POST', '/transfer-inferred/_refresh');
+    assert.match((await rest('GET', '/transfer-inferred/_doc/2')).text, /"title":"Alien, the first","year":1979,"rating":8.0,"released":"1979-05-25"(,"big":3)?}/);
+
+    const copied = await imported('transfer-copied', 'new.csv', '--create-from', 'transfer-inferred', '--id-column', 'id');
+    assert.equal(copied.code, 0, copied.err);
+    assert.deepEqual(JSON.parse((await rest('GET', '/transfer-copied/_mapping')).text)['transfer-copied'], mapping['transfer-inferred'], 'the same mappings');
+
+    // Dynamic mapping would take the first big integer for a long and refuse it: the file for it has none.
+    fs.writeFileSync(at('plain.csv'), 'id,title,year\n1,Heat,1995\n2,Alien,1979\n');
+    const dynamic = await imported('transfer-dynamic', 'plain.csv', '--create', 'dynamic', '--id-column', 'id');
+    assert.equal(dynamic.code, 0, dynamic.err);
+    await rest('POST', '/transfer-dynamic/_refresh');
+    assert.match((await rest('GET', '/transfer-dynamic/_count')).text, /"count":2/);
+    const again = await imported('transfer-dynamic', 'plain.csv', '--create', 'dynamic', '--id-column', 'id');
+    assert.equal(again.code, 1);
+    assert.match(again.err, /already exists/, 'the cluster refuses to create it twice, and says so');
+  });
+
   it('a preview counts the documents and names the malformed lines, and sends nothing', async () => {
     fs.writeFileSync(at('broken.ndjson'), '{"a":1}\n{"a":\n{"b":2}\n[3]\n');
     const preview = await run(['import', '--index', 'transfer-none', '--preview', at('broken.ndjson')]);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { chooseIndex } from '../../../../src/explorer/model/indexChoice';
+import { chooseIndex, newIndexNameProblem } from '../../../../src/explorer/model/indexChoice';
 
 describe('indexChoice', () => {
   const items = [{ name: 'movies' }, { name: 'movies-2024' }, { name: 'books' }];
@@ -21,5 +21,14 @@ describe('indexChoice', () => {
     assert.deepEqual(chooseIndex('films', undefined, items), { kind: 'stay', message: 'No index matches "films".' });
     assert.deepEqual(chooseIndex('movie', undefined, items), { kind: 'stay', message: '2 indices match "movie": pick one.' });
     assert.deepEqual(chooseIndex('', undefined, []), { kind: 'stay', message: 'This cluster has no index.' });
+  });
+
+  it('tells a name a new index can have from one Elasticsearch refuses', () => {
+    assert.equal(newIndexNameProblem('films-2026'), undefined);
+    assert.equal(newIndexNameProblem('Films'), 'An index name is lowercase.');
+    assert.match(newIndexNameProblem('a b') ?? '', /space/);
+    assert.match(newIndexNameProblem('a:b') ?? '', /none of/);
+    assert.match(newIndexNameProblem('_films') ?? '', /does not start with/);
+    assert.equal(newIndexNameProblem('..'), 'An index needs a name.');
   });
 });

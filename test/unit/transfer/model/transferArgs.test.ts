@@ -19,5 +19,20 @@ describe('transferArgs', () => {
     assert.throws(() => parseTransferArgs(['import', '--index', 'm', 'f'], {}), /--url is required/);
     assert.equal(parseTransferArgs(['import', '--index', 'm', '--preview', 'f'], {}).command, 'import', 'a preview sends nothing: no --url needed');
     assert.throws(() => parseTransferArgs(['import', '--url', 'u', '--index', 'm', '--batch-size', '0', 'f'], {}), /positive/);
+    assert.throws(() => parseTransferArgs(['import', '--url', 'u', '--index', 'm', '--create', 'guess', 'f'], {}), /--create takes infer or dynamic/);
+    assert.throws(() => parseTransferArgs(['import', '--url', 'u', '--index', 'm', '--create', 'infer', '--create-from', 'o', 'f'], {}), /one of them/);
+    assert.throws(() => parseTransferArgs(['export', '--url', 'u', '--index', 'm', '--slices', '0', '--out', 'f'], {}), /positive/);
+  });
+
+  it('reads the options of slices, resume and a new index', () => {
+    const exported = parseTransferArgs(['export', '--url', 'u', '--index', 'm', '--slices', '4', '--resume', '--state-dir', 's', '--out', 'f'], {});
+    assert.ok(exported.command === 'export');
+    assert.deepEqual([exported.slices, exported.resume, exported.stateDir], [4, true, 's']);
+    const inferred = parseTransferArgs(['import', '--url', 'u', '--index', 'm', '--create', 'infer', 'f.csv'], {});
+    assert.ok(inferred.command === 'import');
+    assert.deepEqual(inferred.create, { kind: 'infer' });
+    const copied = parseTransferArgs(['import', '--url', 'u', '--index', 'm', '--create-from', 'movies', 'f.csv'], {});
+    assert.ok(copied.command === 'import');
+    assert.deepEqual(copied.create, { kind: 'copy', from: 'movies' });
   });
 });
