@@ -1,4 +1,4 @@
-// `npm run differential -- [--engine elasticsearch|opensearch]… [--verbose]`
+// `npm run differential -- [--engine elasticsearch|opensearch]… [--major N] [--verbose]`
 // Sends the same requests, in the same order, to a real engine and to the test server impersonating
 // its version, and compares the answers after normalising what is truly volatile. Prints, per
 // engine, `differential ENGINE VERSION: R requests, M mismatches (E explained, U unexplained)`.
@@ -61,8 +61,8 @@ async function compareTargets(engine: RealEngine, realUrl: string, testUrl: stri
 }
 
 /** Against `running` (emptied first) or a real engine of its own. */
-export async function runDifferential(engine: RealEngine, verbose = false, running?: RunningRealCluster): Promise<DifferentialResult> {
-  const real = running ?? (await startRealCluster({ engine }));
+export async function runDifferential(engine: RealEngine, verbose = false, running?: RunningRealCluster, major?: number): Promise<DifferentialResult> {
+  const real = running ?? (await startRealCluster({ engine, ...(major === undefined ? {} : { major }) }));
   if (running) await (await clusterUnderTest(running.url)).reset();
   try {
     const test = await startEsServer({ distribution: engine, version: real.version, refreshIntervalMs: -1 });
@@ -89,7 +89,8 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   let unexplained = 0;
   for (const engine of engines.length > 0 ? engines : REAL_ENGINES) {
-    const result = await runDifferential(engine, args.includes('--verbose'));
+    const major = args.includes('--major') ? Number(args[args.indexOf('--major') + 1]) : undefined;
+    const result = await runDifferential(engine, args.includes('--verbose'), undefined, major);
     lines.push(result.line);
     unexplained += result.unexplained;
   }
