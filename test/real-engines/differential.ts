@@ -35,13 +35,21 @@ async function send(baseUrl: string, step: Step, vars: Vars): Promise<Answer & {
 }
 
 /** Runs every step against both; returns the differences per step. */
-async function compareTargets(engine: RealEngine, realUrl: string, testUrl: string, report: (step: Step, difference: Difference, reason: string | undefined) => void): Promise<{ requests: number; explained: number; unexplained: number }> {
+/** Whether `version` is `since` or later (dotted numbers). */
+function atLeast(version: string, since: string): boolean {
+  const [a, b] = [version, since].map((text) => text.split('.').map(Number));
+  for (let i = 0; i < Math.max(a!.length, b!.length); i++) if ((a![i] ?? 0) !== (b![i] ?? 0)) return (a![i] ?? 0) > (b![i] ?? 0);
+  return true;
+}
+
+async function compareTargets(engine: RealEngine, version: string, realUrl: string, testUrl: string, report: (step: Step, difference: Difference, reason: string | undefined) => void): Promise<{ requests: number; explained: number; unexplained: number }> {
   const vars = { real: {} as Vars, test: {} as Vars };
   let requests = 0;
   let explained = 0;
   let unexplained = 0;
   for (const step of STEPS) {
     if (step.only && step.only !== engine) continue;
+    if (step.since && !atLeast(version, step.since)) continue;
     const real = await send(realUrl, step, vars.real);
     const test = await send(testUrl, step, vars.test);
     requests++;
@@ -51,7 +59,7 @@ async function compareTargets(engine: RealEngine, realUrl: string, testUrl: stri
     }
     const readSource = step.method === 'GET' && /\/_doc\//.test(typeof step.path === 'string' ? step.path : '');
     for (const difference of compareAnswers(real, test, { readSource, volatile: step.volatile })) {
-      const reason = explanationOf(engine, step.name, difference.path);
+      const reason = explanationOf(engine, step.name, difference.path, Number(version.split('.')[0]));
       if (reason) explained++;
       else unexplained++;
       report(step, difference, reason);
@@ -67,7 +75,7 @@ export async function runDifferential(engine: RealEngine, verbose = false, runni
   try {
     const test = await startEsServer({ distribution: engine, version: real.version, refreshIntervalMs: -1 });
     try {
-      const result = await compareTargets(engine, real.url, test.url, (step, difference, reason) => {
+      const result = await compareTargets(engine, real.version, real.url, test.url, (step, difference, reason) => {
         if (reason && !verbose) return;
         console.log(`${reason ? 'explained' : 'MISMATCH'} ${engine} · ${step.name} · ${difference.path}\n  real:        ${difference.real}\n  test server: ${difference.testServer}${reason ? `\n  why: ${reason}` : ''}`);
       });

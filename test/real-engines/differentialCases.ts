@@ -16,6 +16,8 @@ export interface Step {
   readonly volatile?: readonly string[];
   /** Where a step is for one engine only. */
   readonly only?: 'elasticsearch' | 'opensearch';
+  /** The first version of the engine with what the step asks for (OpenSearch's point in time: 2.4): skipped before. */
+  readonly since?: string;
 }
 
 const json = (value: unknown): string => JSON.stringify(value);
@@ -138,7 +140,7 @@ export const STEPS: readonly Step[] = [
   { name: 'clear the scroll', method: 'DELETE', path: '/_search/scroll', body: (v) => json({ scroll_id: v.scroll }) },
   { name: 'clear it again: 404', method: 'DELETE', path: '/_search/scroll', body: (v) => json({ scroll_id: v.scroll }) },
   { name: 'search on the closed point in time: 404', method: 'POST', path: '/_search', body: pitSearch('{"match_all":{}}'), only: 'elasticsearch' },
-  { name: 'open a point in time (OpenSearch)', method: 'POST', path: '/movies/_search/point_in_time?keep_alive=5m', capture: pitOf, volatile: ['pit_id', 'creation_time'], only: 'opensearch' },
-  { name: 'the first page (OpenSearch)', method: 'POST', path: '/_search', body: pitSearch('{"match_all":{}}'), capture: lastSort, only: 'opensearch' },
-  { name: 'close the point in time (OpenSearch)', method: 'DELETE', path: '/_search/point_in_time', body: (v) => json({ pit_id: [v.pit] }), only: 'opensearch' },
+  { name: 'open a point in time (OpenSearch)', method: 'POST', path: '/movies/_search/point_in_time?keep_alive=5m', capture: pitOf, volatile: ['pit_id', 'creation_time'], only: 'opensearch', since: '2.4' },
+  { name: 'the first page (OpenSearch)', method: 'POST', path: '/_search', body: pitSearch('{"match_all":{}}'), capture: lastSort, only: 'opensearch', since: '2.4' },
+  { name: 'close the point in time (OpenSearch)', method: 'DELETE', path: '/_search/point_in_time', body: (v) => json({ pit_id: [v.pit] }), only: 'opensearch', since: '2.4' },
 ];

@@ -6,6 +6,8 @@ import type { RealEngine } from './engineBuild';
  */
 interface Explained {
   readonly engine?: RealEngine;
+  /** Only on this major of the engine. */
+  readonly major?: number;
   /** The step's name, or a prefix of it. */
   readonly step: string;
   /** A path of the answer (`version.build_hash`); `*` stands for any characters. */
@@ -18,6 +20,8 @@ const BUILD = 'The build of the impersonated version (hash, date, packaging) is 
 const JACKSON = 'The wording of a JSON syntax error comes from the engine\'s parser (Jackson); the extension never sends invalid JSON (every text is checked before a request) and reads only the error types.';
 
 const NO_DATA_STREAMS = 'The embedded Elasticsearch lacks the data-streams module (Elastic does not publish it to Maven Central): it has no _data_stream API. The test server\'s data streams follow Elasticsearch\'s YAML tests and SEMANTICS.md.';
+
+const IGNORED = 'Elasticsearch 7 and OpenSearch list the fields ignore_malformed dropped in a GET; the test server does not keep that list. The extension reads no _ignored (the value stays in _source, which is compared).';
 
 const SHARD_DOC = 'A _shard_doc sort value is the Lucene document id in the shard: updates and deletes leave older documents and tombstones that take ids, and merges renumber them. The order of the hits (compared by _id) is what matters; the extension passes the values back as they came.';
 
@@ -39,8 +43,13 @@ const EXPLAINED: readonly Explained[] = [
     engine: 'opensearch',
     step: 'strict: ignored fields are listed',
     path: '_ignored',
-    reason: 'OpenSearch lists the fields ignore_malformed dropped in a GET; the test server does not keep that list. The extension reads no _ignored (the value stays in _source, which is compared).',
+    reason: IGNORED,
   },
+  { engine: 'elasticsearch', major: 7, step: 'strict: ignored fields are listed', path: '_ignored', reason: IGNORED },
+  // Elasticsearch 7's data streams are X-Pack's: the embedded node cannot compose a data stream template, so every data stream step differs.
+  { engine: 'elasticsearch', major: 7, step: 'a data stream template', path: '*', reason: NO_DATA_STREAMS },
+  { engine: 'elasticsearch', major: 7, step: 'a document of the data stream', path: '*', reason: NO_DATA_STREAMS },
+  { engine: 'elasticsearch', major: 7, step: 'PUT _doc to a data stream', path: '*', reason: NO_DATA_STREAMS },
   { engine: 'elasticsearch', step: 'PUT _doc to a data stream', path: 'error.caused_by', reason: NO_DATA_STREAMS },
   {
     engine: 'elasticsearch',
@@ -50,9 +59,10 @@ const EXPLAINED: readonly Explained[] = [
   },
 ];
 
-export function explanationOf(engine: RealEngine, step: string, path: string): string | undefined {
+export function explanationOf(engine: RealEngine, step: string, path: string, major?: number): string | undefined {
   return EXPLAINED.find((entry) =>
     (entry.engine === undefined || entry.engine === engine) &&
+    (entry.major === undefined || entry.major === major) &&
     step.startsWith(entry.step) &&
     pattern(entry.path).test(path),
   )?.reason;

@@ -106,6 +106,18 @@ export function createdByOpenSearch(versionCreated: string | undefined): boolean
   return Number(versionCreated) >= OPENSEARCH_VERSION_MASK;
 }
 
+/** The OpenSearch major that created an index (its `index.version.created`), or undefined for Elasticsearch's. */
+export function openSearchMajorOf(versionCreated: string | undefined): number | undefined {
+  if (!createdByOpenSearch(versionCreated)) return undefined;
+  return Math.floor((Number(versionCreated) ^ OPENSEARCH_VERSION_MASK) / 1_000_000);
+}
+
+/** Whether an index answers with mapping types (`_doc`) in its messages: one created by Elasticsearch 7 or OpenSearch 1. */
+export function createdWithTypes(versionCreated: string | undefined): boolean {
+  const openSearch = openSearchMajorOf(versionCreated);
+  return openSearch === undefined ? Number(versionCreated) < 8_000_000 : openSearch < 2;
+}
+
 /** Whether an `index.version.created` belongs to an index that answers in 7.x's dialect (see Dialect). */
 export function createdInEs7Dialect(versionCreated: string | undefined): boolean {
   const id = Number(versionCreated);

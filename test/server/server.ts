@@ -112,7 +112,7 @@ export async function startEsServer(options: EsServerOptions = {}): Promise<Runn
   const version = normalizeProductVersion(distribution, options.version);
   const dialect = dialectOf(distribution, version);
   const cluster = new Cluster({ dialect, defaultShards: options.defaultShards ?? 1, refreshIntervalMs: options.refreshIntervalMs ?? 1000 });
-  const ctx: ServerContext = { cluster, pits: new PitRegistry(options.clock), version, dialect, nodeName: 'esdocs-test-node', clusterName: 'esdocs-test-cluster' };
+  const ctx: ServerContext = { cluster, pits: new PitRegistry(options.clock, !dialect.opensearch && dialect.major >= 9), version, dialect, nodeName: 'esdocs-test-node', clusterName: 'esdocs-test-cluster' };
   const router = buildRouter(ctx);
   const deps = { ctx, faults: new FaultRegistry(), log: new RequestLog(), auth: options.auth, awsSigV4: options.awsSigV4 };
   if (options.seed === 'movies') seedMovies(cluster);

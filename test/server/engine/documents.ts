@@ -6,8 +6,8 @@ import type { DocRecord } from './shard';
 import { applyDynamicMapping } from './dynamic-mapping';
 import { type JObject, ValueStarts, parseJNode } from '../http/jnode';
 import { EsError, versionConflict, validationFailed } from '../errors';
-import { createdByOpenSearch, createdInEs7Dialect } from '../distribution';
-import { asOpenSearchParsingError } from './opensearch-parsing-errors';
+import { createdInEs7Dialect, openSearchMajorOf } from '../distribution';
+import { asEs7ParsingError } from './es7-parsing-errors';
 
 export type VersionType = 'internal' | 'external' | 'external_gte' | 'force';
 
@@ -97,11 +97,13 @@ function nextVersion(current: DocRecord | undefined, ctl: WriteControl): number 
 
 /** Parses and checks a source for indexing; updates the dynamic mapping. */
 export function prepareSource(index: IndexState, id: string, source: string): unknown {
-  if (!createdByOpenSearch(index.setting('index.version.created'))) return checkSource(index, id, source);
+  const created = index.setting('index.version.created');
+  if (!createdInEs7Dialect(created)) return checkSource(index, id, source);
+  const openSearch = openSearchMajorOf(created);
   try {
     return checkSource(index, id, source);
   } catch (e) {
-    throw e instanceof EsError ? asOpenSearchParsingError(e) : e;
+    throw e instanceof EsError ? asEs7ParsingError(e, openSearch === undefined ? 'elasticsearch7' : openSearch >= 3 ? 'opensearch3' : openSearch >= 2 ? 'opensearch' : 'opensearch1') : e;
   }
 }
 

@@ -59,15 +59,19 @@ export function invalidPitId(id: string): EsError {
   return new EsError(400, 'illegal_argument_exception', `invalid id: [${id}]`, {}, new NullReasonError(400, 'e_o_f_exception', ''), true);
 }
 
-const contextMissing = (contextId: number | string): EsError =>
-  new EsError(404, 'search_context_missing_exception', `No search context found for id [${contextId}]`);
+/** The node's reader-context session (Elasticsearch 9 names it in a missing context's message): any 22 base64url characters. */
+const SESSION_ID = 'esdocsTestNodeSession0';
+
+/** Elasticsearch 9 prints the whole context id (`[session][id] searcherId [null]`), 8 and before its number. */
+const contextMissing = (contextId: number | string, fullIds: boolean): EsError =>
+  new EsError(404, 'search_context_missing_exception', `No search context found for id [${fullIds ? `[${SESSION_ID}][${contextId}] searcherId [null]` : contextId}]`);
 
 /** 404 with one failed shard per shard context the id names, each with the context id that is gone. */
-export function missingContext(id: string): EsError {
+export function missingContext(id: string, fullIds = false): EsError {
   const contexts = decodeId(id);
-  if (!contexts || contexts.length === 0) return new AllShardsFailed(404, [{ shard: 0, index: '_na_', cause: contextMissing(0) }]);
+  if (!contexts || contexts.length === 0) return new AllShardsFailed(404, [{ shard: 0, index: '_na_', cause: contextMissing(0, fullIds) }]);
   const failures: ShardFailure[] = [];
-  for (const [index, ids] of contexts) ids.forEach((contextId, shard) => failures.push({ shard, index, cause: contextMissing(contextId) }));
+  for (const [index, ids] of contexts) ids.forEach((contextId, shard) => failures.push({ shard, index, cause: contextMissing(contextId, fullIds) }));
   return new AllShardsFailed(404, failures);
 }
 
@@ -82,8 +86,14 @@ export class PitRegistry {
   /** Shard contexts are numbered from 1 on this node, as Elasticsearch's reader contexts are. */
   private nextContextId = 1;
 
-  /** `now` is the clock keep-alives are measured by: tests move it forward rather than wait. */
-  constructor(private readonly now: () => number = Date.now) {}
+  /**
+   * `now` is the clock keep-alives are measured by: tests move it forward rather than wait.
+   * `fullContextIds`: a missing context is named as Elasticsearch 9 names it.
+   */
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly fullContextIds = false,
+  ) {}
 
   open(indices: IndexState[], keepAliveMs: number): Pit {
     this.sweep();
@@ -102,7 +112,7 @@ export class PitRegistry {
   use(id: string, keepAliveMs: number | undefined, indexAlive: (ix: IndexState) => boolean): Pit {
     this.sweep();
     const pit = this.pits.get(id);
-    if (!pit || pit.targets.some((t) => !indexAlive(t.index))) throw missingContext(id);
+    if (!pit || pit.targets.some((t) => !indexAlive(t.index))) throw missingContext(id, this.fullContextIds);
     if (keepAliveMs !== undefined) {
       pit.expiresAt = this.now() + keepAliveMs;
       pit.keepAliveMs = Math.max(pit.keepAliveMs, keepAliveMs);

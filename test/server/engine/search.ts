@@ -101,8 +101,11 @@ function sliced(cs: Cursor[], slice: SliceSpec): Cursor[] {
 
 export function executeSearch(targets: readonly SearchTarget[], spec: SearchSpec): SearchOutcome {
   if (spec.slice?.outsidePaging) {
-    const cause = (): EsError => new EsError(500, 'search_exception', '`slice` cannot be used outside of a scroll context or PIT context');
-    throw new AllShardsFailed(500, targets.map((t) => ({ shard: 0, index: t.index.name, cause: cause() })), cause());
+    const refusal = spec.slice.outsidePaging;
+    const cause = (): EsError => new EsError(500, 'search_exception', refusal);
+    // OpenSearch 2 and later also give the search failure the shards' cause; Elasticsearch 7 and OpenSearch 1 do not.
+    const withCause = refusal.endsWith('PIT context');
+    throw new AllShardsFailed(500, targets.map((t) => ({ shard: 0, index: t.index.name, cause: cause() })), withCause ? cause() : undefined, !withCause);
   }
   const every = cursors(targets, spec.query);
   const cs = spec.slice ? sliced(every, spec.slice) : every;

@@ -17,6 +17,8 @@ export class AllShardsFailed extends EsError {
     private readonly failures: readonly ShardFailure[],
     /** Where Elasticsearch also gives the search failure a cause (an illegal argument does). */
     causedBy?: EsError,
+    /** A failure the engine reports without a cause, even where it gives most one (OpenSearch 1's refused slice). */
+    private readonly causeless = false,
   ) {
     super(status, 'search_phase_execution_exception', 'all shards failed', {
       phase: 'query',
@@ -27,7 +29,7 @@ export class AllShardsFailed extends EsError {
 
   /** The same failure with the first shard's cause as its own, where the engine reports one. */
   withFirstCause(): AllShardsFailed {
-    if (this.causedBy || this.failures.length === 0) return this;
+    if (this.causedBy || this.causeless || this.failures.length === 0) return this;
     return new AllShardsFailed(this.status, this.failures, this.failures[0]!.cause);
   }
 

@@ -10,12 +10,15 @@ import { EsError, validationFailed, xContentParseError, illegalArgument } from '
 export interface SliceSpec {
   readonly id: number;
   readonly max: number;
-  /** OpenSearch takes a slice outside a point in time or a scroll and fails it on every shard. */
-  readonly outsidePaging?: boolean;
+  /**
+   * Elasticsearch 7 and OpenSearch take a slice outside a point in time or a scroll and fail it on
+   * every shard, each in its words.
+   */
+  readonly outsidePaging?: string;
 }
 
 /** The request's `slice`, checked as Elasticsearch's parser checks it (its field's position in `raw`, 1-based, as the error's location). */
-export function parseSlice(value: unknown, raw: string, paged: boolean, opensearch: boolean): SliceSpec | undefined {
+export function parseSlice(value: unknown, raw: string, paged: boolean, dialect: { readonly opensearch: boolean; readonly major: number }): SliceSpec | undefined {
   if (value === undefined) return undefined;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new EsError(400, 'x_content_parse_exception', '[slice] failed to parse object');
   let id: number | undefined;
@@ -38,8 +41,11 @@ export function parseSlice(value: unknown, raw: string, paged: boolean, opensear
       max = v;
     }
   }
-  if (!paged && !opensearch) throw validationFailed(['[slice] can only be used with [scroll] or [point-in-time] requests']);
-  return { id: id ?? -1, max: max ?? -1, ...(paged ? {} : { outsidePaging: true }) };
+  const shardLevel = dialect.opensearch || dialect.major < 8;
+  if (!paged && !shardLevel) throw validationFailed(['[slice] can only be used with [scroll] or [point-in-time] requests']);
+  // OpenSearch 1 has no point in time to name.
+  const refusal = !dialect.opensearch ? '[slice] can only be used with [scroll] or [point-in-time] requests' : dialect.major < 2 ? '`slice` cannot be used outside of a scroll context' : '`slice` cannot be used outside of a scroll context or PIT context';
+  return { id: id ?? -1, max: max ?? -1, ...(paged ? {} : { outsidePaging: refusal }) };
 }
 
 /**

@@ -8,7 +8,7 @@ import { toEpochMillis, valuesAt } from './field-values';
 import { parsedSource } from './documents';
 import { EsError, illegalArgument } from '../errors';
 import { AllShardsFailed } from './shard-failures';
-import { createdByOpenSearch, createdInEs7Dialect } from '../distribution';
+import { createdInEs7Dialect, openSearchMajorOf } from '../distribution';
 
 export interface SortSpec {
   field: string;
@@ -64,15 +64,16 @@ export function checkSortable(index: IndexState, s: SortSpec): void {
     const failures = index.shards.map((_, shard) => ({ shard, index: index.name, cause }));
     throw new AllShardsFailed(400, failures, new EsError(400, 'illegal_argument_exception', ID_FIELDDATA, {}, illegalArgument(ID_FIELDDATA)));
   }
-  const openSearch = createdByOpenSearch(index.setting('index.version.created'));
-  if (s.field.startsWith('_') && !(openSearch && s.field === '_shard_doc')) return;
+  // OpenSearch knew no _shard_doc before 3 (a sort on it fails as on an unmapped field).
+  const openSearchMajor = openSearchMajorOf(index.setting('index.version.created'));
+  if (s.field.startsWith('_') && !(openSearchMajor !== undefined && openSearchMajor < 3 && s.field === '_shard_doc')) return;
   const fm = fieldMapping(index.mappings, s.field);
   if (!fm && !s.unmappedType) {
     throw new EsError(400, 'query_shard_exception', `No mapping found for [${s.field}] in order to sort on`, { index_uuid: index.uuid, index: index.name });
   }
   if (fm?.type === 'text') {
     throw illegalArgument(
-      `${openSearch ? '' : `Fielddata is disabled on [${s.field}] in [${index.name}]. `}Text fields are not optimised for operations that require per-document field data like aggregations and sorting, so these operations are disabled by default. Please use a keyword field instead. Alternatively, set fielddata=true on [${s.field}] in order to load field data by uninverting the inverted index. Note that this can use significant memory.`,
+      `${openSearchMajor !== undefined ? '' : `Fielddata is disabled on [${s.field}] in [${index.name}]. `}Text fields are not optimised for operations that require per-document field data like aggregations and sorting, so these operations are disabled by default. Please use a keyword field instead. Alternatively, set fielddata=true on [${s.field}] in order to load field data by uninverting the inverted index. Note that this can use significant memory.`,
     );
   }
 }

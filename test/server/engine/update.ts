@@ -7,6 +7,7 @@ import type { DocRecord } from './shard';
 import { type JObject, type JValue, isJObject, jnodeEquals, parseJNode, stringifyJNode, toPlain } from '../http/jnode';
 import { EsError, illegalArgument, validationFailed, versionConflict, xContentParseError } from '../errors';
 import { levenshteinSimilarity } from '../http/params';
+import { createdWithTypes } from '../distribution';
 
 export interface UpdateRequestBody {
   doc?: JObject;
@@ -110,7 +111,8 @@ export function updateDocument(
     if (body.script !== undefined && body.scriptedUpsert && body.upsert) refuseScript(body.script);
     const upsert = body.docAsUpsert ? body.doc : body.upsert;
     if (!upsert) {
-      throw new EsError(404, 'document_missing_exception', `[${id}]: document missing`, { index_uuid: index.uuid, shard: String(shardNum), index: index.name });
+      const type = createdWithTypes(index.setting('index.version.created')) ? '[_doc]' : '';
+      throw new EsError(404, 'document_missing_exception', `${type}[${id}]: document missing`, { index_uuid: index.uuid, shard: String(shardNum), index: index.name });
     }
     const text = stringifyJNode(upsert);
     const parsed = prepareSource(index, id, text);

@@ -75,8 +75,8 @@ export function registerAliasRoutes(router: Router, ctx: ServerContext): void {
         for (const ix of targets) cluster.deleteIndex(ix);
       } else throw illegalArgument(`Unsupported action [${type}]`);
     }
-    // `errors` (per-action results) is Elasticsearch 8's; OpenSearch answers the acknowledgement only.
-    return { status: 200, body: ctx.dialect.opensearch ? { acknowledged: true } : { acknowledged: true, errors: false } };
+    // `errors` (per-action results) is Elasticsearch 8's; 7 and OpenSearch answer the acknowledgement only.
+    return { status: 200, body: ctx.dialect.opensearch || ctx.dialect.major < 8 ? { acknowledged: true } : { acknowledged: true, errors: false } };
   });
 
   const getAlias = (req: EsRequest): EsResponse => {

@@ -75,7 +75,7 @@ export function registerBulkRoute(router: Router, ctx: ServerContext): void {
       };
       const requireAlias = meta.require_alias !== undefined ? meta.require_alias === true : defaults.requireAlias;
       const opName = op === 'index' && meta.op_type === 'create' ? 'create' : op;
-      const base = { _index: indexName, _id: id ?? null };
+      const base = { _index: indexName, ...(ctx.cluster.dialect.typeInResponses ? { _type: '_doc' } : {}), _id: id ?? null };
       try {
         if (id === '') throw illegalArgument('if _id is specified it must not be empty');
         if (op === 'index' || op === 'create') {

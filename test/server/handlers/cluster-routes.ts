@@ -11,7 +11,9 @@ function buildInfo(version: string): Record<string, unknown> {
     8: ['9.12.2', '7.17.0', '7.0.0'],
     9: ['10.2.2', '8.19.0', '8.0.0'],
   };
-  const [lucene, wire, idx] = table[major] ?? table[8]!;
+  const [defaultLucene, wire, idx] = table[major] ?? table[8]!;
+  // Lucene moved on within 9.x: the minors checked against the engine.
+  const lucene = ({ '9.5': '10.5.1' } as Record<string, string>)[version.split('.').slice(0, 2).join('.')] ?? defaultLucene;
   return {
     number: version,
     build_flavor: 'default',
@@ -30,7 +32,7 @@ const OPENSEARCH_LUCENE: Record<string, string> = {
   '1.3': '8.10.1',
   '2.0': '9.1.0', '2.1': '9.2.0', '2.2': '9.3.0', '2.4': '9.4.1', '2.5': '9.4.2', '2.6': '9.5.0', '2.8': '9.6.0', '2.9': '9.7.0',
   '2.12': '9.9.2', '2.13': '9.10.0', '2.16': '9.11.1', '2.18': '9.12.0', '2.19': '9.12.3',
-  '3.0': '10.1.0', '3.1': '10.2.1', '3.3': '10.3.1',
+  '3.0': '10.1.0', '3.1': '10.2.1', '3.3': '10.3.1', '3.9': '10.5.1',
 };
 
 function luceneOfOpenSearch(d: Dialect): string {

@@ -6,6 +6,7 @@ import type { IndexState } from '../engine/index-state';
 import type { DocRecord } from '../engine/shard';
 import type { VersionType, WriteControl } from '../engine/documents';
 import { EsError, illegalArgument, parseError, xContentParseError } from '../errors';
+import { createdWithTypes } from '../distribution';
 
 export function jsonBody(req: EsRequest, required: boolean): Record<string, unknown> | undefined {
   if (!hasBody(req) || bodyText(req).trim() === '') {
@@ -75,7 +76,8 @@ export function writeControl(req: EsRequest): WriteControl {
 }
 
 export function routingMissing(index: IndexState, id: string): EsError {
-  return new EsError(400, 'routing_missing_exception', `routing is required for [${index.name}]/[${id}]`, { index_uuid: index.uuid, index: index.name });
+  const type = createdWithTypes(index.setting('index.version.created')) ? '[_doc]/' : '';
+  return new EsError(400, 'routing_missing_exception', `routing is required for [${index.name}]/${type}[${id}]`, { index_uuid: index.uuid, index: index.name });
 }
 
 export function routingFor(req: EsRequest, index: IndexState, id: string, aliasRouting?: string): string | undefined {

@@ -22,7 +22,8 @@ function registerElasticsearchPitRoutes(router: Router, ctx: ServerContext): voi
     const ka = req.query.get('keep_alive');
     if (ka === undefined) throw validationFailed(['[keep_alive] is not specified']);
     const pit = ctx.pits.open(searchableIndices(ctx, req), parseKeepAlive(ka));
-    return { status: 200, body: { id: pit.id, _shards: shardsHeader(pit) } };
+    // Elasticsearch 7 answers the id alone.
+    return { status: 200, body: ctx.dialect.major < 8 ? { id: pit.id } : { id: pit.id, _shards: shardsHeader(pit) } };
   });
   router.add('close_point_in_time', ['DELETE'], '/_pit', 'required', (req) => {
     const body = jsonBody(req, true)!;

@@ -82,7 +82,8 @@ export function registerResolveIndexRoute(router: Router, ctx: ServerContext): v
       const ix = cluster.indices.get(name)!;
       const aliases = sortedNames(ix.aliases.keys());
       const attributes = [ix.closed ? 'closed' : 'open', ...(ix.hidden ? ['hidden'] : [])].sort(byName);
-      return { name, aliases: aliases.length ? aliases : undefined, attributes, data_stream: ix.dataStream };
+      // Elasticsearch 9 names each index's mode (this server's are all standard).
+      return { name, aliases: aliases.length ? aliases : undefined, attributes, data_stream: ix.dataStream, ...(!ctx.dialect.opensearch && ctx.dialect.major >= 9 ? { mode: 'standard' } : {}) };
     });
     const aliases = sortedNames(resolved.aliases).map((name) => ({ name, indices: sortedNames(cluster.aliasTargets(name).map((ix) => ix.name)) }));
     const dataStreams = sortedNames(resolved.dataStreams).map((name) => ({

@@ -88,7 +88,7 @@ export function parseSearch(req: EsRequest, body: Record<string, unknown>, forCo
   } else if (!dialect.opensearch && sort.some((s) => s.field === '_shard_doc')) {
     throw validationFailed(['[_shard_doc] sort field cannot be used without [point in time]']);
   }
-  const slice = forCount ? undefined : parseSlice(body.slice, req.body.toString('utf8'), pit !== undefined || req.query.has('scroll'), dialect.opensearch);
+  const slice = forCount ? undefined : parseSlice(body.slice, req.body.toString('utf8'), pit !== undefined || req.query.has('scroll'), dialect);
   const after = body.search_after as unknown[] | undefined;
   if (after !== undefined && from > 0) throw illegalArgument('[from] parameter must be set to 0 when [search_after] is used');
   if (after !== undefined && sort.length === 0) throw illegalArgument('Sort must contain at least one field.');

@@ -133,7 +133,7 @@ export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
   };
 
   /** A search's answer: its hits rendered as the request asked. */
-  const answer = (p: ParsedSearch, found: readonly Hit[], outcomeTotal: { value: number; relation: 'eq' | 'gte' } | undefined, shards: number, started: number, ids: { pitId?: string; scrollId?: string }): EsResponse => {
+  const answer = (p: ParsedSearch, found: readonly Hit[], outcomeTotal: { value: number; relation: 'eq' | 'gte' } | undefined, shards: number, started: number, ids: { pitId?: string; scrollId?: string; nextScrollPage?: boolean }): EsResponse => {
     const scored = p.spec.sort.length === 0 || p.spec.sort.some((s) => s.field === '_score');
     const hits = found.map((h) => ({
       _index: h.index.name,
@@ -158,12 +158,14 @@ export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
         pit_id: ids.pitId,
         took: Date.now() - started,
         timed_out: false,
+        // Elasticsearch 7 (and OpenSearch 1, its fork) reads a scroll's later pages with early termination, and says so.
+        ...(ids.nextScrollPage && ctx.dialect.es7Dialect && ctx.dialect.typeInResponses ? { terminated_early: true } : {}),
         _shards: { total: shards, successful: shards, skipped: 0, failed: 0 },
         hits: { total, max_score: scored && hits.length ? SCORE : null, hits },
       },
     };
   };
-  scrolls.register(router, (page, started) => answer(page.p, page.hits, page.total, page.shards, started, { scrollId: page.scrollId }));
+  scrolls.register(router, (page, started) => answer(page.p, page.hits, page.total, page.shards, started, { scrollId: page.scrollId, nextScrollPage: true }));
   router.add('search', ['GET', 'POST'], '/_search', 'optional', search);
   router.add('search', ['GET', 'POST'], '/{index}/_search', 'optional', search);
 
