@@ -2,6 +2,7 @@ import type { DocumentStore } from '../cluster/documentStore';
 import { conditionalAction, type BulkItem } from '../cluster/model/bulkResponses';
 import type { VersionToken } from '../cluster/model/versionToken';
 import type { RefreshPolicy } from '../platform/model/settingValues';
+import { compactJsonText } from '../json/jsonText';
 import { afterLine, beforeLine, type DocumentRef } from './model/journal';
 import type { JournalStore } from './journalStore';
 
@@ -28,6 +29,11 @@ export interface Tally {
 
 export function emptyTally(): Tally {
   return { changed: 0, unchanged: 0, conflicts: [], refused: [] };
+}
+
+/** A source on one line, as a `_bulk` line must be (only a text with line breaks is made compact). */
+export function oneLine(text: string): string {
+  return /[\r\n]/.test(text) ? compactJsonText(text) : text;
 }
 
 export function refOf(doc: { index: string; id: string; routing?: string }): DocumentRef {

@@ -195,6 +195,11 @@ export class BulkCommands {
 }
 
 function previewText(where: string, preview: Preview): string {
+  const text = previewCounts(where, preview);
+  return preview.snapshot ? text : `${text} ${vscode.l10n.t('This cluster has no point in time: Apply reads the documents again, and one changed since this preview is changed as it is then.')}`;
+}
+
+function previewCounts(where: string, preview: Preview): string {
   if (preview.scripted) return vscode.l10n.t('{0}: {1}. {2} documents match; the cluster runs the script on each, so no diff is available before it runs.', where, preview.description, preview.matched);
   const refused = preview.refused.length > 0 ? ` · ${vscode.l10n.t('{0} cannot take it ({1})', preview.matched - preview.willChange - preview.unchanged, preview.refused[0].reason)}` : '';
   return vscode.l10n.t('{0}: {1}. {2} documents match · {3} will change · {4} unchanged{5}', where, preview.description, preview.matched, preview.willChange, preview.unchanged, refused);

@@ -1,5 +1,4 @@
 import * as l10n from '@vscode/l10n';
-import { randomUUID } from 'node:crypto';
 import type { ClusterGateway } from '../cluster/clusterGateway';
 import type { DocumentStore } from '../cluster/documentStore';
 import { ClusterError } from '../cluster/model/clusterErrors';
@@ -7,15 +6,15 @@ import { queryOf } from '../cluster/model/queryText';
 import type { SearchHit } from '../cluster/model/searchPage';
 import type { VersionToken } from '../cluster/model/versionToken';
 import { SnapshotReader } from '../cluster/snapshotReader';
-import { compactJsonText } from '../json/jsonText';
 import type { RefreshPolicy } from '../platform/model/settingValues';
 import type { ValueKind } from '../json/jsonWalk';
 import type { MappingModel } from '../mapping/model/mappingModel';
 import { checkFieldValue } from '../mapping/model/mappingValues';
 import { applyChange, checkChange, describeChange, isScripted, scriptUpdateBody, type Change } from './model/changeKinds';
-import { docKey, endLine, headerLine, JournalLines, type Acknowledged, type ChangeSetHeader, type DocumentRef } from './model/journal';
+import { endLine, headerLine, newChangeSetId, type ChangeSetHeader, type DocumentRef } from './model/journal';
 import type { JournalStore } from './journalStore';
-import { BatchWriter, emptyTally, refOf, type Write } from './batchWriter';
+import { BatchWriter, emptyTally, oneLine, refOf, type Write } from './batchWriter';
+import { ChangeUndo } from './changeUndo';
 
 const SAMPLES = 20;
 
@@ -44,6 +43,11 @@ export interface Preview {
   readonly samples: readonly Sample[];
   /** A script: only the cluster can run it, so `willChange` counts the documents it will run on, and there are no samples. */
   readonly scripted: boolean;
+  /**
+   * False where the engine has no point in time (OpenSearch before 2.4): Apply reads the documents
+   * again as they are then, so one changed since the preview is changed on its new version.
+   */
+  readonly snapshot: boolean;
 }
 
 export interface ApplyReport {
@@ -97,6 +101,7 @@ interface Pending {
 export class ChangeRunner {
   private readonly pending = new Map<string, Pending>();
   private readonly writer: BatchWriter;
+  private readonly undoing: ChangeUndo;
 
   constructor(
     private readonly gateway: (connectionId: string) => ClusterGateway,
@@ -105,6 +110,7 @@ export class ChangeRunner {
     private readonly options: RunnerOptions,
   ) {
     this.writer = new BatchWriter(store, journals, options.refresh, options.wait);
+    this.undoing = new ChangeUndo(store, journals, this.writer, options.batchDocuments, (connectionId) => this.refuseReadOnly(connectionId));
   }
 
   async preview(request: PreviewRequest): Promise<Preview> {
@@ -131,11 +137,11 @@ export class ChangeRunner {
         }
       }
     }
-    const id = `${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
+    const id = newChangeSetId();
     const header: ChangeSetHeader = { type: 'changeSet', id, description: describeChange(request.change), time: new Date().toISOString(), connection: request.connectionId, index: request.index, query: queryText(request), change: request.change };
     this.pending.set(id, { request, header, reader, conflicts: [], applied: false });
     if (isScripted(request.change)) willChange = matched;
-    return { changeSetId: id, description: header.description, matched, willChange, unchanged: matched - willChange - refusedTotal, refused, samples, scripted: isScripted(request.change) };
+    return { changeSetId: id, description: header.description, matched, willChange, unchanged: matched - willChange - refusedTotal, refused, samples, scripted: isScripted(request.change), snapshot: await reader.consistent() };
   }
 
   /**
@@ -231,93 +237,21 @@ export class ChangeRunner {
   }
 
   /**
-   * Restores every document the change set wrote to its prior source, each only if it is still at
-   * the version the change set left; one changed since is reported, not restored. The undo is a
-   * change set of its own, journaled the same way.
+   * Restores every document the change set wrote to its prior source (see ChangeUndo); the undo is
+   * a change set of its own, journaled the same way.
    */
-  async undo(changeSetId: string, hooks: RunHooks = {}): Promise<UndoReport> {
-    const summary = this.journals.summary(changeSetId);
-    if (summary === undefined) throw new ClusterError({ kind: 'badRequest', reason: l10n.t('no journal of the change set {0}', changeSetId) });
-    const { header: undone } = summary;
-    const connectionId = undone.connection;
-    this.refuseReadOnly(connectionId);
-    const id = `${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
-    const header: ChangeSetHeader = { type: 'changeSet', id, description: `undo ${undone.description}`, time: new Date().toISOString(), connection: connectionId, index: undone.index, query: undone.query, undoes: changeSetId };
-    this.journals.create(header, headerLine(header));
-    const report = emptyTally();
-    const changedSince: DocumentRef[] = [];
-    const size = this.options.batchDocuments();
-    const total = summary.end?.changed ?? 0;
-    let done = 0;
-    let batch: Acknowledged[] = [];
-    // Each acknowledged write, as the journal streams by, a batch at a time: restored if the document is still at the version the change left.
-    const restore = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      const docs = await this.store.getMany(connectionId, batch.map((write) => write.before));
-      const writes: Write[] = [];
-      docs.forEach((doc, n) => {
-        const { before, after } = batch[n];
-        const left = after.token;
-        if (!doc.found || left === undefined || doc.token.seqNo !== left.seqNo || doc.token.primaryTerm !== left.primaryTerm) return void changedSince.push(refOf(before));
-        writes.push({ ...refOf(before), token: doc.token, before: doc.sourceText, kind: 'index', body: oneLine(before.sourceText) });
-      });
-      if (writes.length > 0) await this.writer.write(id, connectionId, writes, report);
-      done += batch.length;
-      batch = [];
-      hooks.progress?.(done, Math.max(done, total));
-    };
-    const journal = new JournalLines();
-    let cancelled = false;
-    for await (const line of this.journals.lines(changeSetId)) {
-      const write = journal.read(line);
-      if (write === undefined) continue;
-      batch.push(write);
-      if (batch.length < size) continue;
-      if ((cancelled = hooks.cancelled?.() === true)) break;
-      await restore();
-    }
-    if (!cancelled) await restore();
-    // A write sent but never answered may have been applied: unless the document is still as it was read, it is reported.
-    const unanswered = journal.unanswered();
-    for (let i = 0; i < unanswered.length; i += size) {
-      const docs = await this.store.getMany(connectionId, unanswered.slice(i, i + size));
-      docs.forEach((doc, n) => {
-        const was = unanswered[i + n];
-        if (!doc.found || doc.token.seqNo !== was.token.seqNo || doc.token.primaryTerm !== was.token.primaryTerm) changedSince.push(refOf(was));
-      });
-    }
-    changedSince.push(...report.conflicts);
-    this.journals.append(id, endLine({ changed: report.changed, unchanged: 0, conflicts: changedSince.length, refused: report.refused.length, ...(cancelled ? { cancelled } : {}) }));
-    return { changeSetId: id, restored: report.changed, changedSince, refused: report.refused };
+  undo(changeSetId: string, hooks: RunHooks = {}): Promise<UndoReport> {
+    return this.undoing.undo(changeSetId, hooks);
   }
 
-  /**
-   * What the change set did to one document, from its journal: its prior source, and the text the
-   * change wrote when it can be known again (the change applied to that source; a script's result
-   * only the cluster knew). Undefined when the journal has no acknowledged write of it.
-   */
-  async writeOf(changeSetId: string, doc: DocumentRef): Promise<{ prior: string; wrote?: string } | undefined> {
-    const summary = this.journals.summary(changeSetId);
-    if (summary === undefined) return undefined;
-    const journal = new JournalLines();
-    for await (const line of this.journals.lines(changeSetId)) {
-      const write = journal.read(line);
-      if (write === undefined || docKey(write.before) !== docKey(doc)) continue;
-      const change = summary.header.change;
-      const wrote = change === undefined || isScripted(change) ? undefined : applyChange(write.before.sourceText, change).text;
-      return { prior: write.before.sourceText, ...(wrote === undefined ? {} : { wrote }) };
-    }
-    return undefined;
+  /** What the change set did to one document, from its journal (see ChangeUndo). */
+  writeOf(changeSetId: string, doc: DocumentRef): Promise<{ prior: string; wrote?: string } | undefined> {
+    return this.undoing.writeOf(changeSetId, doc);
   }
 
-  /** How many documents undoing the change set would restore at most: its acknowledged writes (the journal streamed when it has no end line). */
-  async undoCount(changeSetId: string): Promise<number> {
-    const summary = this.journals.summary(changeSetId);
-    if (summary?.end) return summary.end.changed;
-    const journal = new JournalLines();
-    let count = 0;
-    if (summary) for await (const line of this.journals.lines(changeSetId)) if (journal.read(line)) count++;
-    return count;
+  /** How many documents undoing the change set would restore at most. */
+  undoCount(changeSetId: string): Promise<number> {
+    return this.undoing.undoCount(changeSetId);
   }
 
   /** The snapshot of a change set previewed but not yet forgotten is closed. */
@@ -379,9 +313,6 @@ function writeOf(doc: { index: string; id: string; routing?: string; sourceText?
   return outcome.text === undefined ? {} : { write: { ...target, kind: 'index', body: oneLine(outcome.text) } };
 }
 
-function oneLine(text: string): string {
-  return /[\r\n]/.test(text) ? compactJsonText(text) : text;
-}
 
 function queryText(request: PreviewRequest): string {
   if (request.ids) return JSON.stringify({ ids: { values: request.ids } });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ClusterGateway } from '../cluster/clusterGateway';
 import type { DocumentStore } from '../cluster/documentStore';
 import { versionAtLeast } from '../cluster/model/clusterEngine';
+import { sortsOnId } from '../cluster/model/listingSort';
 import type { MappingCache } from '../mapping/mappingCache';
 import { Disposable } from '../platform/model/disposable';
 import type { RefreshPolicy } from '../platform/model/settingValues';
@@ -90,12 +91,15 @@ export class TableFeature extends Disposable {
   private async show(panel: vscode.WebviewPanel, target: TableTarget, state: Partial<TableViewState>): Promise<TablePanel> {
     const gateway = this.deps.gateway(target.connectionId);
     const mapping = await this.deps.mappings.get({ connectionId: target.connectionId, index: target.index });
-    const esql = await gateway.cluster().then((identity) => identity.engine === 'elasticsearch' && versionAtLeast(identity.version, 8, 11), () => false);
+    // What the engine's version has: ES|QL from Elasticsearch 8.11; a sort on _id before Elasticsearch 8 (and in OpenSearch).
+    const identity = await gateway.cluster().catch(() => undefined);
+    const esql = identity?.engine === 'elasticsearch' && versionAtLeast(identity.version, 8, 11);
+    const idSortable = identity !== undefined && (identity.engine === 'opensearch' || sortsOnId(identity.version));
     const id = this.nextId++;
     const columnsKey = `esdocs.table.columns/${JSON.stringify([target.connectionId, target.index])}`;
     const kept = this.deps.memento.get<string[]>(columnsKey);
     const session = new TableSession(id, { connectionId: target.connectionId, index: target.index }, {
-      gateway, store: this.deps.store, refresh: this.deps.refresh, mapping: mapping?.model, esql,
+      gateway, store: this.deps.store, refresh: this.deps.refresh, mapping: mapping?.model, esql, idSortable,
       ...(Array.isArray(kept) ? { columnsKept: kept } : {}),
       keepColumns: (shown) => void this.deps.memento.update(columnsKey, shown),
     }, state);

@@ -30,6 +30,8 @@ export interface TableDeps {
   readonly mapping: MappingModel | undefined;
   /** Whether the connection offers ES|QL. */
   readonly esql: boolean;
+  /** Whether the engine sorts on `_id` (Elasticsearch before 8, OpenSearch). */
+  readonly idSortable?: boolean;
   /** The columns last chosen for this index (kept per index, across tables and sessions). */
   readonly columnsKept?: readonly string[];
   readonly keepColumns?: (shown: readonly string[]) => void;
@@ -70,7 +72,7 @@ export class TableSession extends Disposable {
     this.sort = state?.sort ?? [];
     this.shown = state?.shown ?? deps.columnsKept;
     this.staged = StagedEdits.restore(state?.staged);
-    this.columns = tableColumns(deps.mapping);
+    this.columns = tableColumns(deps.mapping, [], deps.idSortable === true);
     this.writer = new TableWriter(target.connectionId, deps.store, deps.refresh, this.staged);
   }
 
@@ -294,7 +296,7 @@ export class TableSession extends Disposable {
         return rowView(this.staged.row(source.key)?.source ?? this.latest.get(source.key) ?? source, paths, this.staged, this.found);
       });
       if (this.found.size > before) {
-        this.columns = tableColumns(this.deps.mapping, [...this.found]);
+        this.columns = tableColumns(this.deps.mapping, [...this.found], this.deps.idSortable === true);
         this.post({ type: 'setup', setup: this.setup() });
       }
       const total = pager.total;

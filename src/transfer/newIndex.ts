@@ -1,6 +1,7 @@
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
 import { encodePathSegment, type ClusterGateway } from '../cluster/clusterGateway';
+import { versionAtLeast } from '../cluster/model/clusterEngine';
 import { sampleSources, type CsvImportOptions } from './importer';
 import { MappingInference } from './model/mappingInference';
 
@@ -15,9 +16,15 @@ export async function indexExists(gateway: ClusterGateway, index: string): Promi
   return answer.status === 200;
 }
 
+/** Whether the cluster has `unsigned_long`: Elasticsearch 7.10 and later (its default distribution), OpenSearch 2.8 and later. */
+async function hasUnsignedLong(gateway: ClusterGateway): Promise<boolean> {
+  const identity = await gateway.cluster();
+  return identity.engine === 'opensearch' ? versionAtLeast(identity.version, 2, 8) : versionAtLeast(identity.version, 7, 10);
+}
+
 /** The mapping inferred from the file's first documents, and its fields described for a confirmation. */
-export async function inferredMapping(file: string, csv?: CsvImportOptions): Promise<{ mappings: string; fields: string[]; documents: number }> {
-  const inference = new MappingInference();
+export async function inferredMapping(gateway: ClusterGateway, file: string, csv?: CsvImportOptions): Promise<{ mappings: string; fields: string[]; documents: number }> {
+  const inference = new MappingInference(await hasUnsignedLong(gateway));
   for (const source of await sampleSources(file, INFERENCE_SAMPLE, csv)) inference.add(source);
   return { mappings: JSON.stringify(inference.mapping()), fields: inference.describe(), documents: inference.documents };
 }
@@ -36,7 +43,7 @@ export async function mappingsOf(gateway: ClusterGateway, index: string): Promis
 export async function newIndexMappings(gateway: ClusterGateway, file: string, how: NewIndexMapping, csv?: CsvImportOptions): Promise<string | undefined> {
   if (how.kind === 'dynamic') return undefined;
   if (how.kind === 'copy') return mappingsOf(gateway, how.from);
-  return (await inferredMapping(file, csv)).mappings;
+  return (await inferredMapping(gateway, file, csv)).mappings;
 }
 
 /** Creates the index, with `mappings` (exact JSON text) when given; the cluster's refusal (it exists, a bad name) as its error. */

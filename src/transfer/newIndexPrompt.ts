@@ -14,7 +14,7 @@ export async function createForImport(gateway: ClusterGateway, index: string, fi
   let mappings: string | undefined;
   if (chosen.kind === 'copy') mappings = await mappingsOf(gateway, chosen.from);
   else if (chosen.kind === 'infer') {
-    const inferred = await inferredMapping(file, csv);
+    const inferred = await inferredMapping(gateway, file, csv);
     mappings = inferred.mappings;
     if (how === undefined) {
       const create = vscode.l10n.t('Create and Import');

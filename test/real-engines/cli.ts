@@ -1,12 +1,14 @@
-// `npm run real-cluster -- --engine elasticsearch|opensearch [--major 7|8|9 / 1|2|3] [--port 9200] [--seed movies] [--nodes 3] [--esql] [--verbose]`
+// `npm run real-cluster -- --engine elasticsearch|opensearch [--version V] [--port 9200] [--seed movies] [--nodes 3] [--esql] [--verbose]`
+// V is a version of the matrix, whole or its start: `9` the newest 9.x of the matrix, `7.17` its 7.17.x
+// (the matrix has one version per major; `--major N` is the same as `--version N`).
 // Starts a real engine on 127.0.0.1. The last line printed at start-up is `listening on <url>`, as with
 // `npm run es-server`. While it runs, stdin takes `stop-node NAME` (with --nodes > 1). Ctrl+C / SIGTERM stop it.
 import * as readline from 'node:readline';
 import { REAL_ENGINES, type RealEngine } from './engineBuild';
 import { startRealCluster, type RealClusterOptions } from './realCluster';
 
-function parseArgs(argv: string[]): RealClusterOptions {
-  const opts: RealClusterOptions = { engine: 'elasticsearch', port: 9200 };
+function parseArgs(argv: string[]): RealClusterOptions & { version?: string } {
+  const opts: RealClusterOptions & { version?: string } = { engine: 'elasticsearch', port: 9200 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? a.split(/=(.*)/s) : [a, undefined];
@@ -23,8 +25,13 @@ function parseArgs(argv: string[]): RealClusterOptions {
         break;
       }
       case '--major':
-        opts.major = Number(value());
+      case '--version': {
+        const version = value();
+        if (!/^\d+(\.\d+){0,2}$/.test(version)) throw new Error(`--version takes a version or its start (9, 7.17, 8.19.21), not [${version}]`);
+        opts.version = version;
+        opts.major = Number(version.split('.')[0]);
         break;
+      }
       case '--port':
         opts.port = Number(value());
         break;
@@ -51,7 +58,13 @@ function parseArgs(argv: string[]): RealClusterOptions {
 }
 
 async function main(): Promise<void> {
-  const cluster = await startRealCluster(parseArgs(process.argv.slice(2)));
+  const options = parseArgs(process.argv.slice(2));
+  const cluster = await startRealCluster(options);
+  const wanted = options.version;
+  if (wanted !== undefined && cluster.version !== wanted && !cluster.version.startsWith(`${wanted}.`)) {
+    await cluster.close();
+    throw new Error(`the matrix has ${cluster.engine} ${cluster.version} for ${wanted.split('.')[0]}.x, not ${wanted} (test/real-engines/README.md lists its versions)`);
+  }
   const heap = (await (await fetch(`${cluster.url}/_nodes/stats/jvm?filter_path=nodes.*.jvm.mem.heap_used_in_bytes`)).json()) as {
     nodes: Record<string, { jvm: { mem: { heap_used_in_bytes: number } } }>;
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { compactJsonText } from '../../json/jsonText';
 import type { VersionToken } from '../../cluster/model/versionToken';
@@ -49,6 +50,11 @@ export interface EndLine {
   readonly conflicts: number;
   readonly refused: number;
   readonly cancelled?: boolean;
+}
+
+/** A new change set's id: its time (to the second) and a random part, so that journals list in time order. */
+export function newChangeSetId(): string {
+  return `${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
 }
 
 export function headerLine(header: ChangeSetHeader): string {

@@ -16,8 +16,9 @@ const SORTABLE = new Set([
   'unsigned_long', 'date', 'date_nanos', 'boolean', 'ip', 'version',
 ]);
 
-export function tableColumns(model: MappingModel | undefined, found: readonly string[] = []): ColumnView[] {
-  const columns: ColumnView[] = [{ path: ID_PATH, type: 'keyword', description: '_id' }];
+/** `idSortable`: the engine sorts on `_id` (Elasticsearch before 8 and OpenSearch; from 8 its field data is off by default). */
+export function tableColumns(model: MappingModel | undefined, found: readonly string[] = [], idSortable = false): ColumnView[] {
+  const columns: ColumnView[] = [described({ path: ID_PATH, type: 'keyword', ...(idSortable ? { sortField: ID_PATH } : {}) })];
   const mapped = model ? flatFieldPaths(model) : [];
   for (const path of mapped) {
     const field = model?.fields.get(path);

@@ -14,5 +14,7 @@ export function sortOf(keys: readonly SortKey[], columns: readonly ColumnView[],
     const unmapped = column.type && !column.sortField.startsWith('_') ? `,"unmapped_type":${JSON.stringify(column.sortField === column.path ? column.type : 'keyword')}` : '';
     return [`{${JSON.stringify(column.sortField)}:{"order":"${key.order}"${unmapped}}}`];
   });
-  return `[${[...clauses, `{"${tiebreaker}":"asc"}`].join(',')}]`;
+  // A sort on the tiebreaker itself (`_id`, where the engine sorts on it) already makes every position unique.
+  const tail = clauses.some((clause) => clause.startsWith(`{"${tiebreaker}":`)) ? [] : [`{"${tiebreaker}":"asc"}`];
+  return `[${[...clauses, ...tail].join(',')}]`;
 }

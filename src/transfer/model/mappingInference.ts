@@ -27,6 +27,9 @@ export class MappingInference {
   private readonly root = new Map<string, FieldKinds>();
   private count = 0;
 
+  /** `unsignedLong`: the cluster has the `unsigned_long` type (Elasticsearch 7.10 and later, OpenSearch 2.8 and later); else `double`. */
+  constructor(private readonly unsignedLong = true) {}
+
   get documents(): number {
     return this.count;
   }
@@ -41,12 +44,12 @@ export class MappingInference {
 
   /** The mapping's `properties`, fields in the order first seen. */
   mapping(): { properties: Record<string, unknown> } {
-    return { properties: propertiesOf(this.root) };
+    return { properties: propertiesOf(this.root, this.unsignedLong) };
   }
 
   /** `title: text (+keyword)`, one line per leaf field, for the user to confirm. */
   describe(): string[] {
-    return describeFields(this.root, '');
+    return describeFields(this.root, '', this.unsignedLong);
   }
 
   private members(object: Node, text: string, into: Map<string, FieldKinds>): void {
@@ -91,14 +94,14 @@ function numberKind(text: string): Kind {
   return value >= 0n && value <= UNSIGNED_MAX ? 'big' : 'negativeBig';
 }
 
-function fieldMapping(field: FieldKinds): Record<string, unknown> | undefined {
+function fieldMapping(field: FieldKinds, unsignedLong: boolean): Record<string, unknown> | undefined {
   const kinds = field.kinds;
   if (kinds.size === 0) return undefined;
-  if (kinds.has('object')) return kinds.size === 1 ? { properties: propertiesOf(field.children) } : { type: 'object', enabled: false };
+  if (kinds.has('object')) return kinds.size === 1 ? { properties: propertiesOf(field.children, unsignedLong) } : { type: 'object', enabled: false };
   const numbers = [...kinds].every((kind) => kind === 'integer' || kind === 'negative' || kind === 'big' || kind === 'negativeBig' || kind === 'decimal');
   if (numbers) {
     // unsigned_long holds what is beyond long only if nothing is negative.
-    if (kinds.has('decimal') || kinds.has('negativeBig') || (kinds.has('big') && kinds.has('negative'))) return { type: 'double' };
+    if (kinds.has('decimal') || kinds.has('negativeBig') || (kinds.has('big') && (kinds.has('negative') || !unsignedLong))) return { type: 'double' };
     return { type: kinds.has('big') ? 'unsigned_long' : 'long' };
   }
   if (kinds.size === 1 && kinds.has('boolean')) return { type: 'boolean' };
@@ -107,20 +110,20 @@ function fieldMapping(field: FieldKinds): Record<string, unknown> | undefined {
   return { type: 'keyword' };
 }
 
-function propertiesOf(fields: ReadonlyMap<string, FieldKinds>): Record<string, unknown> {
+function propertiesOf(fields: ReadonlyMap<string, FieldKinds>, unsignedLong: boolean): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const [name, field] of fields) {
-    const mapping = fieldMapping(field);
+    const mapping = fieldMapping(field, unsignedLong);
     if (mapping !== undefined) properties[name] = mapping;
   }
   return properties;
 }
 
-function describeFields(fields: ReadonlyMap<string, FieldKinds>, prefix: string): string[] {
+function describeFields(fields: ReadonlyMap<string, FieldKinds>, prefix: string, unsignedLong: boolean): string[] {
   return [...fields].flatMap(([name, field]) => {
-    const mapping = fieldMapping(field);
+    const mapping = fieldMapping(field, unsignedLong);
     if (mapping === undefined) return [];
-    if ('properties' in mapping) return describeFields(field.children, `${prefix}${name}.`);
+    if ('properties' in mapping) return describeFields(field.children, `${prefix}${name}.`, unsignedLong);
     const type = mapping.type === 'text' ? 'text (+keyword)' : mapping.enabled === false ? 'object, not indexed (its values disagree)' : String(mapping.type);
     return [`${prefix}${name}: ${type}`];
   });

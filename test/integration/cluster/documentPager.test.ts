@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { sortsOnId } from '../../../src/cluster/model/listingSort';
+import { pagingMethodOf } from '../../../src/cluster/model/clusterEngine';
 import { ClusterError } from '../../../src/cluster/model/clusterErrors';
 import { PREVIEW_FIELDS } from '../../../src/explorer/model/documentPreview';
 import type { SearchHit } from '../../../src/cluster/model/searchPage';
@@ -78,7 +80,7 @@ describe('DocumentPager against the cluster under test', () => {
 
   it('sorts on _id where the engine allows it (OpenSearch, Elasticsearch 7), and is refused it from Elasticsearch 8', async () => {
     const pager = new DocumentPager(gateway, 'pages', 300, { sort: { field: '_id', order: 'asc' } });
-    if (server.engine === 'opensearch') {
+    if (server.engine === 'opensearch' || sortsOnId((await gateway.cluster()).version)) {
       const ids = (await listAll(pager)).map((h) => h.id);
       assert.equal(new Set(ids).size, 1234);
       assert.deepEqual(ids, [...ids].sort());
@@ -105,11 +107,13 @@ describe('DocumentPager against the cluster under test', () => {
       await pager.nextPage();
       assert.deepEqual(pager.total, { value: 617, relation: 'eq' });
       await pager.nextPage();
-      const searches = sent.filter((r) => r.path === '/_search').map((r) => JSON.parse(r.body ?? '{}') as { track_total_hits?: boolean });
+      const searches = sent.filter((r) => r.path.endsWith('/_search')).map((r) => JSON.parse(r.body ?? '{}') as { track_total_hits?: boolean });
       assert.deepEqual(searches.map((b) => b.track_total_hits), [true, false], 'one search per page; only the first counts');
       // `GET /` tells the engine (and so the paging method) once per connection and session.
       assert.deepEqual(sent.filter((r) => r.path === '/').map((r) => r.method), ['GET']);
-      assert.equal(sent.length - 1, 3, 'a point in time and two pages');
+      // An engine without a point in time (OpenSearch before 2.4) is paged with search_after on the index alone.
+      const pit = pagingMethodOf(await recording.cluster()) !== 'searchAfter';
+      assert.equal(sent.length - 1, pit ? 3 : 2, pit ? 'a point in time and two pages' : 'two pages');
     } finally {
       await recording.close();
     }
@@ -163,7 +167,7 @@ describe('DocumentPager when its point in time expires', () => {
     await server.close();
   });
 
-  it('reopens a point in time and carries on without repeating a document', async () => {
+  it('reopens a point in time and carries on without repeating a document', async function () {
     const sent: ClusterRequest[] = [];
     class RecordingGateway extends ClusterGateway {
       override send(request: ClusterRequest) {
@@ -178,6 +182,13 @@ describe('DocumentPager when its point in time expires', () => {
       await gateway.sendOk({ method: 'POST', path: '/expiring/_bulk', query: { refresh: 'true' }, body: lines.join('\n') + '\n' });
       const pager = new DocumentPager(gateway, 'expiring', 10, undefined);
       const ids = (await pager.nextPage()).map((h) => h.id);
+      if (pagingMethodOf(await gateway.cluster()) === 'searchAfter') {
+        // No point in time on this engine (OpenSearch before 2.4): none is sent, and the listing still reaches every document once.
+        assert.ok(sent.every((r) => !(r.body ?? '').includes('"pit"')));
+        while (!pager.done) ids.push(...(await pager.nextPage()).map((h) => h.id));
+        assert.equal(new Set(ids).size, 30);
+        return this.skip();
+      }
 
       const lastSearch = sent.filter((r) => r.path === '/_search').pop();
       const pitId = (JSON.parse(lastSearch?.body ?? '{}') as { pit?: { id?: string } }).pit?.id;

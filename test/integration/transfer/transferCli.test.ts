@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseJsonTree } from '../../../src/json/jsonTree';
+import { pagingMethodOf, versionAtLeast } from '../../../src/cluster/model/clusterEngine';
 import { exportDocuments } from '../../../src/transfer/exporter';
 import { runTransferCli } from '../../../src/transfer/transferCli';
 import { plainGateway } from '../../support/plainGateway';
@@ -52,6 +53,14 @@ describe('headless export and import (npm run export, npm run import) against th
   };
   const imported = async (index: string, file: string, ...extra: string[]) => run(['import', '--url', cluster.url, '--index', index, '--state-dir', at('state'), ...extra, at(file)]);
   const sortedLines = (text: string) => text.split('\n').filter(Boolean).sort();
+  const hasPointInTime = async (): Promise<boolean> => {
+    const gateway = plainGateway(cluster.url, 30000);
+    try {
+      return pagingMethodOf(await gateway.cluster()) !== 'searchAfter';
+    } finally {
+      await gateway.close();
+    }
+  };
 
   before(async () => {
     cluster = await startTestCluster();
@@ -135,7 +144,9 @@ describe('headless export and import (npm run export, npm run import) against th
     assert.deepEqual([report.created.count, report.existed.count], [0, 30], 'generated ids are the same for the same lines');
   });
 
-  it('an export is one snapshot: documents written, changed and deleted meanwhile change nothing in the file', async () => {
+  it('an export is one snapshot: documents written, changed and deleted meanwhile change nothing in the file', async function () {
+    // An engine without a point in time (OpenSearch before 2.4) has no snapshot to export: said in the README, skipped here.
+    if (!(await hasPointInTime())) return this.skip();
     await freshIndex('transfer-snapshot');
     const body = Array.from({ length: 600 }, (_, i) => `{"index":{"_id":"s${i}"}}\n{"v":0}\n`).join('');
     await rest('POST', '/transfer-snapshot/_bulk?refresh=true', body, 'application/x-ndjson');
@@ -185,7 +196,8 @@ describe('headless export and import (npm run export, npm run import) against th
     }
   });
 
-  it('an export killed halfway resumes on its point in time: the file is whole, each document once, as one export writes it', async () => {
+  it('an export killed halfway resumes on its point in time: the file is whole, each document once, as one export writes it', async function () {
+    if (!(await hasPointInTime())) return this.skip();
     const state = at('export-state');
     const records = path.join(state, 'exports');
     fs.mkdirSync(records, { recursive: true });
@@ -218,14 +230,18 @@ describe('headless export and import (npm run export, npm run import) against th
   it('imports into a new index it creates: with a mapping inferred from the file, copied from another index, or dynamic', async () => {
     for (const index of ['transfer-inferred', 'transfer-copied', 'transfer-dynamic']) await rest('DELETE', `/${index}`);
     // The embedded Elasticsearch has no unsigned_long (its X-Pack mapper is not there; every distribution has it): there the file has no big column.
+    // OpenSearch before 2.8 has none either: there the inferred mapping takes double for it.
+    const probe = plainGateway(cluster.url, 30000);
+    const identity = await probe.cluster().finally(() => probe.close());
     const big = !(cluster.real && cluster.engine === 'elasticsearch');
+    const bigType = identity.engine === 'opensearch' && !versionAtLeast(identity.version, 2, 8) ? 'double' : 'unsigned_long';
     fs.writeFileSync(at('new.csv'), big ? 'id,title,year,rating,released,big\n1,Heat,1995,8.3,1995-12-15,12345678901234567890\n2,"Alien, the first",1979,8.0,1979-05-25,3\n' : 'id,title,year,rating,released\n1,Heat,1995,8.3,1995-12-15\n2,"Alien, the first",1979,8.0,1979-05-25\n');
     const inferred = await imported('transfer-inferred', 'new.csv', '--create', 'infer', '--id-column', 'id');
     assert.equal(inferred.code, 0, inferred.err);
     assert.match(inferred.err, /created transfer-inferred \(a mapping inferred from the file\)/);
     const mapping = JSON.parse((await rest('GET', '/transfer-inferred/_mapping')).text) as Record<string, { mappings: { properties: Record<string, { type: string }> } }>;
     const types = Object.fromEntries(Object.entries(mapping['transfer-inferred'].mappings.properties).map(([field, value]) => [field, value.type]));
-    assert.deepEqual(types, { ...(big ? { big: 'unsigned_long' } : {}), id: 'long', rating: 'double', released: 'date', title: 'text', year: 'long' });
+    assert.deepEqual(types, { ...(big ? { big: bigType } : {}), id: 'long', rating: 'double', released: 'date', title: 'text', year: 'long' });
     await rest('POST', '/transfer-inferred/_refresh');
     assert.match((await rest('GET', '/transfer-inferred/_doc/2')).text, /"title":"Alien, the first","year":1979,"rating":8.0,"released":"1979-05-25"(,"big":3)?}/);
 

@@ -36,5 +36,8 @@ describe('A new index\'s mapping inferred from the first documents of a file', (
     unsigned.add('{"id":18446744073709551615}');
     unsigned.add('{"id":3}');
     assert.deepEqual(unsigned.mapping().properties.id, { type: 'unsigned_long' });
+    const older = new MappingInference(false);
+    older.add('{"id":18446744073709551615}');
+    assert.deepEqual(older.mapping().properties.id, { type: 'double' }, 'a cluster without unsigned_long (OpenSearch before 2.8)');
   });
 });
