@@ -158,7 +158,7 @@ async function defaultLines(): Promise<void> {
   });
 }
 
-/** The other lines of the matrix, one JVM after another: the differential (the test server answering as that version) and the elastic layer's integration tests. */
+/** The other lines of the matrix, one JVM after another: the YAML suites, the differential (the test server answering as that version) and the elastic layer's integration tests. */
 async function otherLines(): Promise<void> {
   for (const { engine, major } of ENGINE_LINES.filter((line) => line.major !== DEFAULT_MAJOR[line.engine])) {
     const why = await realEnginesUnavailable([engine], { [engine]: [major] });
@@ -167,6 +167,9 @@ async function otherLines(): Promise<void> {
       continue;
     }
     await withEngine(engine, async (cluster) => {
+      // The visible YAML suites are Elasticsearch 8/9's: counted on 9, for information on 7; OpenSearch's point-in-time tests need 2.4.
+      if (engine === 'elasticsearch') await conformance(`YAML suites on Elasticsearch ${cluster.version}`, cluster.url, elasticsearchRestTests(), major < 8);
+      else await conformance(`OpenSearch ${cluster.version}: its point-in-time tests`, cluster.url, openSearchRestTests(), major < 2);
       await differential(engine, cluster);
       await mocha(`the elastic layer's integration tests on ${engine} ${cluster.version}`, cluster, ELASTIC_LAYER);
     }, false, major);
