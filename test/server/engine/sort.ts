@@ -4,7 +4,7 @@
 import type { IndexState } from './index-state';
 import type { DocRecord } from './shard';
 import { fieldMapping, NUMERIC_TYPES } from './mapping';
-import { toEpochMillis, valuesAt } from './field-values';
+import { toEpochMillis, toEpochNanos, valuesAt } from './field-values';
 import { parsedSource } from './documents';
 import { EsError, illegalArgument } from '../errors';
 import { AllShardsFailed } from './shard-failures';
@@ -95,8 +95,14 @@ export function sortValue(index: IndexState, rec: DocRecord, s: SortSpec, shardO
   const numeric = type !== undefined && (NUMERIC_TYPES.has(type) || type === 'date' || type === 'date_nanos');
   let vals = valuesAt(parsedSource(rec), s.field.replace(/\.keyword$/, ''));
   if (!s.field.endsWith('.keyword')) vals = valuesAt(parsedSource(rec), s.field);
+  if (type === 'date_nanos') {
+    // Nanoseconds since the epoch, exact: Elasticsearch's sort value for date_nanos is that long.
+    const nanos = vals.map(toEpochNanos).filter((n): n is bigint => n !== undefined);
+    if (nanos.length === 0) return s.desc ? LONG_MIN : LONG_MAX;
+    return nanos.reduce((best, n) => ((s.desc ? n > best : n < best) ? n : best));
+  }
   if (numeric) {
-    const nums = vals.map((v) => (type === 'date' || type === 'date_nanos' ? toEpochMillis(v) : Number(v))).filter((n): n is number => n !== undefined && !Number.isNaN(n));
+    const nums = vals.map((v) => (type === 'date' ? toEpochMillis(v) : Number(v))).filter((n): n is number => n !== undefined && !Number.isNaN(n));
     if (nums.length === 0) return s.desc ? LONG_MIN : LONG_MAX;
     return s.desc ? Math.max(...nums) : Math.min(...nums);
   }
@@ -138,6 +144,7 @@ export function coerceAfter(values: unknown[], specs: SortSpec[]): SortValue[] {
     throw illegalArgument(`search_after has ${values.length} value(s) but sort has ${specs.length}.`);
   }
   return values.map((v) => {
+    if (typeof v === 'bigint') return v;
     if (v === null || typeof v === 'string' || typeof v === 'boolean') return v as SortValue;
     if (typeof v === 'number') return Number.isSafeInteger(v) || !Number.isInteger(v) ? v : BigInt(Math.round(v)) > LONG_MAX ? LONG_MAX : v;
     return String(v);

@@ -8,6 +8,7 @@ import { parseSlice } from '../engine/slice';
 import type { SearchSpec } from '../engine/search';
 import { EsError, illegalArgument, validationFailed } from '../errors';
 import { dialectOf, type Dialect } from '../distribution';
+import { isJObject, JNumber, parseJNode } from '../http/jnode';
 
 const DEFAULT_DIALECT = dialectOf('elasticsearch', '8.19.0');
 
@@ -30,6 +31,18 @@ export interface ParsedSearch {
   pit?: { id: string; keepAlive?: string };
   scroll: boolean;
   warnings: string[];
+}
+
+/**
+ * The body's search_after with its integers as written: one beyond 2^53 (a date_nanos sort value,
+ * a long) is read from the body's text as a bigint, since JSON.parse would round it.
+ */
+function exactSearchAfter(req: EsRequest, parsed: unknown[] | undefined): unknown[] | undefined {
+  if (!Array.isArray(parsed) || !parsed.some((v) => typeof v === 'number' && !Number.isSafeInteger(v) && Number.isInteger(v))) return parsed;
+  const tree = parseJNode(req.body.toString('utf8'));
+  const exact = isJObject(tree) ? tree.get('search_after') : undefined;
+  if (!Array.isArray(exact)) return parsed;
+  return exact.map((v, i) => (v instanceof JNumber && /^-?\d+$/.test(v.raw) && !Number.isSafeInteger(Number(v.raw)) ? BigInt(v.raw) : parsed[i]));
 }
 
 function parsing(reason: string): EsError {
@@ -89,7 +102,7 @@ export function parseSearch(req: EsRequest, body: Record<string, unknown>, forCo
     throw validationFailed(['[_shard_doc] sort field cannot be used without [point in time]']);
   }
   const slice = forCount ? undefined : parseSlice(body.slice, req.body.toString('utf8'), pit !== undefined || req.query.has('scroll'), dialect);
-  const after = body.search_after as unknown[] | undefined;
+  const after = exactSearchAfter(req, body.search_after as unknown[] | undefined);
   if (after !== undefined && from > 0) throw illegalArgument('[from] parameter must be set to 0 when [search_after] is used');
   if (after !== undefined && sort.length === 0) throw illegalArgument('Sort must contain at least one field.');
   const storedParam = req.query.get('stored_fields');
