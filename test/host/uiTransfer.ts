@@ -18,6 +18,9 @@ async function answerFileDialog(page: Page, file: string, next?: Locator): Promi
   await visible(input, 'The file dialog');
   const handle = await input.elementHandle();
   await page.waitForFunction((element) => (element as unknown as { value: string }).value.includes('/'), handle);
+  // The dialog puts its starting path (and a save dialog its proposed name) back once it has listed the
+  // folder: the path is typed after the listing shows (its `..` row), or it would be overwritten.
+  await visible(quickInput(page).locator('.monaco-list-row').first(), 'The file dialog\'s folder, listed');
   for (let attempt = 0; ; attempt++) {
     await input.fill(file);
     await page.waitForFunction(([element, wanted]) => (element as unknown as { value: string }).value === wanted, [handle, file] as const);
@@ -111,5 +114,34 @@ export async function transferScenario(page: Page, checks: Checks, esUrl: string
     await screenshot(page, 'ui-import-report.png');
     assert.match(await source(esUrl, '7646'), /Silent Letter \(edited offline\)/);
     assert.match(await source(esUrl, '4781'), /a colleague/);
+  });
+
+  const csv = path.join(workspace, 'films.csv');
+  await checks.check('Import Documents… on the connection into a new index typed in the picker: its mapping, inferred from the CSV, is shown, then it is created and filled', async () => {
+    fs.writeFileSync(csv, '_id,title,year,rating,released\n1,Heat,1995,8.3,1995-12-15\n2,"Alien, the first",1979,8.5,1979-05-25\n3,Arrival,2016,7.9,2016-11-11\n');
+    await fromContextMenu(page, 'local', 'Import Documents…');
+    const input = quickInput(page).locator('.quick-input-box input');
+    await visible(input, 'The index picker');
+    await input.fill('films');
+    const fresh = quickInput(page).locator('.monaco-list-row', { hasText: 'a new index, created by the import' });
+    await visible(fresh, 'The typed name offered as a new index');
+    await screenshot(page, 'ui-import-new-index.png');
+    await fresh.click();
+    const leaveOut = quickInput(page).locator('.monaco-list-row', { hasText: 'Leave empty cells out' });
+    await answerFileDialog(page, csv, leaveOut);
+    await leaveOut.click();
+    const inferred = quickInput(page).locator('.monaco-list-row', { hasText: 'A Mapping Inferred from the File' });
+    await visible(inferred, 'How to create films: a mapping inferred from the file first');
+    await inferred.click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await visible(dialog.getByText('Create films with this mapping, inferred from the first 3 documents of the file?'), 'The inferred mapping, asked before anything is created');
+    await visible(dialog.getByText('rating: double'), 'Each field with its type');
+    await screenshot(page, 'ui-import-inferred-mapping.png');
+    await dialog.locator('.monaco-button', { hasText: 'Create and Import' }).click();
+    await visible(notification(page, 'Imported into films: created 3'), 'The report: the three films created');
+    const mapping = await (await fetch(`${esUrl}/films/_mapping`)).text();
+    assert.match(mapping, /"rating":\{"type":"double"\}/);
+    assert.match(mapping, /"released":\{"type":"date"\}/);
+    assert.equal(await (await fetch(`${esUrl}/films/_source/2`)).text(), '{"title":"Alien, the first","year":1979,"rating":8.5,"released":"1979-05-25"}');
   });
 }
