@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { ClusterGateway } from '../cluster/clusterGateway';
 import type { DocumentStore } from '../cluster/documentStore';
-import { versionAtLeast } from '../cluster/model/clusterEngine';
-import { sortsOnId } from '../cluster/model/listingSort';
+import { engineFeatures } from '../cluster/model/clusterEngine';
 import type { MappingCache } from '../mapping/mappingCache';
 import { Disposable } from '../platform/model/disposable';
 import type { RefreshPolicy } from '../platform/model/settingValues';
@@ -93,8 +92,9 @@ export class TableFeature extends Disposable {
     const mapping = await this.deps.mappings.get({ connectionId: target.connectionId, index: target.index });
     // What the engine's version has: ES|QL from Elasticsearch 8.11; a sort on _id before Elasticsearch 8 (and in OpenSearch).
     const identity = await gateway.cluster().catch(() => undefined);
-    const esql = identity?.engine === 'elasticsearch' && versionAtLeast(identity.version, 8, 11);
-    const idSortable = identity !== undefined && (identity.engine === 'opensearch' || sortsOnId(identity.version));
+    const features = identity === undefined ? undefined : engineFeatures(identity);
+    const esql = features?.esql === true;
+    const idSortable = features?.idSort === true;
     const id = this.nextId++;
     const columnsKey = `esdocs.table.columns/${JSON.stringify([target.connectionId, target.index])}`;
     const kept = this.deps.memento.get<string[]>(columnsKey);

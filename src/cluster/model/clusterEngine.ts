@@ -62,3 +62,22 @@ export function pagingMethodOf(identity: ClusterIdentity): PagingMethod {
 export function tiebreakerOf(method: PagingMethod, identity: ClusterIdentity): '_shard_doc' | '_id' {
   return method === 'elasticsearchPit' && versionAtLeast(identity.version, 7, 12) ? '_shard_doc' : '_id';
 }
+
+/** What a version of an engine has that the extension uses, or does without (README: What each version has). */
+export interface EngineFeatures {
+  /** ES|QL (`POST /_query`): Elasticsearch 8.11 and later. */
+  readonly esql: boolean;
+  /** A sort on `_id`: Elasticsearch before 8 (from 8 its field data is off by default) and every OpenSearch. */
+  readonly idSort: boolean;
+  /** A point in time: one snapshot for listings, exports and bulk changes. */
+  readonly pointInTime: boolean;
+}
+
+export function engineFeatures(identity: ClusterIdentity): EngineFeatures {
+  const elasticsearch = identity.engine === 'elasticsearch';
+  return {
+    esql: elasticsearch && versionAtLeast(identity.version, 8, 11),
+    idSort: !elasticsearch || !versionAtLeast(identity.version, 8, 0),
+    pointInTime: pagingMethodOf(identity) !== 'searchAfter',
+  };
+}

@@ -18,6 +18,21 @@ const DEEP = `${'{"d":'.repeat(40)}1.50${'}'.repeat(40)}`;
 const hostile = (i: number): string =>
   `{"z": ${i}, "big": 12345678901234567890, "f": 1.0, "neg": -0, "esc": "\\u00e9\\ud83d\\ude00 é\\n\\"q\\"", "a": [1.10, {"m": null}], "deep": ${DEEP}}`;
 
+/** Runs the headless command in a process of its own and kills it (SIGKILL) once it has written its first progress record. */
+async function killAtFirstRecord(args: string[], records: string): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/transfer/transferCli.ts', ...args], { cwd: ROOT, stdio: 'ignore' });
+  const exited = once(child, 'exit');
+  await new Promise<void>((resolve) => {
+    const watcher = fs.watch(records, () => {
+      if (!fs.readdirSync(records).some((name) => name.endsWith('.json'))) return;
+      watcher.close();
+      resolve();
+    });
+  });
+  child.kill('SIGKILL');
+  await exited;
+}
+
 interface Run {
   code: number;
   out: string;
@@ -202,18 +217,8 @@ describe('headless export and import (npm run export, npm run import) against th
     const records = path.join(state, 'exports');
     fs.mkdirSync(records, { recursive: true });
     const file = at('resumed.ndjson');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/transfer/transferCli.ts', 'export', '--url', cluster.url, '--index', 'transfer-sliced', '--format', 'tokens', '--page-size', '10', '--state-dir', state, '--out', file], { cwd: ROOT, stdio: 'ignore' });
-    const exited = once(child, 'exit');
     // The first checkpoint is the first page written: the export is under way.
-    await new Promise<void>((resolve) => {
-      const watcher = fs.watch(records, () => {
-        if (!fs.readdirSync(records).some((name) => name.endsWith('.json'))) return;
-        watcher.close();
-        resolve();
-      });
-    });
-    child.kill('SIGKILL');
-    await exited;
+    await killAtFirstRecord(['export', '--url', cluster.url, '--index', 'transfer-sliced', '--format', 'tokens', '--page-size', '10', '--state-dir', state, '--out', file], records);
     // Meanwhile a document changes: the resumed export still writes the snapshot.
     await rest('PUT', '/transfer-sliced/_doc/x2499?refresh=true', '{"changed":true}');
     const resumed = await run(['export', '--url', cluster.url, '--index', 'transfer-sliced', '--format', 'tokens', '--page-size', '10', '--state-dir', state, '--resume', '--out', file]);
@@ -277,18 +282,8 @@ describe('headless export and import (npm run export, npm run import) against th
     const state = at('resume-state');
     const records = path.join(state, 'imports');
     fs.mkdirSync(records, { recursive: true });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/transfer/transferCli.ts', 'import', '--url', cluster.url, '--index', 'transfer-resume', '--batch-size', '10', '--state-dir', state, at('many.ndjson')], { cwd: ROOT, stdio: 'ignore' });
-    const exited = once(child, 'exit');
     // The first progress record is the first acknowledged batch: the import is under way.
-    await new Promise<void>((resolve) => {
-      const watcher = fs.watch(records, () => {
-        if (!fs.readdirSync(records).some((name) => name.endsWith('.json'))) return;
-        watcher.close();
-        resolve();
-      });
-    });
-    child.kill('SIGKILL');
-    await exited;
+    await killAtFirstRecord(['import', '--url', cluster.url, '--index', 'transfer-resume', '--batch-size', '10', '--state-dir', state, at('many.ndjson')], records);
     const resumed = await run(['import', '--url', cluster.url, '--index', 'transfer-resume', '--state-dir', state, '--resume', '--json', at('many.ndjson')]);
     assert.match(resumed.err, /resuming after line \d+/);
     const report = JSON.parse(resumed.out) as Record<string, { count: number }>;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { awsRejection, describeAwsIdentity } from '../../../../src/cluster/model/awsIdentity';
 import { failureFromResponse } from '../../../../src/cluster/model/clusterErrors';
-import { engineLabel, pagingMethodOf, readClusterIdentity, tiebreakerOf } from '../../../../src/cluster/model/clusterEngine';
+import { engineFeatures, engineLabel, pagingMethodOf, readClusterIdentity, tiebreakerOf, type ClusterIdentity } from '../../../../src/cluster/model/clusterEngine';
 import { connectionDescription, connectionContextValue } from '../../../../src/connections/model/connectionDisplay';
 import { connectionFromSetting, connectionToSetting } from '../../../../src/cluster/model/connectionConfig';
 import { sortClause } from '../../../../src/cluster/model/listingSort';
@@ -80,5 +80,22 @@ describe('OpenSearch and AWS error bodies', () => {
     const redacted = redact(line);
     assert.ok(!redacted.includes('ab'.repeat(32)));
     assert.ok(!redacted.includes('IQoJb3JpZ2luX2VjE'));
+  });
+});
+
+const es = (version: string, flavor = 'default'): ClusterIdentity => ({ clusterName: 'c', engine: 'elasticsearch', version, flavor });
+const os = (version: string): ClusterIdentity => ({ clusterName: 'c', engine: 'opensearch', version });
+
+describe('What each version of an engine has', () => {
+  it('ES|QL from Elasticsearch 8.11, never on OpenSearch', () => {
+    assert.deepEqual([es('7.17.29'), es('8.10.4'), es('8.11.0'), es('8.19.21'), es('9.5.3'), os('3.9.0')].map((identity) => engineFeatures(identity).esql), [false, false, true, true, true, false]);
+  });
+
+  it('a sort on _id before Elasticsearch 8 and on every OpenSearch', () => {
+    assert.deepEqual([es('7.17.29'), es('8.0.0'), es('9.5.3'), os('1.3.20'), os('3.9.0')].map((identity) => engineFeatures(identity).idSort), [true, false, false, true, true]);
+  });
+
+  it('a point in time from Elasticsearch 7.10 (not its oss builds) and OpenSearch 2.4', () => {
+    assert.deepEqual([es('7.9.3'), es('7.10.0'), es('7.17.29', 'oss'), es('8.19.21'), os('1.3.20'), os('2.3.0'), os('2.4.0'), os('3.9.0')].map((identity) => engineFeatures(identity).pointInTime), [false, true, false, true, false, false, true, true]);
   });
 });
