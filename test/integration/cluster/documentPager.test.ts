@@ -74,10 +74,10 @@ describe('DocumentPager against the cluster under test', () => {
 
   it('pages 20,000 documents one nanosecond apart by a date_nanos field, each once and in order, both ways', async function () {
     this.timeout(180_000);
-    // OpenSearch 1.3's own search_after loses documents on a date_nanos sort across shards (17,020 of 20,000 came
-    // back to plain requests, with or without numeric_type): an engine bug no client can page around.
+    // OpenSearch before 3 loses documents in its own search_after on a date_nanos sort across shards (1.3.20:
+    // 17,020 of 20,000 to plain requests, with or without numeric_type; 2.19.6: 18,979): an engine bug no client can page around.
     const identity = await gateway.cluster();
-    if (identity.engine === 'opensearch' && !versionAtLeast(identity.version, 2, 0)) return this.skip();
+    if (identity.engine === 'opensearch' && !versionAtLeast(identity.version, 3, 0)) return this.skip();
     await gateway.send({ method: 'DELETE', path: '/nanos' });
     await gateway.sendOk({ method: 'PUT', path: '/nanos', body: '{"settings":{"number_of_shards":2},"mappings":{"properties":{"at":{"type":"date_nanos"}}}}' });
     // 2026-12-07T00:00:00.000000000Z plus i nanoseconds: sort values beyond 2^53, which only exact text keeps apart.
