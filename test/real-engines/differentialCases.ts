@@ -118,6 +118,24 @@ export const STEPS: readonly Step[] = [
   { name: 'PUT _doc to a data stream: 400', method: 'PUT', path: '/logs-diff/_doc/l1', body: '{"@timestamp":"2026-11-30T12:00:00Z","message":"hi"}' },
   // Paging: a point in time, search_after on _shard_doc, query_string.
   { name: 'more documents', method: 'POST', path: '/movies/_bulk?refresh=true', body: ['1', '2', '260', '318', '356'].map((id) => `{"index":{"_id":"${id}"}}\n{"title":"Film ${id}","year":${1990 + Number(id) % 30}}\n`).join('') },
+  // Date sorts as the engines do them: a field's own formats and zones, missing, date_nanos exact, numeric_type across indices, a sort's format.
+  { name: 'an index of dates', method: 'PUT', path: '/dates', body: json({ settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: { properties: { ts: { type: 'date', format: 'yyyy-MM-dd HH:mm:ss||strict_date_optional_time||epoch_millis' } } } }) },
+  { name: 'an index of nanoseconds', method: 'PUT', path: '/dates-nanos', body: json({ settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings: { properties: { ts: { type: 'date_nanos' } } } }) },
+  { name: 'dates in their formats and zones', method: 'POST', path: '/_bulk?refresh=true', body: [
+    ['dates', 'd1', '{"ts":"2014-01-01 10:00:00"}'], ['dates', 'd2', '{"ts":"2014-01-01T09:30:00+02:00"}'], ['dates', 'd3', '{"ts":1388570400001}'], ['dates', 'd4', '{"other":1}'],
+    ['dates-nanos', 'n1', '{"ts":"2014-01-01T08:00:00.000000001Z"}'], ['dates-nanos', 'n2', '{"ts":"2014-01-01T10:00:00.5Z"}'], ['dates-nanos', 'n3', '{"ts":"2014-01-01T07:30:00.000000001Z"}'],
+  ].map(([index, id, source]) => `{"index":{"_index":"${index}","_id":"${id}"}}\n${source}\n`).join('') },
+  { name: 'a date sort: epoch milliseconds of each instant, the missing one last', method: 'POST', path: '/dates/_search', body: '{"sort":[{"ts":"asc"}],"_source":false}' },
+  { name: 'a date sort, missing first, descending', method: 'POST', path: '/dates/_search', body: '{"sort":[{"ts":{"order":"desc","missing":"_first"}}],"_source":false}' },
+  { name: 'a date sort with a missing value', method: 'POST', path: '/dates/_search', body: '{"sort":[{"ts":{"order":"asc","missing":1388563200000}}],"_source":false}' },
+  { name: 'a date sort with a missing date: 400', method: 'POST', path: '/dates/_search', body: '{"sort":[{"ts":{"order":"asc","missing":"2014-01-01T08:00:00Z"}}],"_source":false}' },
+  { name: 'a date_nanos sort: nanoseconds, exact', method: 'POST', path: '/dates-nanos/_search', body: '{"sort":[{"ts":"asc"}],"_source":false}' },
+  { name: 'a date_nanos sort, after an exact value', method: 'POST', path: '/dates-nanos/_search', body: '{"sort":[{"ts":"asc"}],"_source":false,"search_after":[1388563200000000001]}' },
+  { name: 'date and date_nanos across indices in nanoseconds (numeric_type)', method: 'POST', path: '/dates,dates-nanos/_search', body: '{"sort":[{"ts":{"order":"asc","numeric_type":"date_nanos"}}],"_source":false}' },
+  { name: 'a date sort on a field no index maps (unmapped_type)', method: 'POST', path: '/dates/_search', body: '{"sort":[{"never":{"order":"asc","unmapped_type":"date"}}],"_source":false}' },
+  { name: 'a date_nanos sort printed in a format', method: 'POST', path: '/dates-nanos/_search', body: '{"sort":[{"ts":{"order":"asc","format":"strict_date_optional_time_nanos"}}],"_source":false}', only: 'elasticsearch' },
+  { name: 'a date sort printed in a format', method: 'POST', path: '/dates/_search', body: '{"sort":[{"ts":{"order":"asc","format":"strict_date_optional_time"}}],"_source":false}', only: 'elasticsearch' },
+  { name: 'search_after a value printed in the format', method: 'POST', path: '/dates-nanos/_search', body: '{"sort":[{"ts":{"order":"asc","format":"strict_date_optional_time_nanos"}}],"_source":false,"search_after":["2014-01-01T08:00:00.000000001Z"]}', only: 'elasticsearch' },
   // A bulk change's script: each item an update conditional on its version. The document is read (missing: 404; stale token: 409) before the script is compiled.
   { name: 'scripted updates: stale and missing', method: 'POST', path: '/movies/_bulk', body: '{"update":{"_id":"1","if_seq_no":99,"if_primary_term":1}}\n{"script":{"source":"ctx._source.year += params.n","lang":"painless","params":{"n":1}}}\n{"update":{"_id":"missing","if_seq_no":0,"if_primary_term":1}}\n{"script":{"source":"ctx._source.year += 1","lang":"painless"}}\n' },
   { name: 'a scripted update where no script runs', method: 'POST', path: '/movies/_update/1', body: '{"script":{"source":"ctx._source.year += 1","lang":"painless"}}', only: 'elasticsearch' },

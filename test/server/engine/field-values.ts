@@ -48,21 +48,6 @@ export function leafValues(src: unknown): unknown[] {
   return out;
 }
 
-/**
- * A date_nanos value as nanoseconds since the epoch, exactly (a bigint: they pass 2^53 from 1970
- * plus 104 days): an ISO date with up to nine fraction digits, or a number of milliseconds.
- */
-export function toEpochNanos(v: unknown): bigint | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? BigInt(Math.trunc(v)) * 1_000_000n : undefined;
-  if (typeof v !== 'string') return undefined;
-  if (/^-?\d+$/.test(v)) return BigInt(v) * 1_000_000n;
-  const fraction = /^(.*T\d{2}:\d{2}:\d{2})[.,](\d{1,9})(.*)$/.exec(v);
-  const whole = fraction ? `${fraction[1]}${fraction[3]}` : v;
-  const millis = toEpochMillis(whole);
-  if (millis === undefined) return undefined;
-  return BigInt(millis) * 1_000_000n + BigInt((fraction?.[2] ?? '').padEnd(9, '0'));
-}
-
 export function toEpochMillis(v: unknown): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return undefined;

@@ -7,7 +7,7 @@ import { QueryCompiler, type Predicate } from './query';
 import { AllShardsFailed, type ShardFailure } from './shard-failures';
 import { EsError } from '../errors';
 import { sliceFilter, type SliceSpec } from './slice';
-import { type SortSpec, type SortValue, SHARD_DOC_SHIFT, compareKeys, sortValue, checkSortable } from './sort';
+import { type SortSpec, type SortValue, SHARD_DOC_SHIFT, afterInUnit, compareKeys, sortValue, checkSortable } from './sort';
 
 export interface SearchTarget {
   readonly index: IndexState;
@@ -107,6 +107,9 @@ export function executeSearch(targets: readonly SearchTarget[], spec: SearchSpec
     const withCause = refusal.endsWith('PIT context');
     throw new AllShardsFailed(500, targets.map((t) => ({ shard: 0, index: t.index.name, cause: cause() })), withCause ? cause() : undefined, !withCause);
   }
+  // A date sort's search_after may come printed in the sort's format: read back in the sort's unit.
+  const first = targets[0]?.index;
+  if (spec.searchAfter && first) spec = { ...spec, searchAfter: spec.searchAfter.map((value, i) => (spec.sort[i] ? afterInUnit(first, spec.sort[i]!, value) : value)) };
   const every = cursors(targets, spec.query);
   const cs = spec.slice ? sliced(every, spec.slice) : every;
   const matchAll = isMatchAll(spec.query) && spec.slice === undefined;

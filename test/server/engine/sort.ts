@@ -4,7 +4,8 @@
 import type { IndexState } from './index-state';
 import type { DocRecord } from './shard';
 import { fieldMapping, NUMERIC_TYPES } from './mapping';
-import { toEpochMillis, toEpochNanos, valuesAt } from './field-values';
+import { valuesAt } from './field-values';
+import { dateNanos, printDate } from './dates';
 import { parsedSource } from './documents';
 import { EsError, illegalArgument } from '../errors';
 import { AllShardsFailed } from './shard-failures';
@@ -15,6 +16,12 @@ export interface SortSpec {
   desc: boolean;
   missingFirst: boolean;
   unmappedType?: string;
+  /** A date sort's `format`: its values come back printed in it, and search_after takes them so. */
+  format?: string;
+  /** `numeric_type`: date and date_nanos fields of several indices sorted in one unit. */
+  numericType?: string;
+  /** `missing` given as a value (not `_first`/`_last`): the sort value of a document without the field. */
+  missingValue?: unknown;
 }
 
 export type SortValue = number | bigint | string | boolean | null;
@@ -40,8 +47,11 @@ export function parseSort(input: unknown): SortSpec[] {
       else {
         const o = (v ?? {}) as Record<string, unknown>;
         const s = spec(field, String(o.order ?? (field === '_score' ? 'desc' : 'asc')));
-        if (o.missing !== undefined) s.missingFirst = o.missing === '_first';
+        if (o.missing === '_first' || o.missing === '_last') s.missingFirst = o.missing === '_first';
+        else if (o.missing !== undefined && o.missing !== null) s.missingValue = o.missing;
         if (o.unmapped_type !== undefined) s.unmappedType = String(o.unmapped_type);
+        if (typeof o.format === 'string') s.format = o.format;
+        if (typeof o.numeric_type === 'string') s.numericType = o.numeric_type;
         out.push(s);
       }
     }
@@ -91,19 +101,27 @@ export function sortValue(index: IndexState, rec: DocRecord, s: SortSpec, shardO
     default:
       break;
   }
-  const type = fieldMapping(index.mappings, s.field)?.type ?? s.unmappedType;
+  const mapped = fieldMapping(index.mappings, s.field);
+  const type = mapped?.type ?? s.unmappedType;
+  const fieldFormat = typeof mapped?.format === 'string' ? mapped.format : undefined;
   const numeric = type !== undefined && (NUMERIC_TYPES.has(type) || type === 'date' || type === 'date_nanos');
   let vals = valuesAt(parsedSource(rec), s.field.replace(/\.keyword$/, ''));
   if (!s.field.endsWith('.keyword')) vals = valuesAt(parsedSource(rec), s.field);
-  if (type === 'date_nanos') {
-    // Nanoseconds since the epoch, exact: Elasticsearch's sort value for date_nanos is that long.
-    const nanos = vals.map(toEpochNanos).filter((n): n is bigint => n !== undefined);
-    if (nanos.length === 0) return s.desc ? LONG_MIN : LONG_MAX;
-    return nanos.reduce((best, n) => ((s.desc ? n > best : n < best) ? n : best));
+  // Where a document has no value: `missing` as given, else Long's bounds (last by default, first on request).
+  const absent = (): SortValue => {
+    // A numeric field's (and a date's) missing value is read as a number, as Long.parseLong does.
+    if (s.missingValue !== undefined) return missingNumber(index, s.missingValue);
+    return s.desc === s.missingFirst ? LONG_MAX : LONG_MIN;
+  };
+  if (type === 'date' || type === 'date_nanos') {
+    // Nanoseconds since the epoch, exact: a date_nanos field's sort value is that long; a date field's, its milliseconds.
+    const nanos = vals.map((v) => dateNanos(v, fieldFormat)).filter((n): n is bigint => n !== undefined);
+    if (nanos.length === 0) return absent();
+    return inUnit(type, s, nanos.reduce((best, n) => ((s.desc ? n > best : n < best) ? n : best)));
   }
   if (numeric) {
-    const nums = vals.map((v) => (type === 'date' ? toEpochMillis(v) : Number(v))).filter((n): n is number => n !== undefined && !Number.isNaN(n));
-    if (nums.length === 0) return s.desc ? LONG_MIN : LONG_MAX;
+    const nums = vals.map((v) => Number(v)).filter((n) => !Number.isNaN(n));
+    if (nums.length === 0) return absent();
     return s.desc ? Math.max(...nums) : Math.min(...nums);
   }
   if (type === 'boolean') {
@@ -114,6 +132,52 @@ export function sortValue(index: IndexState, rec: DocRecord, s: SortSpec, shardO
   const strs = vals.map(String).sort();
   if (strs.length === 0) return null;
   return s.desc ? strs[strs.length - 1]! : strs[0]!;
+}
+
+function missingNumber(index: IndexState, value: unknown): number {
+  const n = typeof value === 'number' ? value : /^-?\d+(\.\d+)?$/.test(String(value)) ? Number(value) : Number.NaN;
+  if (!Number.isNaN(n)) return n;
+  const reason = `For input string: "${String(value)}"`;
+  const cause = new EsError(400, 'number_format_exception', reason);
+  // Elasticsearch also gives the search failure the shard's cause, itself caused by the same parse.
+  throw new AllShardsFailed(400, index.shards.map((_, shard) => ({ shard, index: index.name, cause })), new EsError(400, 'number_format_exception', reason, {}, new EsError(400, 'number_format_exception', reason)));
+}
+
+/**
+ * A date's sort value in the unit the sort compares in: nanoseconds (a bigint) for date_nanos or
+ * `numeric_type: date_nanos`, else milliseconds; `value` is nanoseconds (a bigint) or a plain number.
+ */
+function inUnit(type: string | undefined, s: SortSpec, value: unknown): SortValue {
+  if (typeof value !== 'bigint') return typeof value === 'number' ? value : Number(value);
+  const nanosUnit = s.numericType === 'date_nanos' || (type === 'date_nanos' && s.numericType !== 'date');
+  if (nanosUnit) return value;
+  return Number(value / 1_000_000n - (value % 1_000_000n < 0n ? 1n : 0n));
+}
+
+/** A hit's sort value as the answer shows it: printed in the sort's `format` where it has one and the field is a date. */
+export function shownSortValue(index: IndexState, s: SortSpec, value: SortValue): SortValue {
+  if (s.format === undefined) return value;
+  const type = fieldMapping(index.mappings, s.field)?.type ?? s.unmappedType;
+  if (type !== 'date' && type !== 'date_nanos') return value;
+  // A document without the field has no date to print (Elasticsearch 7 prints Long's bound as a date).
+  if (value === LONG_MAX || value === LONG_MIN) {
+    const created = index.setting('index.version.created');
+    if (!createdInEs7Dialect(created) || openSearchMajorOf(created) !== undefined) return null;
+    if (s.format.startsWith('epoch')) return String(value);
+    return value === LONG_MAX ? '+292278994-08-17T07:12:55.807Z' : '-292275055-05-16T16:47:04.192Z';
+  }
+  if (typeof value === 'bigint') return printDate(value, s.format);
+  return typeof value === 'number' ? printDate(BigInt(value) * 1_000_000n, s.format) : value;
+}
+
+/** A search_after value for a date sort, given as the sort's `format` prints it (or any format the field reads), in the sort's unit. */
+export function afterInUnit(index: IndexState, s: SortSpec, value: SortValue): SortValue {
+  if (typeof value !== 'string') return value;
+  const mapped = fieldMapping(index.mappings, s.field);
+  const type = mapped?.type ?? s.unmappedType;
+  if (type !== 'date' && type !== 'date_nanos') return value;
+  const nanos = dateNanos(value, s.format ?? (typeof mapped?.format === 'string' ? mapped.format : undefined));
+  return nanos === undefined ? value : inUnit(type, s, nanos);
 }
 
 function cmpOne(a: SortValue, b: SortValue): number {

@@ -11,6 +11,7 @@ import { AllShardsFailed, NODE_ID } from '../engine/shard-failures';
 import { renderSource } from '../engine/source-filter';
 import { fieldMapping, NUMERIC_TYPES } from '../engine/mapping';
 import { valuesAt, toEpochMillis } from '../engine/field-values';
+import { shownSortValue } from '../engine/sort';
 import { parsedSource } from '../engine/documents';
 import { RawJson } from '../http/json-text';
 import { jsonBody } from './common';
@@ -146,7 +147,7 @@ export function registerSearchRoutes(router: Router, ctx: ServerContext): void {
       _routing: h.rec.routing,
       _source: h.index.sourceEnabled ? renderSource(h.rec.source!, p.source) : undefined,
       fields: p.docvalueFields.length ? docValueFields(h.index, h, p.docvalueFields) : undefined,
-      sort: p.spec.sort.length ? h.sort : undefined,
+      sort: p.spec.sort.length ? h.sort.map((value, i) => shownSortValue(h.index, p.spec.sort[i]!, value)) : undefined,
     }));
     let total: unknown = outcomeTotal;
     if (p.restTotalHitsAsInt) total = outcomeTotal ? outcomeTotal.value : -1;
