@@ -66,10 +66,9 @@ export class SnapshotReader {
     const tokens = this.options.tokens === false ? '' : ',"seq_no_primary_term":true,"version":true';
     let from = after;
     for (let first = true; ; first = false) {
-      const pitId = await this.pit.id();
-      const pit = pitId === undefined ? '' : `,"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"}`;
+      const { path, pit } = await this.searchTarget();
       const body = `{"size":${this.pageSize},"query":${this.query}${pit}${sliced},"sort":[{"${this.pit.tiebreaker}":"asc"}],"track_total_hits":${first}${tokens}${from ? `,"search_after":${from}` : ''}}`;
-      const page = await this.read(pitId === undefined ? `/${encodePathSegment(this.index)}/_search` : '/_search', body);
+      const page = await this.read(path, body);
       const last = page.hits.at(-1)?.sortText;
       if (last !== undefined) from = last;
       const done = page.hits.length < this.pageSize;
@@ -85,27 +84,25 @@ export class SnapshotReader {
 
   /** The one document of the snapshot with this id, if the query matches it. */
   async find(id: string): Promise<SearchHit | undefined> {
-    const pitId = await this.pit.id();
-    const pit = pitId === undefined ? '' : `,"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"}`;
+    const { path, pit } = await this.searchTarget();
     const body = `{"size":1,"query":{"bool":{"filter":[${this.query},{"ids":{"values":[${JSON.stringify(id)}]}}]}}${pit},"seq_no_primary_term":true,"version":true}`;
-    const path = pitId === undefined ? `/${encodePathSegment(this.index)}/_search` : '/_search';
     const page = await this.read(path, body);
     return page.hits[0];
   }
 
+  /** The whole snapshot, page by page (see slicePages); `matched` is known after the first. */
   async *pages(): AsyncGenerator<readonly SearchHit[]> {
-    let after: string | undefined;
-    for (;;) {
-      const pitId = await this.pit.id();
-      const pit = pitId === undefined ? '' : `,"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"}`;
-      const body = `{"size":${this.pageSize},"query":${this.query}${pit},"sort":[{"${this.pit.tiebreaker}":"asc"}],"track_total_hits":${after === undefined},"seq_no_primary_term":true,"version":true${after ? `,"search_after":${after}` : ''}}`;
-      const path = pitId === undefined ? `/${encodePathSegment(this.index)}/_search` : '/_search';
-      const page = await this.read(path, body);
-      if (page.total && after === undefined) this.total = page.total.value;
+    for await (const page of this.slicePages()) {
+      if (page.total !== undefined) this.total = page.total;
       if (page.hits.length > 0) yield page.hits;
-      if (page.hits.length < this.pageSize) return;
-      after = page.hits[page.hits.length - 1].sortText;
     }
+  }
+
+  /** Where a search of the snapshot goes, and its `pit` member: the point in time, or the index where the engine has none. */
+  private async searchTarget(): Promise<{ path: string; pit: string }> {
+    const pitId = await this.pit.id();
+    if (pitId === undefined) return { path: `/${encodePathSegment(this.index)}/_search`, pit: '' };
+    return { path: '/_search', pit: `,"pit":{"id":${JSON.stringify(pitId)},"keep_alive":"${KEEP_ALIVE}"}` };
   }
 
   private async read(path: string, body: string): Promise<SearchPage> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { describeSort, sortsOnId, type ListingSort, type SortableField } from '../cluster/model/listingSort';
+import { describeSort, type ListingSort, type SortableField } from '../cluster/model/listingSort';
+import { engineFeatures } from '../cluster/model/clusterEngine';
 import type { Settings } from '../platform/settings';
 import type { GatewayPool } from '../cluster/gatewayPool';
 import { listSortableFields } from '../cluster/indexMappings';
@@ -124,7 +125,7 @@ export class ExplorerCommands {
     const gateway = this.gateways.get(target.connectionId);
     // A failure reaches the commands' error handler, which words and redacts it.
     const [fields, cluster] = await Promise.all([listSortableFields(gateway, target.index.name), gateway.cluster()]);
-    const idSortable = sortsOnId(cluster.version);
+    const idSortable = engineFeatures(cluster).idSort;
     const current = this.listings.sortOf(target);
     type FieldItem = vscode.QuickPickItem & { field?: SortableField };
     const items: FieldItem[] = [

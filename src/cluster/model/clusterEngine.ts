@@ -3,6 +3,8 @@
  * its version. The user never chooses it; paging and the client used follow from it.
  */
 
+import { sortsOnId } from './listingSort';
+
 export type EngineName = 'elasticsearch' | 'opensearch';
 
 /** What a successful `GET /` said. */
@@ -77,7 +79,7 @@ export function engineFeatures(identity: ClusterIdentity): EngineFeatures {
   const elasticsearch = identity.engine === 'elasticsearch';
   return {
     esql: elasticsearch && versionAtLeast(identity.version, 8, 11),
-    idSort: !elasticsearch || !versionAtLeast(identity.version, 8, 0),
+    idSort: !elasticsearch || sortsOnId(identity.version),
     pointInTime: pagingMethodOf(identity) !== 'searchAfter',
   };
 }
