@@ -86,7 +86,9 @@ function pageHtml(webview: vscode.Webview, dist: vscode.Uri): string {
 <body data-nonce="${nonce}">
 <div class="bar" role="search">
   <select id="filter-kind" aria-label="${t('Filter language')}"><option value="query">${t('Query')}</option><option value="esql" hidden>ES|QL</option></select>
-  <input id="filter" type="text" spellcheck="false" aria-label="${t('Filter')}" placeholder="${t('Filter: query string (year:2014 AND genre:Drama) or a JSON query; Enter applies')}">
+  <div class="filter-box"><div id="filter-mirror" class="filter-mirror" aria-hidden="true"></div><input id="filter" type="text" spellcheck="false" aria-label="${t('Filter')}"
+    data-placeholder-query="${t('Filter: query string (year:2014 AND genre:Drama) or a JSON query; Enter applies')}"
+    data-placeholder-esql="${t('ES|QL: FROM movies METADATA _id, _index | WHERE year > 2000 | SORT year DESC; Enter applies')}"></div>
   <button id="apply">${t('Apply')}</button>
   <button data-command="chooseColumns" title="${t('Show, hide and order the columns')}">${t('Columns…')}</button>
   <button data-command="refresh" title="${t('Read the documents again')}">${t('Refresh')}</button>

@@ -96,6 +96,7 @@ export class TableSession extends Disposable {
       : esqlRows && !this.esql?.editable ? vscode.l10n.t('These rows do not name their documents: add METADATA _id, _index after FROM to edit them.') : undefined;
     return {
       title: this.title,
+      index: this.target.index,
       columns: esqlRows ? (this.esql?.columns ?? []) : this.columns,
       editable: readOnlyReason === undefined,
       ...(readOnlyReason ? { readOnlyReason } : {}),

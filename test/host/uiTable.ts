@@ -158,4 +158,32 @@ export async function tableScenario(page: Page, checks: Checks, esUrl: string): 
     assert.equal(merged.title, 'Edited in the table', 'the first save is still there');
     await screenshot(page, 'ui-table-merged.png');
   });
+
+  await checks.check('Ctrl+A selects the rows on screen, and the selection bar counts them', async () => {
+    await cell(frame, '3', 'title').click();
+    await visible(frame.locator('#selection-text', { hasText: '1 document selected' }), 'The selection bar of one row');
+    await page.keyboard.press('Control+a');
+    await visible(frame.locator('#selection-text', { hasText: /^([2-9]|\d\d+) documents selected$/ }), 'The selection bar after Ctrl+A');
+  });
+
+  await checks.check('the filter box filters by a query string; switched to ES|QL it highlights the query, and its answer fills the grid', async () => {
+    const filter = frame.locator('#filter');
+    await filter.fill('year:2001');
+    await filter.press('Enter');
+    await visible(frame.locator('#status', { hasText: /of \d+ · year:2001$/ }), 'The status line of the filtered rows');
+    const years = (await frame.locator('[role="gridcell"][col-id="year"]').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+    assert.ok(years.length > 0 && years.every((year) => year === '2001'), `the filtered years: ${years.join(',')}`);
+
+    await frame.locator('#filter-kind').selectOption('esql');
+    assert.match(await filter.inputValue(), /^FROM movies METADATA _id, _index/, 'switching to ES|QL starts a query of the index');
+    await filter.fill('FROM movies METADATA _id, _index | WHERE year == 2001 | SORT title | LIMIT 10');
+    await visible(frame.locator('.filter-mirror .hljs-keyword', { hasText: 'WHERE' }), 'WHERE, highlighted as a command');
+    await visible(frame.locator('.filter-mirror .hljs-number', { hasText: '2001' }), '2001, highlighted as a number');
+    await filter.press('Enter');
+    await visible(frame.locator('[role="gridcell"][col-id="title"]', { hasText: 'Edited in the table' }), 'The edited movie, from the ES|QL answer');
+    await screenshot(page, 'ui-table-esql.png');
+
+    await frame.locator('#filter-kind').selectOption('query');
+    assert.equal(await filter.inputValue(), 'year:2001', 'switching back gives the query string typed before');
+  });
 }

@@ -61,6 +61,8 @@ export type FilterKind = 'query' | 'esql';
 
 export interface TableSetup {
   readonly title: string;
+  /** The index (alias, data stream) the table lists: an ES|QL query's first source. */
+  readonly index: string;
   readonly columns: readonly ColumnView[];
   /** False on a read-only connection, and for ES|QL rows without `_id` and `_index`. */
   readonly editable: boolean;

@@ -1,5 +1,6 @@
 import { describeRange } from '../model/tableWords';
-import type { FilterKind, HostMessage, StagedSummary, TableCommand, TableSetup, ViewMessage } from '../model/tableProtocol';
+import type { HostMessage, StagedSummary, TableCommand, TableSetup, ViewMessage } from '../model/tableProtocol';
+import { FilterBox } from './filterBox';
 import { GridView } from './tableGrid';
 
 interface VsCodeApi {
@@ -15,6 +16,10 @@ const command = (name: TableCommand, keys?: readonly string[]): void => post({ t
 
 const filterInput = byId<HTMLInputElement>('filter');
 const filterKind = byId<HTMLSelectElement>('filter-kind');
+const filter = new FilterBox(filterInput, filterKind, byId('filter-mirror'), {
+  query: filterInput.dataset.placeholderQuery ?? '',
+  esql: filterInput.dataset.placeholderEsql ?? '',
+});
 const stagedBar = byId<HTMLElement>('staged');
 const stagedText = byId<HTMLElement>('staged-text');
 const selectionBar = byId<HTMLElement>('selection');
@@ -71,10 +76,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       grid.setColumns(setup);
       readOnly.hidden = setup.readOnlyReason === undefined;
       readOnly.textContent = setup.readOnlyReason ?? '';
-      if (first) {
-        filterInput.value = setup.filter;
-        filterKind.value = setup.filterKind;
-      }
+      if (first) filter.show(setup.filter, setup.filterKind, setup.index);
       (filterKind.querySelector('option[value="esql"]') as HTMLOptionElement).hidden = !setup.esql;
       document.title = setup.title;
       return;
@@ -112,7 +114,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
 
 function applyFilter(): void {
   say('');
-  post({ type: 'filter', text: filterInput.value, kind: filterKind.value as FilterKind });
+  post({ type: 'filter', text: filter.text, kind: filter.language });
 }
 
 filterInput.addEventListener('keydown', (event) => {
@@ -124,12 +126,13 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
   button.addEventListener('click', () => command(name, button.dataset.scope === 'selection' ? grid.selectedKeys() : undefined));
 }
 
-// Undo and redo of staged edits, when no cell is being typed into (there the keys are the editor's).
+// Select all in view, undo and redo of staged edits, when no cell is being typed into (there the keys are the editor's).
 // Ctrl+S is VS Code's keybinding for the active table (package.json), which the workbench runs.
 window.addEventListener('keydown', (event) => {
   if (!(event.ctrlKey || event.metaKey) || grid.isEditing() || event.target === filterInput) return;
   const key = event.key.toLowerCase();
-  if (key === 'z' && !event.shiftKey) command('undo');
+  if (key === 'a' && !event.shiftKey) grid.selectInView();
+  else if (key === 'z' && !event.shiftKey) command('undo');
   else if (key === 'y' || (key === 'z' && event.shiftKey)) command('redo');
   else return;
   event.preventDefault();

@@ -1,13 +1,19 @@
 import {
-  CellStyleModule, createGrid, InfiniteRowModelModule, ModuleRegistry, RowApiModule, RowSelectionModule, RowStyleModule, ScrollApiModule,
+  CellStyleModule, ColumnAutoSizeModule, createGrid, InfiniteRowModelModule, ModuleRegistry, RowApiModule, RowSelectionModule, RowStyleModule, ScrollApiModule,
   TextEditorModule, themeQuartz, TooltipModule, type ColDef, type GridApi, type IDatasource, type IGetRowsParams, type SortModelItem,
 } from 'ag-grid-community';
 import { editsInPlace, PAGE_ROWS, type CellView, type ColumnView, type RowView, type SortKey, type TableSetup } from '../model/tableProtocol';
 
-ModuleRegistry.registerModules([InfiniteRowModelModule, TextEditorModule, RowSelectionModule, RowStyleModule, CellStyleModule, TooltipModule, RowApiModule, ScrollApiModule]);
+ModuleRegistry.registerModules([ColumnAutoSizeModule, InfiniteRowModelModule, TextEditorModule, RowSelectionModule, RowStyleModule, CellStyleModule, TooltipModule, RowApiModule, ScrollApiModule]);
 
 /** Blocks the grid keeps: what the webview holds whatever was scrolled through. */
 const BLOCKS_KEPT = 8;
+
+/** The widest a column is sized to its values (wider values are cut, and their tooltip shows them). */
+const WIDEST_FITTED = 360;
+
+/** How many animation frames the sizing waits for the first rows to be drawn. */
+const FRAMES_TO_DRAW = 30;
 
 export interface GridCallbacks {
   /** The grid needs rows `start`…`end` in this order; answer through `GridView.answer`. */
@@ -53,6 +59,9 @@ export class GridView {
   private readonly pending = new Map<number, IGetRowsParams>();
   private requests = 0;
   private editable = false;
+  /** The columns last sized to their values: a new set of columns is sized again at its first rows. */
+  private sizedFor: string | undefined;
+  private columnSet = '';
 
   constructor(element: HTMLElement, nonce: string, private readonly callbacks: GridCallbacks) {
     const datasource: IDatasource = {
@@ -106,6 +115,7 @@ export class GridView {
     const order = setup.shown ? setup.shown : setup.columns.map((column) => column.path);
     const byPath = new Map(setup.columns.map((column) => [column.path, column]));
     const shown = order.map((path) => byPath.get(path)).filter((column): column is ColumnView => column !== undefined);
+    this.columnSet = shown.map((column) => column.path).join('\n');
     const sortOf = new Map(setup.sort.map((key, i) => [key.path, { sort: key.order, sortIndex: i }]));
     const stateColumn: ColDef<RowView> = {
       colId: STATE_COLUMN,
@@ -114,6 +124,7 @@ export class GridView {
       pinned: 'left',
       sortable: false,
       editable: false,
+      suppressAutoSize: true,
       valueGetter: (params) => (params.data && params.data.state !== 'clean' ? params.data.state : ''),
       tooltipValueGetter: (params) => params.data?.message,
       cellClass: 'state-cell',
@@ -147,6 +158,22 @@ export class GridView {
     const params = this.pending.get(request);
     this.pending.delete(request);
     params?.successCallback([...rows], lastRow ?? -1);
+    if (rows.length > 0 && this.sizedFor !== this.columnSet) {
+      this.sizedFor = this.columnSet;
+      // Once the rows are drawn: the sizes are measured from the cells on screen.
+      this.fitColumns(FRAMES_TO_DRAW);
+    }
+  }
+
+  /** Each column as wide as its header and the values on screen, up to a bound, once the grid has drawn rows. */
+  private fitColumns(frames: number): void {
+    const drawn = this.api.getRenderedNodes().some((node) => node.data !== undefined);
+    if (!drawn) {
+      // The grid draws the rows it was given in a later animation frame.
+      if (frames > 0) requestAnimationFrame(() => this.fitColumns(frames - 1));
+      return;
+    }
+    this.api.autoSizeAllColumns({ defaultMinWidth: 60, defaultMaxWidth: WIDEST_FITTED });
   }
 
   fail(request: number): void {
@@ -161,11 +188,22 @@ export class GridView {
 
   reload(): void {
     this.pending.clear();
+    // The rows selected were of the listing before: a new listing starts with none.
+    this.api.deselectAll();
     this.api.purgeInfiniteCache();
   }
 
   selectedKeys(): string[] {
     return this.api.getSelectedNodes().map((node) => node.data?.key).filter((key): key is string => key !== undefined);
+  }
+
+  /** Selects the rows on screen (Ctrl+A): the rows of an infinite model are only those loaded. */
+  selectInView(): void {
+    const last = this.api.getLastDisplayedRowIndex();
+    for (let i = Math.max(0, this.api.getFirstDisplayedRowIndex()); i <= last; i++) {
+      const node = this.api.getDisplayedRowAtIndex(i);
+      if (node?.data) node.setSelected(true);
+    }
   }
 
   isEditing(): boolean {
