@@ -30,7 +30,7 @@ export class TableActions {
       case 'refresh': return session.handle({ type: 'filter', text: session.viewState().filter, kind: session.viewState().filterKind });
       case 'chooseColumns': return this.chooseColumns(session);
       case 'merge': return this.merge(session, chosen.filter((key) => session.staged.row(key) !== undefined));
-      case 'compare': return this.compare(session, keys[0] ?? chosen[0]);
+      case 'compare': return this.compare(session, chosen.filter((key) => session.staged.row(key) !== undefined));
       case 'overwrite': return this.overwrite(session, chosen.filter((key) => session.staged.row(key) !== undefined));
       case 'discardRows': return session.discard(keys);
       case 'open': return this.open(session, keys);
@@ -60,11 +60,13 @@ export class TableActions {
       void vscode.window.setStatusBarMessage(`$(check) ${text}`, 5000);
       return report;
     }
-    const merge = vscode.l10n.t('Merge');
-    const compare = vscode.l10n.t('Compare');
-    void vscode.window.showWarningMessage(text, ...(report.conflicts.length > 0 ? [merge, compare] : [])).then((choice) => {
-      if (choice === merge) void vscode.commands.executeCommand(CommandIds.tableAction, { table: session.id, command: 'merge', keys: report.conflicts });
-      if (choice === compare) void vscode.commands.executeCommand(CommandIds.tableAction, { table: session.id, command: 'compare', keys: report.conflicts });
+    // For all the rows in conflict at once; the selection bar has the same for chosen rows.
+    const choices: ReadonlyArray<readonly [string, TableCommand]> = [
+      [vscode.l10n.t('Merge'), 'merge'], [vscode.l10n.t('Compare'), 'compare'], [vscode.l10n.t('Overwrite'), 'overwrite'], [vscode.l10n.t('Discard Edits'), 'discardRows'],
+    ];
+    void vscode.window.showWarningMessage(text, ...(report.conflicts.length > 0 ? choices.map(([label]) => label) : [])).then((picked) => {
+      const command = choices.find(([label]) => label === picked)?.[1];
+      if (command) void vscode.commands.executeCommand(CommandIds.tableAction, { table: session.id, command, keys: report.conflicts });
     });
     return report;
   }
@@ -95,9 +97,12 @@ export class TableActions {
 
   private async chooseColumns(session: TableSession): Promise<void> {
     const setup = session.setup();
-    const shown = new Set(setup.shown ?? setup.columns.map((column) => column.path));
-    const items = setup.columns.map((column) => ({ label: column.path, description: column.description.slice(column.path.length + 2), picked: shown.has(column.path) }));
-    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Columns of {0}', session.target.index), placeHolder: vscode.l10n.t('The columns to show, in this order') });
+    const order = setup.shown ?? setup.columns.map((column) => column.path);
+    const shown = new Set(order);
+    // The columns shown come first, in the order shown (dragged headers included), so that order is kept.
+    const columns = [...setup.columns].sort((a, b) => rank(order, a.path) - rank(order, b.path));
+    const items = columns.map((column) => ({ label: column.path, description: column.description.slice(column.path.length + 2), picked: shown.has(column.path) }));
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Columns of {0}', session.target.index), placeHolder: vscode.l10n.t('The columns to show (drag a header to move its column)') });
     if (picked === undefined) return;
     await session.handle({ type: 'columns', shown: picked.map((item) => item.label) });
   }
@@ -135,11 +140,20 @@ export class TableActions {
     return merged;
   }
 
-  private async compare(session: TableSession, key: string | undefined): Promise<void> {
-    if (key === undefined || session.staged.row(key) === undefined) return;
-    await session.current([key]);
-    const { server, staged } = this.diffs.pair(session, key);
-    await vscode.commands.executeCommand('vscode.diff', server, staged, vscode.l10n.t('{0}: on the server now ↔ yours', session.staged.row(key)?.source.id ?? ''));
+  /** The server's current text ↔ yours, of each row (several as one list of changes). */
+  private async compare(session: TableSession, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await session.current(keys);
+    if (keys.length === 1) {
+      const { server, staged } = this.diffs.pair(session, keys[0]);
+      await vscode.commands.executeCommand('vscode.diff', server, staged, vscode.l10n.t('{0}: on the server now ↔ yours', session.staged.row(keys[0])?.source.id ?? ''));
+      return;
+    }
+    const entries = keys.map((key) => {
+      const { server, staged } = this.diffs.pair(session, key);
+      return [staged, server, staged] as const;
+    });
+    await vscode.commands.executeCommand('vscode.changes', vscode.l10n.t('{0}: {1} documents on the server now ↔ yours', session.target.index, keys.length), entries);
   }
 
   /** Your edits over the server's current values, written at once, still conditional on the version just read. */
@@ -153,29 +167,30 @@ export class TableActions {
   }
 
   private async open(session: TableSession, keys: readonly string[]): Promise<void> {
-    for (const key of keys.slice(0, 10)) {
-      const source = session.sourceOf(key);
-      if (source === undefined) continue;
+    if (keys.length > OPENED_AT_ONCE) void vscode.window.showInformationMessage(vscode.l10n.t('Opening the first {0} of the {1} documents selected.', OPENED_AT_ONCE, keys.length));
+    for (const source of await session.sourcesOf(keys.slice(0, OPENED_AT_ONCE))) {
       const address: DocumentAddress = { connectionId: session.target.connectionId, index: source.index, id: source.id, ...(source.routing === undefined ? {} : { routing: source.routing }) };
       await vscode.commands.executeCommand(CommandIds.openHit, address);
     }
   }
 
   private async delete(session: TableSession, keys: readonly string[]): Promise<void> {
-    const sources = keys.map((key) => session.sourceOf(key)).filter((source) => source !== undefined);
+    const sources = await session.sourcesOf(keys);
     if (sources.length === 0) return;
     const yes = vscode.l10n.t('Delete');
     const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Delete {0} documents from {1}? Each is deleted only if nobody changed it since you read it.', sources.length, session.target.index), { modal: true }, yes);
     if (choice !== yes) return;
     const result = await session.writer.delete(sources);
     await session.handle({ type: 'filter', text: session.viewState().filter, kind: session.viewState().filterKind });
-    const message = result.conflicts.length === 0
-      ? vscode.l10n.t('Deleted {0} documents from {1}.', result.deleted.length, session.target.index)
-      : vscode.l10n.t('Deleted {0} documents from {1}; {2} changed since you read them and were kept.', result.deleted.length, session.target.index, result.conflicts.length);
-    void vscode.window.showInformationMessage(message);
+    const parts = [vscode.l10n.t('Deleted {0} documents from {1}', result.deleted.length, session.target.index)];
+    if (result.conflicts.length > 0) parts.push(vscode.l10n.t('{0} changed since you read them and were kept', result.conflicts.length));
+    if (result.gone.length > 0) parts.push(vscode.l10n.t('{0} were already deleted', result.gone.length));
+    if (result.failed.length > 0) parts.push(vscode.l10n.t('{0} not deleted: {1}', result.failed.length, result.failed[0].reason));
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0}.', parts.join('; ')));
   }
 
   private async copy(session: TableSession, format: 'copyNdjson' | 'copyCsv' | 'copyJson', keys: readonly string[]): Promise<void> {
+    await session.sourcesOf(keys);
     const texts = keys.map((key) => ({ key, text: session.staged.textToSend(key) ?? session.sourceOf(key)?.sourceText })).filter((entry): entry is { key: string; text: string } => entry.text !== undefined);
     let out: string;
     if (format === 'copyNdjson') out = texts.map(({ text }) => `${compactJsonText(text)}\n`).join('');
@@ -189,6 +204,14 @@ export class TableActions {
     await vscode.env.clipboard.writeText(out);
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} documents', texts.length), 3000);
   }
+}
+
+/** Documents opened in editors at once from a selection. */
+const OPENED_AT_ONCE = 10;
+
+function rank(order: readonly string[], path: string): number {
+  const at = order.indexOf(path);
+  return at < 0 ? order.length : at;
 }
 
 /** Selected rows as what Export and Change Documents take: their index and an `ids` query (a row's key names its document). */

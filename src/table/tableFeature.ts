@@ -35,6 +35,8 @@ export interface TableActionRequest {
   readonly table?: number;
   readonly command: TableCommand;
   readonly keys?: readonly string[];
+  /** Sent by the table's own page, whose messages already run one after another. */
+  readonly inTurn?: boolean;
 }
 
 /**
@@ -84,7 +86,9 @@ export class TableFeature extends Disposable {
   async run(request: TableActionRequest): Promise<unknown> {
     const panel = request.table !== undefined ? this.panels.get(request.table) : [...this.panels.values()].find((each) => each.panel.active);
     if (panel === undefined) return undefined;
-    return this.actions.run(panel.session, request.command, request.keys ?? []);
+    const run = (): Promise<unknown> => this.actions.run(panel.session, request.command, request.keys ?? []);
+    // A keybinding or another caller waits for the page's messages before it, as the page's buttons do.
+    return request.inTurn === true ? run() : panel.inTurn(run);
   }
 
   private async show(panel: vscode.WebviewPanel, target: TableTarget, state: Partial<TableViewState>): Promise<TablePanel> {

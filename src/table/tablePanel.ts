@@ -47,14 +47,22 @@ export class TablePanel extends Disposable {
 
   /** Handles a message as the page would send it (tests drive the table through this too). */
   receive(message: ViewMessage): Promise<void> {
-    const run = async (): Promise<void> => {
-      // A button is a command: it runs through the extension's one error handler.
-      if (message.type === 'command') await vscode.commands.executeCommand(CommandIds.tableAction, { table: this.session.id, command: message.command, keys: message.keys ?? [] });
-      else if (message.type === 'openCell') await vscode.commands.executeCommand(CommandIds.tableAction, { table: this.session.id, command: 'open', keys: [message.key] });
+    return this.inTurn(async () => {
+      // A button is a command: it runs through the extension's one error handler (already in turn).
+      if (message.type === 'command') await vscode.commands.executeCommand(CommandIds.tableAction, { table: this.session.id, command: message.command, keys: message.keys ?? [], inTurn: true });
+      else if (message.type === 'openCell') await vscode.commands.executeCommand(CommandIds.tableAction, { table: this.session.id, command: 'open', keys: [message.key], inTurn: true });
       else await this.session.handle(message);
-    };
-    this.queue = this.queue.then(run).catch((error: unknown) => this.report(error));
-    return this.queue;
+    }).catch((error: unknown) => this.report(error));
+  }
+
+  /**
+   * Runs `job` after whatever the table is doing: a cell edited while a save is out is staged
+   * once the save's answers are in, on the versions they left.
+   */
+  inTurn<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job);
+    this.queue = run.then(() => undefined, () => undefined);
+    return run;
   }
 
   private retitle(): void {

@@ -6,12 +6,12 @@ import type { MappingModel } from '../mapping/model/mappingModel';
 import type { RefreshPolicy } from '../platform/model/settingValues';
 import { Disposable } from '../platform/model/disposable';
 import { cellInput } from './model/cellInput';
-import { cellOf } from './model/tableCells';
+import { cellOf, underArray } from './model/tableCells';
 import { tableColumns } from './model/tableColumns';
 import { queryOf } from '../cluster/model/queryText';
 import { sortOf } from './model/tableQuery';
-import { PAGE_ROWS, type ColumnView, type FilterKind, type HostMessage, type SortKey, type TableSetup, type TableViewState, type ViewMessage } from './model/tableProtocol';
-import { rowView, sourceOfHit } from './model/tableRows';
+import { editsInPlace, ID_PATH, PAGE_ROWS, type ColumnView, type FilterKind, type HostMessage, type SortKey, type TableSetup, type TableViewState, type ViewMessage } from './model/tableProtocol';
+import { addressOfKey, newerSource, rowView, sourceOfHit, versionOf } from './model/tableRows';
 import { StagedEdits, type RowSource } from './model/stagedEdits';
 import { TablePager } from './tablePager';
 import { TableWriter, type SaveReport } from './tableWriter';
@@ -97,7 +97,7 @@ export class TableSession extends Disposable {
     return {
       title: this.title,
       index: this.target.index,
-      columns: esqlRows ? (this.esql?.columns ?? []) : this.columns,
+      columns: esqlRows ? (this.esql?.columns ?? []).map((column) => (this.editablePath(column.path) ? column : { ...column, readOnly: true })) : this.columns,
       editable: readOnlyReason === undefined,
       ...(readOnlyReason ? { readOnlyReason } : {}),
       filter: this.filter,
@@ -129,7 +129,7 @@ export class TableSession extends Disposable {
         this.postState();
         return;
       case 'edit':
-        return this.edit(message.key, message.path, message.text);
+        return this.edit(message.key, message.path, message.text, message.version);
       case 'columns':
         this.shown = message.shown;
         if (this.filterKind === 'query') this.deps.keepColumns?.(message.shown);
@@ -142,12 +142,20 @@ export class TableSession extends Disposable {
   }
 
   /** Stages a cell's typed text, or says why it is refused; nothing is sent. */
-  async edit(key: string, path: string, text: string): Promise<void> {
+  async edit(key: string, path: string, text: string, shown?: string): Promise<void> {
     if (this.readOnly) return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('the connection is read-only') });
-    const source = this.sourceOf(key) ?? (await this.readForEdit(key));
-    if (source === undefined) return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('the row is no longer loaded: scroll to it again') });
+    if (!this.editablePath(path)) return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('{0} is not a field of the document\'s source: it cannot be edited here', path) });
+    const source = this.sourceOf(key) ?? (await this.readByKey(key));
+    if (source === undefined) return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('the document is not on the server any more') });
+    // A row read again by its key: an edit made on what the grid showed is staged only on that same version.
+    if (shown !== undefined && this.staged.row(key) === undefined && versionOf(source) !== shown) {
+      this.rowsChanged([key]);
+      return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('the document changed on the server since the table showed it: its row now shows the new version; edit it again') });
+    }
     const shownText = this.staged.textToSend(key) ?? source.sourceText;
+    if (underArray(shownText, path)) return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('{0} is inside an array: open the document to edit it', path) });
     const current = cellOf(valueTextAt(shownText, path));
+    if (!editsInPlace(current)) return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('{0} holds an object, an array, a long text or line breaks: open the document to edit it', path) });
     const input = cellInput(text, current.kind, this.deps.mapping?.fields.get(path));
     if (!input.ok) return this.post({ type: 'refused', key, path, reason: input.reason });
     // Shown again even when nothing changed: the cell goes back from its editor to the staged value.
@@ -156,13 +164,32 @@ export class TableSession extends Disposable {
     if (input.warning) this.post({ type: 'notice', text: input.warning });
   }
 
-  /** An ES|QL row's document, read (one `_mget`) when its first cell is edited: the source and version the edit is staged on. */
-  private async readForEdit(key: string): Promise<RowSource | undefined> {
-    const address = this.esql?.addressOf(key);
+  /**
+   * A row's document read by its key (one `_mget`): an ES|QL row when its first cell is edited, or
+   * a row the grid still shows whose page the host let go. The source and version staged on.
+   */
+  private async readByKey(key: string): Promise<RowSource | undefined> {
+    const address = this.filterKind === 'esql' ? this.esql?.addressOf(key) : addressOfKey(key);
     if (address === undefined) return undefined;
     const read = (await this.writer.read([address])).get(key);
     if (read) this.latest.set(key, read);
     return read;
+  }
+
+  /** The sources of rows (for Open, Delete, Copy): as shown, or read by their keys where not at hand. */
+  async sourcesOf(keys: readonly string[]): Promise<RowSource[]> {
+    const missing = keys.filter((key) => this.sourceOf(key) === undefined);
+    const addresses = missing.map((key) => (this.filterKind === 'esql' ? this.esql?.addressOf(key) : addressOfKey(key))).filter((a) => a !== undefined);
+    const read = addresses.length === 0 ? new Map<string, RowSource | undefined>() : await this.writer.read(addresses);
+    for (const source of read.values()) if (source) this.latest.set(source.key, source);
+    return keys.map((key) => this.sourceOf(key)).filter((source): source is RowSource => source !== undefined);
+  }
+
+  /** A column whose values are the document's own source fields: not `_id` or other metadata, not an ES|QL column computed or of a multi-field. */
+  editablePath(path: string): boolean {
+    if (path === ID_PATH) return false;
+    if (this.filterKind !== 'esql') return true;
+    return this.deps.mapping?.fields.has(path) === true;
   }
 
   undo(): void {
@@ -206,7 +233,7 @@ export class TableSession extends Disposable {
         const wanted = new Set(keys);
         this.post({ type: 'updateRows', rows: rows.filter((row) => wanted.has(row.key)) });
         this.postStage();
-      });
+      }, (error: unknown) => this.post({ type: 'notice', text: describeError(vscode.l10n.t('Running the ES|QL query'), error) }));
       return;
     }
     const paths = new Set(this.columns.map((column) => column.path));
@@ -220,12 +247,11 @@ export class TableSession extends Disposable {
     const staged = this.staged.row(key)?.source;
     if (staged) return staged;
     const latest = this.latest.get(key);
-    if (latest) return latest;
     for (const hit of this.pager?.keptHits() ?? []) {
       const source = sourceOfHit(hit);
-      if (source?.key === key) return source;
+      if (source?.key === key) return newerSource(latest, source);
     }
-    return undefined;
+    return latest;
   }
 
   private async getEsqlRows(request: number, start: number, end: number): Promise<void> {
@@ -260,7 +286,8 @@ export class TableSession extends Disposable {
     await this.pager?.close();
     this.pager = undefined;
     this.esql = undefined;
-    this.latest.clear();
+    // `latest` stays: a new point in time may not see a save yet (without a refresh), and a row
+    // shows the later of what it read and what the save left.
     if (reload) this.post({ type: 'reload' });
   }
 
@@ -293,8 +320,8 @@ export class TableSession extends Disposable {
       const skip = start - first * pager.pageSize;
       const rows = hits.slice(skip, skip + (end - start)).map((hit) => {
         const source = sourceOfHit(hit);
-        if (source === undefined) throw new Error(vscode.l10n.t('a hit came without its source or version'));
-        return rowView(this.staged.row(source.key)?.source ?? this.latest.get(source.key) ?? source, paths, this.staged, this.found);
+        if (source === undefined) throw new Error(vscode.l10n.t('a document came without its _source (the index may not keep it) or its version: a table shows and edits sources'));
+        return rowView(this.staged.row(source.key)?.source ?? newerSource(this.latest.get(source.key), source), paths, this.staged, this.found);
       });
       if (this.found.size > before) {
         this.columns = tableColumns(this.deps.mapping, [...this.found], this.deps.idSortable === true);

@@ -44,7 +44,11 @@ export class TableWriter {
     const conflicts: string[] = [];
     const failed: Array<{ key: string; reason: string }> = [];
     let requests = 0;
-    for (const batch of batches(rows.map((row) => ({ source: row.source, text: oneLine(this.staged.textToSend(row.source.key) ?? row.source.sourceText) })))) {
+    const outgoing = rows.map((row) => {
+      const sent = this.staged.textToSend(row.source.key) ?? row.source.sourceText;
+      return { source: row.source, sent, text: oneLine(sent) };
+    });
+    for (const batch of batches(outgoing)) {
       requests++;
       const actions = batch.map(({ source, text }) => conditionalAction('index', source, source.token, text));
       let items: BulkItem[];
@@ -59,10 +63,11 @@ export class TableWriter {
         items = await this.checkUnknown(batch, failure.reason);
       }
       items.forEach((item, i) => {
-        const { source, text } = batch[i];
+        const { source, sent, text } = batch[i];
         if (item.status >= 200 && item.status < 300 && item.token) {
-          this.staged.settle(source.key);
-          saved.push({ ...source, sourceText: text, token: item.token });
+          const written = { ...source, sourceText: text, token: item.token };
+          this.staged.saved(source.key, written, sent);
+          saved.push(written);
         } else if (item.status === 409) {
           conflicts.push(source.key);
           this.staged.mark(source.key, 'conflict', l10n.t('Changed on the server since you read it: not written. Merge, compare, overwrite or discard.'));
@@ -77,9 +82,10 @@ export class TableWriter {
   }
 
   /** Deletes documents, each only if it is still at the version read; the keys deleted, and those that had changed. */
-  async delete(sources: readonly RowSource[]): Promise<{ deleted: string[]; conflicts: string[]; failed: Array<{ key: string; reason: string }> }> {
+  async delete(sources: readonly RowSource[]): Promise<{ deleted: string[]; conflicts: string[]; gone: string[]; failed: Array<{ key: string; reason: string }> }> {
     const deleted: string[] = [];
     const conflicts: string[] = [];
+    const gone: string[] = [];
     const failed: Array<{ key: string; reason: string }> = [];
     for (let i = 0; i < sources.length; i += BATCH_DOCUMENTS) {
       const batch = sources.slice(i, i + BATCH_DOCUMENTS);
@@ -89,11 +95,12 @@ export class TableWriter {
         if (item.status === 200) {
           deleted.push(key);
           this.staged.settle(key);
-        } else if (item.status === 409 || item.status === 404) conflicts.push(key);
+        } else if (item.status === 409) conflicts.push(key);
+        else if (item.status === 404) gone.push(key);
         else failed.push({ key, reason: item.reason ?? `HTTP ${item.status}` });
       });
     }
-    return { deleted, conflicts, failed };
+    return { deleted, conflicts, gone, failed };
   }
 
   /** The server's current version of each row (undefined: it is gone), by key, in one `_mget`. */

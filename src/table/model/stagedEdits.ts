@@ -111,6 +111,18 @@ export class StagedEdits {
     return text;
   }
 
+  /**
+   * The row was written as `sent` (its text to send when the save began), at `saved`'s version.
+   * It leaves the stage; a cell edited while the write was out stays staged, on the saved version.
+   */
+  saved(key: string, saved: RowSource, sent: string): void {
+    const row = this.rows.get(key);
+    if (row === undefined || this.textToSend(key) === sent) return this.settle(key);
+    const edits = new Map([...row.edits].filter(([path, value]) => !same(valueTextAt(saved.sourceText, path), value)));
+    this.settle(key);
+    if (edits.size > 0) this.rows.set(key, { source: saved, edits, state: 'edited' });
+  }
+
   /** The row was saved (or discarded): it and its steps leave the stage. */
   settle(key: string): void {
     this.rows.delete(key);

@@ -1,3 +1,5 @@
+import { valueTextAt } from '../../json/jsonPaths';
+import { isWhitespace, skipValue } from '../../json/jsonScan';
 import { compactJsonText } from '../../json/jsonText';
 import { parseJsonTree, type JsonNode } from '../../json/jsonTree';
 import type { CellKind, CellView } from './tableProtocol';
@@ -42,7 +44,13 @@ export function readValues(sourceText: string, paths: ReadonlySet<string>): { va
       const path = prefix === '' ? member.name : `${prefix}.${member.name}`;
       if (paths.has(path)) values.set(path, member.value.text);
       else if (member.value.kind === 'object' && member.value.members.length > 0) walk(member.value, path);
-      else {
+      else if (member.value.text.startsWith('[') && below(paths, path).length > 0) {
+        // An array of objects (not `nested`): each mapped field below it shows its values, read-only.
+        for (const field of below(paths, path)) {
+          const found = arrayElements(member.value.text).map((element) => valueTextAt(element, field.slice(path.length + 1))).filter((text) => text !== undefined);
+          if (found.length > 0) values.set(field, `[${found.join(',')}]`);
+        }
+      } else {
         values.set(path, member.value.text);
         others.push(path);
       }
@@ -50,4 +58,30 @@ export function readValues(sourceText: string, paths: ReadonlySet<string>): { va
   };
   walk(parseJsonTree(sourceText), '');
   return { values, others };
+}
+
+function below(paths: ReadonlySet<string>, path: string): string[] {
+  return [...paths].filter((candidate) => candidate.startsWith(`${path}.`));
+}
+
+/** The exact texts of an array's elements. */
+export function arrayElements(arrayText: string): string[] {
+  const elements: string[] = [];
+  let i = 1;
+  for (;;) {
+    while (i < arrayText.length && (isWhitespace(arrayText.charCodeAt(i)) || arrayText.charCodeAt(i) === 0x2c)) i++;
+    if (i >= arrayText.length || arrayText.charCodeAt(i) === 0x5d) return elements;
+    const end = skipValue(arrayText, i);
+    elements.push(arrayText.slice(i, end));
+    i = end;
+  }
+}
+
+/** Whether the value at `path` would sit inside an array (an array of objects): it is not one place to write. */
+export function underArray(sourceText: string, path: string): boolean {
+  const segments = path.split('.');
+  for (let n = 1; n < segments.length; n++) {
+    if (valueTextAt(sourceText, segments.slice(0, n).join('.'))?.startsWith('[')) return true;
+  }
+  return false;
 }

@@ -23,9 +23,12 @@ export interface CellView {
   readonly edited?: boolean;
 }
 
-/** Whether a cell is edited in place: scalars of reasonable length; objects, arrays and long values open the document instead. */
+/**
+ * Whether a cell is edited in place: scalars of reasonable length on one line; objects, arrays,
+ * long values and strings with a line break (a one-line input would drop it) open the document instead.
+ */
 export function editsInPlace(cell: CellView): boolean {
-  return cell.kind !== 'object' && cell.kind !== 'array' && cell.text.length <= LONG_VALUE;
+  return cell.kind !== 'object' && cell.kind !== 'array' && cell.text.length <= LONG_VALUE && !/[\r\n]/.test(cell.text);
 }
 
 export type RowState = 'clean' | 'edited' | 'conflict' | 'failed';
@@ -37,6 +40,8 @@ export interface RowView {
   readonly index: string;
   readonly cells: Readonly<Record<string, CellView>>;
   readonly state: RowState;
+  /** The version the row shows (`primary term:seq_no`), when it was read with one. */
+  readonly version?: string;
   /** Why the row is in conflict or failed, in human words. */
   readonly message?: string;
 }
@@ -48,6 +53,8 @@ export interface ColumnView {
   readonly type?: string;
   /** The field the engine sorts by for this column (a text field's keyword sub-field), if any. */
   readonly sortField?: string;
+  /** Not a field of the documents' sources (an ES|QL column computed, of a multi-field, or metadata): shown, not edited. */
+  readonly readOnly?: boolean;
   /** The header's tooltip: the path, its type, what it sorts by. */
   readonly description: string;
 }
@@ -125,7 +132,8 @@ export type ViewMessage =
   /** Rows `start` to `end` (exclusive) in the order `sort` gives; a new sort starts a new listing. */
   | { readonly type: 'getRows'; readonly request: number; readonly start: number; readonly end: number; readonly sort: readonly SortKey[] }
   | { readonly type: 'filter'; readonly text: string; readonly kind: FilterKind }
-  | { readonly type: 'edit'; readonly key: string; readonly path: string; readonly text: string }
+  /** A cell's typed text; `version` is the row's as the grid shows it. */
+  | { readonly type: 'edit'; readonly key: string; readonly path: string; readonly text: string; readonly version?: string }
   | { readonly type: 'openCell'; readonly key: string; readonly path: string }
   | { readonly type: 'columns'; readonly shown: readonly string[] }
   | { readonly type: 'command'; readonly command: TableCommand; readonly keys?: readonly string[] };

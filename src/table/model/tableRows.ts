@@ -8,6 +8,27 @@ export function rowKey(index: string, id: string, routing: string | undefined): 
   return JSON.stringify([index, id, routing ?? null]);
 }
 
+/** A version as a row carries it to the grid and back. */
+export function versionOf(source: RowSource): string {
+  return `${source.token.primaryTerm}:${source.token.seqNo}`;
+}
+
+/** The later of two reads of a document (by primary term, then sequence number). */
+export function newerSource(a: RowSource | undefined, b: RowSource): RowSource {
+  if (a === undefined) return b;
+  const later = a.token.primaryTerm !== b.token.primaryTerm ? a.token.primaryTerm > b.token.primaryTerm : a.token.seqNo >= b.token.seqNo;
+  return later ? a : b;
+}
+
+/** The document a key names, when it names one (an ES|QL row without `_id` and `_index` does not). */
+export function addressOfKey(key: string): { key: string; index: string; id: string; routing?: string } | undefined {
+  const parsed = JSON.parse(key) as unknown;
+  if (!Array.isArray(parsed) || parsed.length !== 3) return undefined;
+  const [index, id, routing] = parsed as unknown[];
+  if (typeof index !== 'string' || typeof id !== 'string') return undefined;
+  return { key, index, id, ...(typeof routing === 'string' ? { routing } : {}) };
+}
+
 export function sourceOfHit(hit: SearchHit): RowSource | undefined {
   if (hit.sourceText === undefined || hit.token === undefined) return undefined;
   return { key: rowKey(hit.index, hit.id, hit.routing), index: hit.index, id: hit.id, ...(hit.routing === undefined ? {} : { routing: hit.routing }), sourceText: hit.sourceText, token: hit.token };
@@ -30,6 +51,7 @@ export function rowView(source: RowSource, paths: ReadonlySet<string>, staged: S
     index: source.index,
     cells,
     state: row?.state ?? 'clean',
+    version: versionOf(source),
     ...(row?.reason === undefined ? {} : { message: row.reason }),
   };
 }

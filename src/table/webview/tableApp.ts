@@ -34,7 +34,7 @@ let view = { first: 0, last: 0 };
 
 const grid = new GridView(byId('grid'), document.body.dataset.nonce ?? '', {
   getRows: (request, start, end, sort) => post({ type: 'getRows', request, start, end, sort }),
-  edit: (key, path, text) => post({ type: 'edit', key, path, text }),
+  edit: (key, path, text, version) => post({ type: 'edit', key, path, text, ...(version === undefined ? {} : { version }) }),
   openCell: (key, path) => post({ type: 'openCell', key, path }),
   selectionChanged: (keys) => {
     selectionBar.hidden = keys.length === 0;

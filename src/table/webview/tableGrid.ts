@@ -18,7 +18,7 @@ const FRAMES_TO_DRAW = 30;
 export interface GridCallbacks {
   /** The grid needs rows `start`…`end` in this order; answer through `GridView.answer`. */
   getRows(request: number, start: number, end: number, sort: readonly SortKey[]): void;
-  edit(key: string, path: string, text: string): void;
+  edit(key: string, path: string, text: string, version: string | undefined): void;
   openCell(key: string, path: string): void;
   selectionChanged(keys: string[]): void;
   /** The user dragged a column elsewhere: the columns shown, in their new order. */
@@ -136,10 +136,10 @@ export class GridView {
       sortable: column.sortField !== undefined,
       ...(sortOf.has(column.path) ? sortOf.get(column.path) : {}),
       pinned: column.path === '_id' ? 'left' : undefined,
-      editable: (params) => this.editable && column.path !== '_id' && params.data !== undefined && this.inPlace(params.data, column.path),
+      editable: (params) => this.editable && column.path !== '_id' && column.readOnly !== true && params.data !== undefined && this.inPlace(params.data, column.path),
       valueGetter: (params) => cellAt(params.data, column.path).text,
       valueSetter: (params) => {
-        if (params.data) this.callbacks.edit(params.data.key, column.path, String(params.newValue ?? ''));
+        if (params.data) this.callbacks.edit(params.data.key, column.path, String(params.newValue ?? ''), params.data.version);
         return false;
       },
       tooltipValueGetter: (params) => tooltipOf(cellAt(params.data, column.path)),
