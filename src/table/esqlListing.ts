@@ -4,14 +4,7 @@ import { esqlColumns, esqlEditable, readEsqlAnswer, type EsqlAnswer } from './mo
 import type { RowSource, StagedEdits } from './model/stagedEdits';
 import { cellOf } from './model/tableCells';
 import { ID_PATH, type CellView, type ColumnView, type RowView } from './model/tableProtocol';
-import { rowKey } from './model/tableRows';
-
-/** A document an ES|QL row names, by `_index` and `_id`. */
-export interface RowAddress {
-  readonly key: string;
-  readonly index: string;
-  readonly id: string;
-}
+import { addressOfKey, rowKey, type RowAddress } from './model/tableRows';
 
 /**
  * The rows of an ES|QL query: one `POST /_query` (ES|QL has no paging; its `LIMIT`, 1,000 by
@@ -46,10 +39,7 @@ export class EsqlListing {
 
   /** The document a row names, when the query asked for `_id` and `_index`. */
   addressOf(key: string): RowAddress | undefined {
-    const answer = this.read;
-    if (answer === undefined || !esqlEditable(answer)) return undefined;
-    const [index, id] = JSON.parse(key) as [string, string];
-    return typeof index === 'string' && typeof id === 'string' ? { key, index, id } : undefined;
+    return this.read !== undefined && esqlEditable(this.read) ? addressOfKey(key) : undefined;
   }
 
   private rowView(answer: EsqlAnswer, values: readonly string[], n: number, staged: StagedEdits, latest: ReadonlyMap<string, RowSource>): RowView {

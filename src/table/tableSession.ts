@@ -11,7 +11,7 @@ import { tableColumns } from './model/tableColumns';
 import { queryOf } from '../cluster/model/queryText';
 import { sortOf } from './model/tableQuery';
 import { editsInPlace, ID_PATH, PAGE_ROWS, type ColumnView, type FilterKind, type HostMessage, type SortKey, type TableSetup, type TableViewState, type ViewMessage } from './model/tableProtocol';
-import { addressOfKey, newerSource, rowView, sourceOfHit, versionOf } from './model/tableRows';
+import { addressOfKey, newerSource, rowView, sourceOfHit, versionOf, type RowAddress } from './model/tableRows';
 import { StagedEdits, type RowSource } from './model/stagedEdits';
 import { TablePager } from './tablePager';
 import { TableWriter, type SaveReport } from './tableWriter';
@@ -147,7 +147,7 @@ export class TableSession extends Disposable {
     if (!this.editablePath(path)) return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('{0} is not a field of the document\'s source: it cannot be edited here', path) });
     const source = this.sourceOf(key) ?? (await this.readByKey(key));
     if (source === undefined) return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('the document is not on the server any more') });
-    // A row read again by its key: an edit made on what the grid showed is staged only on that same version.
+    // An edit made on what the grid showed is staged only on that same version (a row read again by its key may be newer).
     if (shown !== undefined && this.staged.row(key) === undefined && versionOf(source) !== shown) {
       this.rowsChanged([key]);
       return this.post({ type: 'refused', key, path, reason: vscode.l10n.t('the document changed on the server since the table showed it: its row now shows the new version; edit it again') });
@@ -169,17 +169,22 @@ export class TableSession extends Disposable {
    * a row the grid still shows whose page the host let go. The source and version staged on.
    */
   private async readByKey(key: string): Promise<RowSource | undefined> {
-    const address = this.filterKind === 'esql' ? this.esql?.addressOf(key) : addressOfKey(key);
+    const address = this.addressOf(key);
     if (address === undefined) return undefined;
     const read = (await this.writer.read([address])).get(key);
     if (read) this.latest.set(key, read);
     return read;
   }
 
+  /** The document a row's key names: an ES|QL row's only when the query asked for `_id` and `_index`. */
+  private addressOf(key: string): RowAddress | undefined {
+    return this.filterKind === 'esql' ? this.esql?.addressOf(key) : addressOfKey(key);
+  }
+
   /** The sources of rows (for Open, Delete, Copy): as shown, or read by their keys where not at hand. */
   async sourcesOf(keys: readonly string[]): Promise<RowSource[]> {
     const missing = keys.filter((key) => this.sourceOf(key) === undefined);
-    const addresses = missing.map((key) => (this.filterKind === 'esql' ? this.esql?.addressOf(key) : addressOfKey(key))).filter((a) => a !== undefined);
+    const addresses = missing.map((key) => this.addressOf(key)).filter((address) => address !== undefined);
     const read = addresses.length === 0 ? new Map<string, RowSource | undefined>() : await this.writer.read(addresses);
     for (const source of read.values()) if (source) this.latest.set(source.key, source);
     return keys.map((key) => this.sourceOf(key)).filter((source): source is RowSource => source !== undefined);

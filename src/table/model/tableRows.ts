@@ -20,8 +20,16 @@ export function newerSource(a: RowSource | undefined, b: RowSource): RowSource {
   return later ? a : b;
 }
 
+/** A document a row names, by its key. */
+export interface RowAddress {
+  readonly key: string;
+  readonly index: string;
+  readonly id: string;
+  readonly routing?: string;
+}
+
 /** The document a key names, when it names one (an ES|QL row without `_id` and `_index` does not). */
-export function addressOfKey(key: string): { key: string; index: string; id: string; routing?: string } | undefined {
+export function addressOfKey(key: string): RowAddress | undefined {
   const parsed = JSON.parse(key) as unknown;
   if (!Array.isArray(parsed) || parsed.length !== 3) return undefined;
   const [index, id, routing] = parsed as unknown[];
