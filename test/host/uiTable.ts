@@ -167,12 +167,17 @@ export async function tableScenario(page: Page, checks: Checks, esUrl: string): 
   });
 
   await checks.check('the filter box filters by a query string; switched to ES|QL it highlights the query, and its answer fills the grid', async () => {
+    // A search sees a write once the index is refreshed (every second, as on the real engines):
+    // refreshed now, the movie saved a moment ago is found by its new year.
+    const refreshed = await fetch(`${esUrl}/movies/_refresh`, { method: 'POST' });
+    assert.equal(refreshed.status, 200, await refreshed.text());
     const filter = frame.locator('#filter');
     await filter.fill('year:2001');
     await filter.press('Enter');
     await visible(frame.locator('#status', { hasText: /of \d+ · year:2001$/ }), 'The status line of the filtered rows');
     const years = (await frame.locator('[role="gridcell"][col-id="year"]').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
     assert.ok(years.length > 0 && years.every((year) => year === '2001'), `the filtered years: ${years.join(',')}`);
+    await visible(frame.locator('[role="gridcell"][col-id="title"]', { hasText: 'Edited in the table' }), 'The edited movie, found by its new year');
 
     await frame.locator('#filter-kind').selectOption('esql');
     assert.match(await filter.inputValue(), /^FROM movies METADATA _id, _index/, 'switching to ES|QL starts a query of the index');
