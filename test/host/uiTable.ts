@@ -164,6 +164,25 @@ export async function tableScenario(page: Page, checks: Checks, esUrl: string): 
     await visible(frame.locator('#selection-text', { hasText: '1 document selected' }), 'The selection bar of one row');
     await page.keyboard.press('Control+a');
     await visible(frame.locator('#selection-text', { hasText: /^([2-9]|\d\d+) documents selected$/ }), 'The selection bar after Ctrl+A');
+    // Exactly the rows the status line counts: not those the grid keeps drawn out of sight.
+    const [from, to] = (await frame.locator('#status').innerText()).split(' of ')[0]!.split('–').map(Number) as [number, number];
+    assert.equal(await frame.locator('#selection-text').innerText(), `${to - from + 1} documents selected`);
+  });
+
+  await checks.check('the table keeps its place: scrolled down, another tab and back, the same rows on screen', async () => {
+    await cell(frame, '3', 'title').click();
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    const status = frame.locator('#status', { hasText: /^([2-9]|\d\d+)–/ });
+    await visible(status, 'The status line of rows scrolled to');
+    const shown = (await status.innerText()).split('–')[0]!;
+    // The table's page is let go while its tab is hidden, and made again when it is shown.
+    await runCommand(page, 'File: New Untitled Text File');
+    await frame.locator('#status').waitFor({ state: 'detached' });
+    await page.locator('.tab', { hasText: /^\s*(●\s*)?movies\s*$/ }).first().click();
+    await visible(frame.locator('#status', { hasText: new RegExp(`^${shown}–`) }), `The status line from row ${shown} again`);
+    await visible(frame.locator(`[role="row"][row-index="${Number(shown) - 1}"]`).first(), `The row ${shown}`);
+    await screenshot(page, 'ui-table-kept-place.png');
   });
 
   await checks.check('the filter box filters by a query string; switched to ES|QL it highlights the query, and its answer fills the grid', async () => {

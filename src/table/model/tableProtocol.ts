@@ -146,6 +146,7 @@ export interface TableViewState {
   readonly filterKind: FilterKind;
   readonly sort: readonly SortKey[];
   readonly shown?: readonly string[];
+  /** The first row on screen: the page adds it, and scrolls back to it when it is shown again. */
   readonly firstRow?: number;
   /** The staged edits, as `StagedEdits.snapshot()` wrote them. */
   readonly staged?: unknown;

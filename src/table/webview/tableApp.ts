@@ -1,10 +1,11 @@
 import { describeRange } from '../model/tableWords';
-import type { HostMessage, StagedSummary, TableCommand, TableSetup, ViewMessage } from '../model/tableProtocol';
+import type { HostMessage, StagedSummary, TableCommand, TableSetup, TableViewState, ViewMessage } from '../model/tableProtocol';
 import { FilterBox } from './filterBox';
 import { GridView } from './tableGrid';
 
 interface VsCodeApi {
   postMessage(message: ViewMessage): void;
+  getState(): unknown;
   setState(state: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -31,6 +32,12 @@ const readOnly = byId<HTMLElement>('read-only');
 let setup: TableSetup | undefined;
 let total: { value: number; relation?: 'eq' | 'gte' } | undefined;
 let view = { first: 0, last: 0 };
+/** The host's state of the table; the page adds the first row on screen to it. */
+let kept: TableViewState | undefined;
+
+function keepState(): void {
+  if (kept) vscode.setState({ ...kept, firstRow: view.first } satisfies TableViewState);
+}
 
 const grid = new GridView(byId('grid'), document.body.dataset.nonce ?? '', {
   getRows: (request, start, end, sort) => post({ type: 'getRows', request, start, end, sort }),
@@ -45,8 +52,12 @@ const grid = new GridView(byId('grid'), document.body.dataset.nonce ?? '', {
   viewportChanged: (first, last) => {
     view = { first, last };
     showStatus();
+    keepState();
   },
 });
+
+// The first row on screen before the page was let go (a hidden tab's page is) or the window reloaded.
+grid.scrollToRow((vscode.getState() as Partial<TableViewState> | undefined)?.firstRow ?? 0);
 
 function showStatus(): void {
   if (total === undefined) return;
@@ -107,7 +118,8 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       grid.reload();
       return;
     case 'state':
-      vscode.setState(message.state);
+      kept = message.state;
+      keepState();
       return;
   }
 });

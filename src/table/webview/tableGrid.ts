@@ -62,8 +62,10 @@ export class GridView {
   /** The columns last sized to their values: a new set of columns is sized again at its first rows. */
   private sizedFor: string | undefined;
   private columnSet = '';
+  /** The row to scroll back to once the grid has that many rows (0: none). */
+  private scrollingBackTo = 0;
 
-  constructor(element: HTMLElement, nonce: string, private readonly callbacks: GridCallbacks) {
+  constructor(private readonly element: HTMLElement, nonce: string, private readonly callbacks: GridCallbacks) {
     const datasource: IDatasource = {
       getRows: (params) => {
         const request = ++this.requests;
@@ -96,7 +98,8 @@ export class GridView {
         if (event.finished && event.source === 'uiColumnMoved') callbacks.columnsMoved(this.api.getColumnState().map((column) => column.colId).filter((id) => id !== STATE_COLUMN));
       },
       onBodyScrollEnd: () => this.reportViewport(),
-      onModelUpdated: () => this.reportViewport(),
+      onViewportChanged: () => this.reportViewport(),
+      onModelUpdated: () => this.scrollBack(),
       onCellKeyDown: (event) => {
         if (!('colDef' in event)) return;
         const key = (event.event as KeyboardEvent | undefined)?.key;
@@ -188,6 +191,7 @@ export class GridView {
 
   reload(): void {
     this.pending.clear();
+    this.scrollingBackTo = 0;
     // The rows selected were of the listing before: a new listing starts with none.
     this.api.deselectAll();
     this.api.purgeInfiniteCache();
@@ -199,11 +203,47 @@ export class GridView {
 
   /** Selects the rows on screen (Ctrl+A): the rows of an infinite model are only those loaded. */
   selectInView(): void {
-    const last = this.api.getLastDisplayedRowIndex();
-    for (let i = Math.max(0, this.api.getFirstDisplayedRowIndex()); i <= last; i++) {
+    const { first, last } = this.rowsOnScreen();
+    for (let i = first; i <= last; i++) {
       const node = this.api.getDisplayedRowAtIndex(i);
       if (node?.data) node.setSelected(true);
     }
+  }
+
+  /**
+   * Scrolls so that `row` is the first on screen once the grid knows that many rows (the grid
+   * asks for its page if it has not got it); a new listing before that cancels it.
+   */
+  scrollToRow(row: number): void {
+    this.scrollingBackTo = row;
+    this.scrollBack();
+  }
+
+  private scrollBack(): void {
+    if (this.scrollingBackTo === 0 || this.api.getDisplayedRowCount() <= this.scrollingBackTo) return;
+    const row = this.scrollingBackTo;
+    this.scrollingBackTo = 0;
+    this.api.ensureIndexVisible(row, 'top');
+  }
+
+  /**
+   * The rows on screen, wholly or in part. The grid draws a few more above and below, out of
+   * sight (its row buffer), which its "displayed" rows include: those are neither counted in the
+   * status line nor selected by Ctrl+A.
+   */
+  private rowsOnScreen(): { first: number; last: number } {
+    const rows = [...this.element.querySelectorAll<HTMLElement>('[role="row"][row-index]')];
+    const screen = rows[0] ? screenOf(rows[0], this.element) : undefined;
+    let first = Number.MAX_SAFE_INTEGER;
+    let last = -1;
+    for (const row of screen ? rows : []) {
+      const box = row.getBoundingClientRect();
+      if (screen === undefined || box.bottom <= screen.top + 1 || box.top >= screen.bottom - 1) continue;
+      const index = Number(row.getAttribute('row-index'));
+      first = Math.min(first, index);
+      last = Math.max(last, index);
+    }
+    return last < 0 ? { first: Math.max(0, this.api.getFirstDisplayedRowIndex()), last: this.api.getLastDisplayedRowIndex() } : { first, last };
   }
 
   isEditing(): boolean {
@@ -220,8 +260,22 @@ export class GridView {
   }
 
   private reportViewport(): void {
-    this.callbacks.viewportChanged(this.api.getFirstDisplayedRowIndex(), this.api.getLastDisplayedRowIndex());
+    const { first, last } = this.rowsOnScreen();
+    this.callbacks.viewportChanged(first, last);
   }
+}
+
+/**
+ * Where rows can be seen: the element whose scrolling moves them (found, not named: the grid's
+ * class names change between versions), below the column headers that stay over it.
+ */
+function screenOf(row: HTMLElement, grid: HTMLElement): { top: number; bottom: number } | undefined {
+  let parent = row.parentElement;
+  while (parent && !(parent.scrollHeight > parent.clientHeight && /auto|scroll/.test(getComputedStyle(parent).overflowY))) parent = parent.parentElement;
+  if (!parent) return undefined;
+  const box = parent.getBoundingClientRect();
+  const headers = [...grid.querySelectorAll('[role="columnheader"]')].map((header) => header.getBoundingClientRect().bottom);
+  return { top: Math.max(box.top, ...headers), bottom: box.top + parent.clientHeight };
 }
 
 function cellAt(row: RowView | undefined, path: string): CellView {
