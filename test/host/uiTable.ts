@@ -169,7 +169,7 @@ export async function tableScenario(page: Page, checks: Checks, esUrl: string): 
     assert.equal(await frame.locator('#selection-text').innerText(), `${to - from + 1} documents selected`);
   });
 
-  await checks.check('the table keeps its place: scrolled down, another tab and back, the same rows on screen', async () => {
+  await checks.check('the table keeps its place: scrolled down, another tab and back or a reload, the same rows on screen', async () => {
     await cell(frame, '3', 'title').click();
     await page.keyboard.press('PageDown');
     await page.keyboard.press('PageDown');
@@ -183,6 +183,9 @@ export async function tableScenario(page: Page, checks: Checks, esUrl: string): 
     await visible(frame.locator('#status', { hasText: new RegExp(`^${shown}–`) }), `The status line from row ${shown} again`);
     await visible(frame.locator(`[role="row"][row-index="${Number(shown) - 1}"]`).first(), `The row ${shown}`);
     await screenshot(page, 'ui-table-kept-place.png');
+    // A reload of the window too.
+    await runCommand(page, 'Developer: Reload Window');
+    await visible(frame.locator('#status', { hasText: new RegExp(`^${shown}–`) }), `The status line from row ${shown} after the reload`);
   });
 
   await checks.check('the filter box filters by a query string; switched to ES|QL it highlights the query, and its answer fills the grid', async () => {
