@@ -91,6 +91,11 @@ export async function tableScenario(page: Page, checks: Checks, esUrl: string): 
   await checks.check('a value the mapping refuses is not staged, and the table says why', async () => {
     await typeInto('0', 'year', 'soon');
     await visible(frame.locator('#notice', { hasText: 'year' }), 'The reason the year was refused');
+    const refused = frame.locator('[role="row"][row-index="0"] .cell-refused[col-id="year"]');
+    await visible(refused, 'The refused cell, marked');
+    await refused.hover();
+    await visible(frame.locator('.ag-tooltip', { hasText: 'is not a number' }), 'The refused cell\'s tooltip, saying why');
+    await screenshot(page, 'ui-table-refused.png');
     assert.equal((await frame.locator('#staged-text').innerText()).trim(), '2 documents changed');
   });
 

@@ -108,6 +108,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       showStage(message.summary);
       return;
     case 'refused':
+      grid.refused(message.key, message.path, message.reason);
       say(message.reason);
       return;
     case 'notice':

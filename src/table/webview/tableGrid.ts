@@ -1,10 +1,10 @@
 import {
-  CellStyleModule, ColumnAutoSizeModule, createGrid, InfiniteRowModelModule, ModuleRegistry, RowApiModule, RowSelectionModule, RowStyleModule, ScrollApiModule,
+  CellStyleModule, ColumnAutoSizeModule, createGrid, InfiniteRowModelModule, ModuleRegistry, RenderApiModule, RowApiModule, RowSelectionModule, RowStyleModule, ScrollApiModule,
   TextEditorModule, themeQuartz, TooltipModule, type ColDef, type GridApi, type IDatasource, type IGetRowsParams, type SortModelItem,
 } from 'ag-grid-community';
 import { editsInPlace, PAGE_ROWS, type CellView, type ColumnView, type RowView, type SortKey, type TableSetup } from '../model/tableProtocol';
 
-ModuleRegistry.registerModules([ColumnAutoSizeModule, InfiniteRowModelModule, TextEditorModule, RowSelectionModule, RowStyleModule, CellStyleModule, TooltipModule, RowApiModule, ScrollApiModule]);
+ModuleRegistry.registerModules([ColumnAutoSizeModule, InfiniteRowModelModule, TextEditorModule, RowSelectionModule, RowStyleModule, CellStyleModule, TooltipModule, RowApiModule, ScrollApiModule, RenderApiModule]);
 
 /** Blocks the grid keeps: what the webview holds whatever was scrolled through. */
 const BLOCKS_KEPT = 8;
@@ -62,6 +62,8 @@ export class GridView {
   /** The columns last sized to their values: a new set of columns is sized again at its first rows. */
   private sizedFor: string | undefined;
   private columnSet = '';
+  /** The cell whose last typed value was refused, with the reason: marked until it is edited again or the row changes. */
+  private refusal: { key: string; path: string; reason: string } | undefined;
   /** The row to scroll back to once the grid has that many rows (0: none). */
   private scrollingBackTo = 0;
 
@@ -145,8 +147,9 @@ export class GridView {
         if (params.data) this.callbacks.edit(params.data.key, column.path, String(params.newValue ?? ''), params.data.version);
         return false;
       },
-      tooltipValueGetter: (params) => tooltipOf(cellAt(params.data, column.path)),
+      tooltipValueGetter: (params) => this.refusedAt(params.data, column.path) ?? tooltipOf(cellAt(params.data, column.path)),
       cellClassRules: {
+        'cell-refused': (params) => this.refusedAt(params.data, column.path) !== undefined,
         'cell-edited': (params) => cellAt(params.data, column.path).edited === true,
         'cell-missing': (params) => cellAt(params.data, column.path).kind === 'missing',
         'cell-null': (params) => cellAt(params.data, column.path).kind === 'null',
@@ -186,11 +189,33 @@ export class GridView {
 
   /** Rows the host changed (a stage, an undo, a save): shown as they now are, where loaded. */
   update(rows: readonly RowView[]): void {
-    for (const row of rows) this.api.getRowNode(row.key)?.setData(row);
+    for (const row of rows) {
+      if (row.key === this.refusal?.key) this.refusal = undefined;
+      this.api.getRowNode(row.key)?.setData(row);
+    }
+  }
+
+  /** The host refused the value typed into a cell: the cell is marked, and its tooltip says why. */
+  refused(key: string, path: string, reason: string): void {
+    const before = this.refusal;
+    this.refusal = { key, path, reason };
+    this.redrawCells([before, this.refusal]);
+  }
+
+  private refusedAt(row: RowView | undefined, path: string): string | undefined {
+    return row !== undefined && this.refusal?.key === row.key && this.refusal.path === path ? this.refusal.reason : undefined;
+  }
+
+  private redrawCells(cells: readonly ({ key: string; path: string } | undefined)[]): void {
+    for (const cell of cells) {
+      const node = cell && this.api.getRowNode(cell.key);
+      if (node && cell) this.api.refreshCells({ rowNodes: [node], columns: [cell.path], force: true });
+    }
   }
 
   reload(): void {
     this.pending.clear();
+    this.refusal = undefined;
     this.scrollingBackTo = 0;
     // The rows selected were of the listing before: a new listing starts with none.
     this.api.deselectAll();
