@@ -1,9 +1,12 @@
 /**
- * `npm run bench [-- --json FILE] [-- --quick]`: the extension's paths against the peer baseline
- * (what other tools do) and raw HTTP on the project's test cluster, with request counts and
- * budgets. It reports; it never fails on a budget.
+ * `npm run bench [-- --json FILE] [-- --quick] [-- --no-workbench]`: the extension's paths against
+ * the peer baseline (what other tools do) and raw HTTP on the project's test cluster, with request
+ * counts and budgets; then the documents table in the real workbench. It reports; it never fails on
+ * a budget.
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { startChildServer } from './childServer';
 import { ClusterGateway } from '../src/cluster/clusterGateway';
 import { plainSettings } from '../test/support/plainGateway';
@@ -29,11 +32,23 @@ const CAP_MS = 60_000;
 interface Args {
   readonly json: string | undefined;
   readonly quick: boolean;
+  /** Leaves out the table in the real workbench (`bench/tableView.ts`), which needs code-server and Chromium. */
+  readonly noWorkbench: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
   const at = argv.indexOf('--json');
-  return { json: at >= 0 ? argv[at + 1] : undefined, quick: argv.includes('--quick') };
+  return { json: at >= 0 ? argv[at + 1] : undefined, quick: argv.includes('--quick'), noWorkbench: argv.includes('--no-workbench') };
+}
+
+/** The documents table as seen in the real workbench: first rows on screen and the page's memory, in its own process (it starts its own servers). */
+function tableInWorkbench(): Promise<void> {
+  console.log('\nThe documents table in the real workbench (bench/tableView.ts; leave out with --no-workbench):');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'tableView.ts')], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the table in the workbench exited with code ${code}`))));
+  });
 }
 
 function runs(args: Args, full: number): AbOptions {
@@ -111,6 +126,7 @@ async function main(): Promise<void> {
     await listGateway.close();
     await server.close();
   }
+  if (!args.noWorkbench) await tableInWorkbench();
 }
 
 main().then(
