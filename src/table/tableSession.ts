@@ -171,7 +171,7 @@ export class TableSession extends Disposable {
   private async readByKey(key: string): Promise<RowSource | undefined> {
     const address = this.addressOf(key);
     if (address === undefined) return undefined;
-    const read = (await this.writer.read([address])).get(key);
+    const read = (await this.writer.read([address])).get(key) ?? (await this.esql?.findRouted(address));
     if (read) this.latest.set(key, read);
     return read;
   }
@@ -186,6 +186,7 @@ export class TableSession extends Disposable {
     const missing = keys.filter((key) => this.sourceOf(key) === undefined);
     const addresses = missing.map((key) => this.addressOf(key)).filter((address) => address !== undefined);
     const read = addresses.length === 0 ? new Map<string, RowSource | undefined>() : await this.writer.read(addresses);
+    for (const address of addresses) if (read.get(address.key) === undefined && this.esql) read.set(address.key, await this.esql.findRouted(address));
     for (const source of read.values()) if (source) this.latest.set(source.key, source);
     return keys.map((key) => this.sourceOf(key)).filter((source): source is RowSource => source !== undefined);
   }

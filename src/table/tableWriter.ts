@@ -5,7 +5,6 @@ import { failureOf } from '../cluster/model/clusterErrors';
 import { compactJsonText } from '../json/jsonText';
 import type { RefreshPolicy } from '../platform/model/settingValues';
 import type { RowSource, StagedEdits } from './model/stagedEdits';
-import { rowKey } from './model/tableRows';
 
 /** Documents and bytes per `_bulk` request; a bigger document goes alone. */
 const BATCH_DOCUMENTS = 500;
@@ -111,7 +110,8 @@ export class TableWriter {
     docs.forEach((doc, i) => {
       const asked = sources[i];
       const routing = asked.routing === undefined ? {} : { routing: asked.routing };
-      current.set(asked.key, doc.found ? { key: rowKey(asked.index, asked.id, asked.routing), index: asked.index, id: asked.id, ...routing, sourceText: doc.sourceText, token: doc.token } : undefined);
+      // The row's own key: an ES|QL row's names no routing even when its document has one.
+      current.set(asked.key, doc.found ? { key: asked.key, index: asked.index, id: asked.id, ...routing, sourceText: doc.sourceText, token: doc.token } : undefined);
     });
     return current;
   }

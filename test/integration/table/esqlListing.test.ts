@@ -50,6 +50,33 @@ describe('ES|QL rows of the documents table against the cluster under test', fun
     assert.equal((await gateway.send({ method: 'GET', path: `/${INDEX}/_source/b` })).text, '{"title":"B","n":20,"f":7}');
   });
 
+  it('finds a row\'s document stored with a routing of its own (ES|QL gives none) by one search of its id, and saves it with that routing', async () => {
+    const routed = `${INDEX}-routed`;
+    await gateway.send({ method: 'DELETE', path: `/${routed}` });
+    await gateway.sendOk({ method: 'PUT', path: `/${routed}`, body: JSON.stringify({ settings: { number_of_shards: 3, number_of_replicas: 0 }, mappings: { properties: { n: { type: 'long' } } } }) });
+    const lines = Array.from({ length: 10 }, (_, i) => [`{"index":{"_id":"x${i}","routing":"elsewhere"}}`, `{"n":${i},"f":1.0}`]).flat();
+    await gateway.sendOk({ method: 'POST', path: `/${routed}/_bulk`, query: { refresh: 'true' }, body: `${lines.join('\n')}\n`, contentType: 'application/x-ndjson' });
+    // A document its id alone points to another shard than its routing did.
+    let n = -1;
+    for (let i = 0; i < 10 && n < 0; i++) if ((await gateway.send({ method: 'GET', path: `/${routed}/_doc/x${i}` })).status === 404) n = i;
+    assert.ok(n >= 0, 'some id lands elsewhere without its routing');
+
+    const listing = new EsqlListing(gateway, `FROM ${routed} METADATA _id, _index | WHERE n == ${n} | LIMIT 10`);
+    const staged = new StagedEdits();
+    const { rows } = await listing.rows(0, 10, staged, new Map());
+    const address = listing.addressOf(rows[0].key)!;
+    const writer = new TableWriter('test', new DocumentStore(() => gateway), () => 'false', staged);
+    assert.equal((await writer.read([address])).get(rows[0].key), undefined, 'its id alone does not find it');
+    const found = (await listing.findRouted(address))!;
+    assert.equal(found.key, rows[0].key, 'the row keeps its key');
+    assert.equal(found.routing, 'elsewhere');
+    assert.equal(found.sourceText, `{"n":${n},"f":1.0}`);
+    staged.stage(found, 'n', '100');
+    assert.equal((await writer.save()).saved.length, 1);
+    assert.equal((await gateway.send({ method: 'GET', path: `/${routed}/_source/x${n}`, query: { routing: 'elsewhere' } })).text, '{"n":100,"f":1.0}');
+    await gateway.send({ method: 'DELETE', path: `/${routed}` });
+  });
+
   it('a query without METADATA _id, _index gives rows that cannot be edited', async () => {
     const listing = new EsqlListing(gateway, `FROM ${INDEX} | KEEP title | LIMIT 1`);
     await listing.rows(0, 10, new StagedEdits(), new Map());
