@@ -136,6 +136,19 @@ export const STEPS: readonly Step[] = [
   { name: 'a date_nanos sort printed in a format', method: 'POST', path: '/dates-nanos/_search', body: '{"sort":[{"ts":{"order":"asc","format":"strict_date_optional_time_nanos"}}],"_source":false}', only: 'elasticsearch' },
   { name: 'a date sort printed in a format', method: 'POST', path: '/dates/_search', body: '{"sort":[{"ts":{"order":"asc","format":"strict_date_optional_time"}}],"_source":false}', only: 'elasticsearch' },
   { name: 'search_after a value printed in the format', method: 'POST', path: '/dates-nanos/_search', body: '{"sort":[{"ts":{"order":"asc","format":"strict_date_optional_time_nanos"}}],"_source":false,"search_after":["2014-01-01T08:00:00.000000001Z"]}', only: 'elasticsearch' },
+  // Range filters on dates as the engines read their bounds: date math, rounding up for gt and lte, a query's time zone and format.
+  ...([
+    ['a date-only lte bound takes the day\'s end', '{"lte":"2014-01-01"}'],
+    ['a date-only gt bound skips the whole day', '{"gt":"2014-01-01"}'],
+    ['a bound in a time zone', '{"gte":"2014-01-01T10:00:00","time_zone":"+02:00"}'],
+    ['a zone in the bound wins over time_zone', '{"gte":"2014-01-01T10:00:00Z","time_zone":"+02:00"}'],
+    ['date math after ||, rounded down for gte', '{"gte":"2014-01-01T10:00:00||/h"}'],
+    ['date math after ||, rounded up for gt', '{"gt":"2014-01-01T10:00:00||/h"}'],
+    ['date math with operations', '{"lt":"2014-01-01||+1d/d","gte":"2013-12-31||+1d"}'],
+    ['a bound in the query\'s format', '{"gte":"01/01/2014 09:59","format":"dd/MM/yyyy HH:mm"}'],
+    ['now, rounded', '{"lte":"now/d","gte":"now-20y/y"}'],
+  ] as const).map(([name, range]): Step => ({ name: `a date range: ${name}`, method: 'POST', path: '/dates/_search', body: `{"query":{"range":{"ts":${range}}},"sort":[{"ts":"asc"}],"_source":false}` })),
+  { name: 'a date range bound no format reads: 400', method: 'POST', path: '/dates/_search', body: '{"query":{"range":{"ts":{"gte":"soon"}}}}' },
   // A bulk change's script: each item an update conditional on its version. The document is read (missing: 404; stale token: 409) before the script is compiled.
   { name: 'scripted updates: stale and missing', method: 'POST', path: '/movies/_bulk', body: '{"update":{"_id":"1","if_seq_no":99,"if_primary_term":1}}\n{"script":{"source":"ctx._source.year += params.n","lang":"painless","params":{"n":1}}}\n{"update":{"_id":"missing","if_seq_no":0,"if_primary_term":1}}\n{"script":{"source":"ctx._source.year += 1","lang":"painless"}}\n' },
   { name: 'a scripted update where no script runs', method: 'POST', path: '/movies/_update/1', body: '{"script":{"source":"ctx._source.year += 1","lang":"painless"}}', only: 'elasticsearch' },

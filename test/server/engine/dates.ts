@@ -40,14 +40,25 @@ function fraction(digits: string | undefined): bigint {
   return BigInt((digits ?? '').padEnd(9, '0').slice(0, 9) || '0');
 }
 
-function isoParts(text: string): Parts | undefined {
+/**
+ * The values of fields a text leaves out: the start of the period, or, for a range bound that
+ * rounds up (`gt`, `lte`), its last instant in the time of day (Elasticsearch's round-up parser:
+ * month and day stay 1).
+ */
+export type Missing = 'start' | 'roundUp';
+
+function isoParts(text: string, missing: Missing = 'start'): (Parts & { zoned: boolean }) | undefined {
   const m = ISO.exec(text);
   if (!m) return undefined;
-  return { year: Number(m[1]), month: Number(m[2] ?? 1), day: Number(m[3] ?? 1), hour: Number(m[4] ?? 0), minute: Number(m[5] ?? 0), second: Number(m[6] ?? 0), nanos: fraction(m[7]), offset: zoneMinutes(m[8]) };
+  const up = missing === 'roundUp';
+  return {
+    year: Number(m[1]), month: Number(m[2] ?? 1), day: Number(m[3] ?? 1), hour: Number(m[4] ?? (up ? 23 : 0)), minute: Number(m[5] ?? (up ? 59 : 0)), second: Number(m[6] ?? (up ? 59 : 0)),
+    nanos: m[7] === undefined && up ? 999_999_999n : fraction(m[7]), offset: zoneMinutes(m[8]), zoned: m[8] !== undefined,
+  };
 }
 
 /** A Java-style pattern (`yyyy-MM-dd HH:mm:ss`, `dd/MM/yyyy`, `'T'` literals, `X`/`Z` zones) as a regular expression over the text. */
-function patternParts(pattern: string, text: string): Parts | undefined {
+function patternParts(pattern: string, text: string, missing: Missing = 'start'): (Parts & { zoned: boolean }) | undefined {
   let re = '';
   const fields: string[] = [];
   for (let i = 0; i < pattern.length; ) {
@@ -69,7 +80,8 @@ function patternParts(pattern: string, text: string): Parts | undefined {
   }
   const m = new RegExp(`^${re}$`).exec(text);
   if (!m) return undefined;
-  const parts: Parts = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, nanos: 0n, offset: 0 };
+  const up = missing === 'roundUp';
+  const parts = { year: 1970, month: 1, day: 1, hour: up ? 23 : 0, minute: up ? 59 : 0, second: up ? 59 : 0, nanos: up ? 999_999_999n : 0n, offset: 0, zoned: fields.some((field) => 'XZx'.includes(field)) };
   fields.forEach((field, k) => {
     const value = m[k + 1]!;
     if (field === 'y' || field === 'u') parts.year = Number(value);
@@ -84,18 +96,33 @@ function patternParts(pattern: string, text: string): Parts | undefined {
   return parts;
 }
 
-function parseWith(format: string, text: string): bigint | undefined {
+/** A date text read by one format: nanoseconds since the epoch, and whether the text named its zone (else it was read as UTC). */
+interface Read {
+  readonly nanos: bigint;
+  readonly zoned: boolean;
+}
+
+function parseWith(format: string, text: string, missing: Missing): Read | undefined {
   const name = format.trim();
-  if (name === 'epoch_millis') return /^-?\d+(\.\d{1,6})?$/.test(text) ? BigInt(text.split('.')[0]!) * 1_000_000n + BigInt((text.split('.')[1] ?? '').padEnd(6, '0') || '0') : undefined;
-  if (name === 'epoch_second') return /^-?\d+$/.test(text) ? BigInt(text) * 1_000_000_000n : undefined;
-  if (/^(strict_)?date_optional_time(_nanos)?$/.test(name) || name === 'strict_date_time' || name === 'date_time') {
-    const parts = isoParts(text);
-    return parts && nanosOf(parts);
+  const instant = (nanos: bigint): Read => ({ nanos, zoned: true });
+  if (name === 'epoch_millis') return /^-?\d+(\.\d{1,6})?$/.test(text) ? instant(BigInt(text.split('.')[0]!) * 1_000_000n + BigInt((text.split('.')[1] ?? '').padEnd(6, '0') || '0')) : undefined;
+  if (name === 'epoch_second') return /^-?\d+$/.test(text) ? instant(BigInt(text) * 1_000_000_000n) : undefined;
+  let parts: (Parts & { zoned: boolean }) | undefined;
+  if (/^(strict_)?date_optional_time(_nanos)?$/.test(name) || name === 'strict_date_time' || name === 'date_time') parts = isoParts(text, missing);
+  else if (name === 'strict_date' || name === 'date' || name === 'yyyy-MM-dd') parts = /^\d{4}-\d{2}-\d{2}$/.test(text) ? isoParts(text, missing) : undefined;
+  else if (name === 'basic_date' || name === 'strict_basic_date') parts = /^\d{8}$/.test(text) ? isoParts(`${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}`, missing) : undefined;
+  else parts = patternParts(name, text, missing);
+  const nanos = parts && nanosOf(parts);
+  return nanos === undefined ? undefined : { nanos, zoned: parts!.zoned };
+}
+
+/** A date text read by the first of `format`'s formats that reads it. */
+export function readDate(value: string, format: string | undefined, missing: Missing = 'start'): Read | undefined {
+  for (const one of (format ?? DEFAULT_DATE_FORMAT).split('||')) {
+    const read = parseWith(one, value, missing);
+    if (read !== undefined) return read;
   }
-  if (name === 'strict_date' || name === 'date' || name === 'yyyy-MM-dd') return /^\d{4}-\d{2}-\d{2}$/.test(text) ? nanosOf(isoParts(text)!) : undefined;
-  if (name === 'basic_date' || name === 'strict_basic_date') return /^\d{8}$/.test(text) ? nanosOf({ year: Number(text.slice(0, 4)), month: Number(text.slice(4, 6)), day: Number(text.slice(6)), hour: 0, minute: 0, second: 0, nanos: 0n, offset: 0 }) : undefined;
-  const parts = patternParts(name, text);
-  return parts && nanosOf(parts);
+  return undefined;
 }
 
 /** Nanoseconds since the epoch of a date value as the field's format reads it; a JSON number is epoch milliseconds. */
@@ -103,11 +130,7 @@ export function dateNanos(value: unknown, format: string | undefined): bigint | 
   if (typeof value === 'number') return Number.isFinite(value) ? BigInt(Math.trunc(value)) * 1_000_000n : undefined;
   if (typeof value === 'bigint') return value * 1_000_000n;
   if (typeof value !== 'string') return undefined;
-  for (const one of (format ?? DEFAULT_DATE_FORMAT).split('||')) {
-    const nanos = parseWith(one, value);
-    if (nanos !== undefined) return nanos;
-  }
-  return undefined;
+  return readDate(value, format)?.nanos;
 }
 
 /** Milliseconds since the epoch (a date field keeps milliseconds: the rest is dropped, towards the past). */

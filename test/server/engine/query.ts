@@ -7,6 +7,8 @@ import { analyze, leafValues, toEpochMillis, valuesAt } from './field-values';
 import { EsError, illegalArgument } from '../errors';
 import { parsedSource } from './documents';
 import { compileQueryString, type LeafQueries } from './query-string';
+import { dateMathMillis } from './date-math';
+import { dateMillis } from './dates';
 
 export type Predicate = (rec: DocRecord) => boolean;
 
@@ -175,11 +177,20 @@ export class QueryCompiler implements LeafQueries {
     const s = (spec ?? {}) as Record<string, unknown>;
     const type = this.typeOf(field);
     const numeric = (type && NUMERIC_TYPES.has(type)) || type === 'date';
-    const conv = (v: unknown): number | string | undefined => (v === undefined || v === null ? undefined : numeric ? (type === 'date' ? toEpochMillis(v) : Number(v)) : String(v));
-    const gt = conv(s.gt ?? (s.from !== undefined && s.include_lower === false ? s.from : undefined));
-    const gte = conv(s.gte ?? (s.include_lower !== false ? s.from : undefined));
-    const lt = conv(s.lt ?? (s.to !== undefined && s.include_upper === false ? s.to : undefined));
-    const lte = conv(s.lte ?? (s.include_upper !== false ? s.to : undefined));
+    const mapped = fieldMapping(this.index.mappings, field)?.format;
+    const fieldFormat = typeof mapped === 'string' ? mapped : undefined;
+    const now = Date.now();
+    // A date bound is date math in the query's format and time zone; `gt` and `lte` round up.
+    const bound = (v: unknown, roundUp: boolean): number | string | undefined => {
+      if (v === undefined || v === null) return undefined;
+      if (type !== 'date') return numeric ? Number(v) : String(v);
+      return dateMathMillis(v, { format: typeof s.format === 'string' ? s.format : fieldFormat, ...(typeof s.time_zone === 'string' ? { timeZone: s.time_zone } : {}), roundUp, now });
+    };
+    const conv = (v: unknown): number | string | undefined => (v === undefined || v === null ? undefined : type === 'date' ? dateMillis(v, fieldFormat) : numeric ? Number(v) : String(v));
+    const gt = bound(s.gt ?? (s.from !== undefined && s.include_lower === false ? s.from : undefined), true);
+    const gte = bound(s.gte ?? (s.include_lower !== false ? s.from : undefined), false);
+    const lt = bound(s.lt ?? (s.to !== undefined && s.include_upper === false ? s.to : undefined), false);
+    const lte = bound(s.lte ?? (s.include_upper !== false ? s.to : undefined), true);
     return (r) =>
       this.values(r, field).some((raw) => {
         const v = conv(raw);

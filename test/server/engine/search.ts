@@ -59,8 +59,8 @@ function cursors(targets: readonly SearchTarget[], query: unknown): Cursor[] {
     try {
       pred = new QueryCompiler(target.index).compile(query);
     } catch (e) {
-      // A query the shards cannot build fails each index (failures of one index's shards are grouped).
-      if (!(e instanceof EsError) || e.type !== 'query_shard_exception') throw e;
+      // A query the shards cannot build (or a date bound they cannot read) fails each index (failures of one index's shards are grouped).
+      if (!(e instanceof EsError) || (e.type !== 'query_shard_exception' && e.type !== 'parse_exception')) throw e;
       failures.push({ shard: 0, index: target.index.name, cause: e });
       continue;
     }
