@@ -208,8 +208,8 @@ export class GridView {
 
   private redrawCells(cells: readonly ({ key: string; path: string } | undefined)[]): void {
     for (const cell of cells) {
-      const node = cell && this.api.getRowNode(cell.key);
-      if (node && cell) this.api.refreshCells({ rowNodes: [node], columns: [cell.path], force: true });
+      const node = cell === undefined ? undefined : this.api.getRowNode(cell.key);
+      if (node) this.api.refreshCells({ rowNodes: [node], columns: [cell!.path], force: true });
     }
   }
 
@@ -245,7 +245,12 @@ export class GridView {
   }
 
   private scrollBack(): void {
-    if (this.scrollingBackTo === 0 || this.api.getDisplayedRowCount() <= this.scrollingBackTo) return;
+    if (this.scrollingBackTo === 0) return;
+    if (this.api.getDisplayedRowCount() <= this.scrollingBackTo) {
+      // The listing has fewer rows now than it had: it stays at its start rather than jump later.
+      if (this.api.isLastRowIndexKnown() === true) this.scrollingBackTo = 0;
+      return;
+    }
     const row = this.scrollingBackTo;
     this.scrollingBackTo = 0;
     this.api.ensureIndexVisible(row, 'top');
