@@ -148,6 +148,10 @@ export const STEPS: readonly Step[] = [
     ['a bound in the query\'s format', '{"gte":"01/01/2014 09:59","format":"dd/MM/yyyy HH:mm"}'],
     ['now, rounded', '{"lte":"now/d","gte":"now-20y/y"}'],
   ] as const).map(([name, range]): Step => ({ name: `a date range: ${name}`, method: 'POST', path: '/dates/_search', body: `{"query":{"range":{"ts":${range}}},"sort":[{"ts":"asc"}],"_source":false}` })),
+  { name: 'a date term names a range: the whole day', method: 'POST', path: '/dates/_search', body: '{"query":{"term":{"ts":"2014-01-01"}},"sort":[{"ts":"asc"}],"_source":false}' },
+  { name: 'a date term of a second: that second', method: 'POST', path: '/dates/_search', body: '{"query":{"term":{"ts":"2014-01-01T10:00:00Z"}},"sort":[{"ts":"asc"}],"_source":false}' },
+  { name: 'a date in a query string: the whole day', method: 'POST', path: '/dates/_search', body: '{"query":{"query_string":{"query":"ts:2014-01-01"}},"sort":[{"ts":"asc"}],"_source":false}' },
+  { name: 'a date range in a query string, to now', method: 'POST', path: '/dates/_search', body: '{"query":{"query_string":{"query":"ts:[2014-01-01T09:00:00Z TO now]"}},"sort":[{"ts":"asc"}],"_source":false}' },
   { name: 'a date range bound no format reads: 400', method: 'POST', path: '/dates/_search', body: '{"query":{"range":{"ts":{"gte":"soon"}}}}' },
   // A bulk change's script: each item an update conditional on its version. The document is read (missing: 404; stale token: 409) before the script is compiled.
   { name: 'scripted updates: stale and missing', method: 'POST', path: '/movies/_bulk', body: '{"update":{"_id":"1","if_seq_no":99,"if_primary_term":1}}\n{"script":{"source":"ctx._source.year += params.n","lang":"painless","params":{"n":1}}}\n{"update":{"_id":"missing","if_seq_no":0,"if_primary_term":1}}\n{"script":{"source":"ctx._source.year += 1","lang":"painless"}}\n' },

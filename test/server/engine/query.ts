@@ -3,7 +3,7 @@
 import type { IndexState } from './index-state';
 import type { DocRecord } from './shard';
 import { fieldMapping, NUMERIC_TYPES } from './mapping';
-import { analyze, leafValues, toEpochMillis, valuesAt } from './field-values';
+import { analyze, leafValues, valuesAt } from './field-values';
 import { EsError, illegalArgument } from '../errors';
 import { parsedSource } from './documents';
 import { compileQueryString, type LeafQueries } from './query-string';
@@ -49,7 +49,6 @@ export class QueryCompiler implements LeafQueries {
   private equals(type: string | undefined, stored: unknown, wanted: unknown, analyzed: boolean): boolean {
     if (type && NUMERIC_TYPES.has(type)) return Number(stored) === Number(wanted);
     if (type === 'boolean') return String(stored) === String(wanted);
-    if (type === 'date') return toEpochMillis(stored) === toEpochMillis(wanted);
     if (type === 'text' || type === 'match_only_text') {
       const tokens = analyze(String(stored));
       return analyzed ? analyze(String(wanted)).some((t) => tokens.includes(t)) : tokens.includes(String(wanted));
@@ -60,6 +59,8 @@ export class QueryCompiler implements LeafQueries {
   private termQuery(field: string, wanted: unknown, analyzed: boolean): Predicate {
     const type = this.typeOf(field);
     if (field === '_id') return (r) => r.id === String(wanted);
+    // A date term is the range of what its text names (`2014-01-01`: the whole day), as the engine builds it.
+    if (type === 'date') return this.rangeQuery(field, { gte: wanted, lte: wanted });
     return (r) => this.values(r, field).some((v) => this.equals(type, v, wanted, analyzed));
   }
 
