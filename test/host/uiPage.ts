@@ -68,3 +68,9 @@ export async function fromContextMenu(page: Page, row: string, item: string): Pr
   await page.keyboard.press('Enter');
   await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' });
 }
+
+/** Makes every write to the movies index visible to searches (what a periodic refresh does in its own time). */
+export async function refreshMovies(esUrl: string): Promise<void> {
+  const refreshed = await fetch(`${esUrl}/movies/_refresh`, { method: 'POST' });
+  assert.equal(refreshed.status, 200, await refreshed.text());
+}

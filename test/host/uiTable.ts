@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { Checks } from './checks';
-import { fromContextMenu, notification, runCommand, screenshot, treeRow, visible } from './uiPage';
+import { fromContextMenu, notification, refreshMovies, runCommand, screenshot, treeRow, visible } from './uiPage';
 
 /** The table's page: VS Code's webview iframe, and the page's own frame inside it. */
 const tablePage = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -196,8 +196,7 @@ export async function tableScenario(page: Page, checks: Checks, esUrl: string): 
   await checks.check('the filter box filters by a query string; switched to ES|QL it highlights the query, and its answer fills the grid', async () => {
     // A search sees a write once the index is refreshed (every second, as on the real engines):
     // refreshed now, the movie saved a moment ago is found by its new year.
-    const refreshed = await fetch(`${esUrl}/movies/_refresh`, { method: 'POST' });
-    assert.equal(refreshed.status, 200, await refreshed.text());
+    await refreshMovies(esUrl);
     const filter = frame.locator('#filter');
     await filter.fill('year:2001');
     await filter.press('Enter');

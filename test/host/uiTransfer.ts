@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Checks } from './checks';
-import { fromContextMenu, notification, replaceInEditor, screenshot, treeRow, visible } from './uiPage';
+import { fromContextMenu, notification, refreshMovies, replaceInEditor, screenshot, treeRow, visible } from './uiPage';
 
 const quickInput = (page: Page) => page.locator('.quick-input-widget');
 
@@ -64,6 +64,9 @@ async function source(esUrl: string, id: string): Promise<string> {
  */
 export async function transferScenario(page: Page, checks: Checks, esUrl: string, workspace: string): Promise<void> {
   checks.scenario('Export and import of "movies"');
+  // Earlier scenarios wrote without a refresh: searches see those writes once the index is refreshed
+  // (every second, as on the real engines). Refreshed now, this scenario reads what they left, whichever ran before.
+  await refreshMovies(esUrl);
   const file = path.join(workspace, 'movies-2014.ndjson');
   let exported = 0;
 
