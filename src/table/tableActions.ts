@@ -7,6 +7,7 @@ import { CommandIds } from '../platform/model/commandIds';
 import type { Choice } from './model/stagedEdits';
 import { cellOf } from './model/tableCells';
 import type { TableCommand } from './model/tableProtocol';
+import { addressOfKey } from './model/tableRows';
 import type { TableDiffs } from './tableDiffs';
 import type { TableSession } from './tableSession';
 import type { SaveReport } from './tableWriter';
@@ -216,9 +217,9 @@ function rank(order: readonly string[], path: string): number {
 
 /** Selected rows as what Export and Change Documents take: their index and an `ids` query (a row's key names its document). */
 function selection(session: TableSession, keys: readonly string[]): { connectionId: string; index: string; query: string } {
-  const docs = keys.map((key) => JSON.parse(key) as [string, string, string | null]).filter((doc) => typeof doc[0] === 'string' && typeof doc[1] === 'string' && doc[0] !== 'esql');
-  const index = docs[0]?.[0] ?? session.target.index;
-  return { connectionId: session.target.connectionId, index, query: JSON.stringify({ ids: { values: docs.filter((doc) => doc[0] === index).map((doc) => doc[1]) } }) };
+  const docs = keys.map(addressOfKey).filter((doc) => doc !== undefined);
+  const index = docs[0]?.index ?? session.target.index;
+  return { connectionId: session.target.connectionId, index, query: JSON.stringify({ ids: { values: docs.filter((doc) => doc.index === index).map((doc) => doc.id) } }) };
 }
 
 async function pickSide(path: string, yours: string, server: string | undefined): Promise<Choice | undefined> {

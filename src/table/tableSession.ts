@@ -170,9 +170,14 @@ export class TableSession extends Disposable {
    */
   private async readByKey(key: string): Promise<RowSource | undefined> {
     const address = this.addressOf(key);
-    if (address === undefined) return undefined;
-    const read = (await this.writer.read([address])).get(key) ?? (await this.esql?.findRouted(address));
-    if (read) this.latest.set(key, read);
+    return address === undefined ? undefined : (await this.read([address])).get(key);
+  }
+
+  /** Documents by their addresses (one `_mget`; an ES|QL row's missed there, by a search of its id), kept as the latest read. */
+  private async read(addresses: readonly RowAddress[]): Promise<Map<string, RowSource | undefined>> {
+    const read = addresses.length === 0 ? new Map<string, RowSource | undefined>() : await this.writer.read(addresses);
+    for (const address of addresses) if (read.get(address.key) === undefined && this.esql) read.set(address.key, await this.esql.findRouted(address));
+    for (const source of read.values()) if (source) this.latest.set(source.key, source);
     return read;
   }
 
@@ -184,10 +189,7 @@ export class TableSession extends Disposable {
   /** The sources of rows (for Open, Delete, Copy): as shown, or read by their keys where not at hand. */
   async sourcesOf(keys: readonly string[]): Promise<RowSource[]> {
     const missing = keys.filter((key) => this.sourceOf(key) === undefined);
-    const addresses = missing.map((key) => this.addressOf(key)).filter((address) => address !== undefined);
-    const read = addresses.length === 0 ? new Map<string, RowSource | undefined>() : await this.writer.read(addresses);
-    for (const address of addresses) if (read.get(address.key) === undefined && this.esql) read.set(address.key, await this.esql.findRouted(address));
-    for (const source of read.values()) if (source) this.latest.set(source.key, source);
+    await this.read(missing.map((key) => this.addressOf(key)).filter((address) => address !== undefined));
     return keys.map((key) => this.sourceOf(key)).filter((source): source is RowSource => source !== undefined);
   }
 
